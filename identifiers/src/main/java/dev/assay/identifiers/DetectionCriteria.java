@@ -1,0 +1,71 @@
+package dev.assay.identifiers;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What makes a match an occurrence: the pattern, the keywords and how near they must be, ignore
+ * words, a validator, and the literals a text must contain before the pattern is worth running.
+ *
+ * <p>Immutable and thread-safe; the pattern is compiled once here and shared.
+ *
+ * @param regex the regular expression, in Macie's dialect (RE2 syntax, no capturing groups)
+ * @param keywords the keywords, matched case-insensitively as whole words; a keyword with spaces
+ *     also matches its variants with no space, an underscore or a hyphen
+ * @param keywordRequirement whether a keyword must (or must not) be near
+ * @param proximity how near a keyword must be
+ * @param ignoreWords case-sensitive substrings that disqualify a match
+ * @param validator the checks a match must pass
+ * @param anchors literals (case-insensitive) one of which must occur in a text for the pattern to
+ *     be run there at all; empty when the pattern has no such literal. This is a prefilter only: it
+ *     must never reject a text in which the pattern could produce an occurrence.
+ */
+public record DetectionCriteria(
+    String regex,
+    List<String> keywords,
+    KeywordRequirement keywordRequirement,
+    Proximity proximity,
+    List<String> ignoreWords,
+    Validator validator,
+    List<String> anchors,
+    Pattern pattern) {
+
+  public DetectionCriteria {
+    Objects.requireNonNull(regex, "regex");
+    keywords = List.copyOf(keywords);
+    Objects.requireNonNull(keywordRequirement, "keywordRequirement");
+    Objects.requireNonNull(proximity, "proximity");
+    ignoreWords = List.copyOf(ignoreWords);
+    Objects.requireNonNull(validator, "validator");
+    anchors = List.copyOf(anchors);
+    if (keywordRequirement != KeywordRequirement.NOT_REQUIRED && keywords.isEmpty()) {
+      throw new IllegalArgumentException("a keyword requirement needs keywords");
+    }
+    if (pattern == null) {
+      pattern = compile(regex);
+    }
+  }
+
+  /** Criteria with the pattern compiled from {@code regex}. */
+  public static DetectionCriteria of(
+      String regex,
+      List<String> keywords,
+      KeywordRequirement keywordRequirement,
+      Proximity proximity,
+      List<String> ignoreWords,
+      Validator validator,
+      List<String> anchors) {
+    return new DetectionCriteria(
+        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, null);
+  }
+
+  private static Pattern compile(String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new DefinitionException("regex", "does not compile: " + e.getDescription());
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package dev.assay.identifiers;
+
+import com.google.re2j.Matcher;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the occurrences of a set of data identifiers in text, with Macie's rules: keyword
+ * proximity, ignore words, validators and allow lists.
+ *
+ * <p>One pass of an Aho-Corasick automaton over every identifier's keywords and anchor literals
+ * comes first. It finds the keyword positions used for proximity and decides which patterns are
+ * worth running at all: an identifier that requires a keyword runs only where one of its keywords
+ * occurs in the text or in the value's field names, and one with anchors only where an anchor
+ * occurs. Identifiers that share a pattern and validator (such as {@code CREDIT_CARD_NUMBER} and
+ * its no-keyword variant) share one regex pass.
+ *
+ * <p>Built once; immutable, stateless and thread-safe: share one instance between all workers.
+ * Offsets are UTF-16 char offsets into the text given, 0-based, end exclusive.
+ */
+public final class Detector {
+
+  private final List<DataIdentifier> identifiers;
+  private final List<AllowList> allowLists;
+  private final Entry[] entries;
+  private final PatternGroup[] groups;
+  private final KeywordIndex index;
+  private final LiteralUse[] uses;
+  private final int keywordReach;
+
+  private record Entry(int number, DataIdentifier identifier, DetectionCriteria criteria, boolean hasAnchors) {}
+
+  private record PatternGroup(DetectionCriteria criteria, int[] members) {}
+
+  /** What a literal means: keyword of some entries, anchor of others. */
+  private static final class LiteralUse {
+    final String keyword; // the keyword as defined (before variants), for explanations
+    int[] keywordOf = new int[0];
+    int[] anchorOf = new int[0];
+    boolean alnumFirst;
+    boolean alnumLast;
+
+    LiteralUse(String keyword) {
+      this.keyword = keyword;
+    }
+  }
+
+  private Detector(List<? extends DataIdentifier> identifiers, List<AllowList> allowLists) {
+    this.identifiers = List.copyOf(identifiers);
+    this.allowLists = List.copyOf(allowLists);
+    this.entries = new Entry[this.identifiers.size()];
+    Map<String, LiteralUse> literalUses = new LinkedHashMap<>();
+    Map<String, List<Integer>> byPattern = new LinkedHashMap<>();
+    Map<Validator, Integer> validatorIds = new IdentityHashMap<>();
+    int reach = 0;
+    for (int i = 0; i < entries.length; i++) {
+      DataIdentifier id = this.identifiers.get(i);
+      DetectionCriteria c = id.criteria();
+      entries[i] = new Entry(i, id, c, !c.anchors().isEmpty());
+      if (c.keywordRequirement() != KeywordRequirement.NOT_REQUIRED) {
+        for (String keyword : c.keywords()) {
+          for (String variant : variants(keyword)) {
+            LiteralUse use = literalUses.computeIfAbsent(variant, k -> new LiteralUse(keyword));
+            use.keywordOf = append(use.keywordOf, i);
+            reach = Math.max(reach, c.proximity().reachBefore(variant.length()));
+          }
+        }
+      }
+      for (String anchor : c.anchors()) {
+        LiteralUse use = literalUses.computeIfAbsent(anchor.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
+        use.anchorOf = append(use.anchorOf, i);
+      }
+      int validatorId = validatorIds.computeIfAbsent(c.validator(), v -> validatorIds.size());
+      byPattern.computeIfAbsent(c.regex() + "\u0000" + validatorId, k -> new ArrayList<>()).add(i);
+    }
+    this.keywordReach = reach;
+    List<String> literals = new ArrayList<>(literalUses.keySet());
+    this.uses = literalUses.values().toArray(new LiteralUse[0]);
+    for (int i = 0; i < uses.length; i++) {
+      String lit = literals.get(i);
+      uses[i].alnumFirst = Character.isLetterOrDigit(lit.charAt(0));
+      uses[i].alnumLast = Character.isLetterOrDigit(lit.charAt(lit.length() - 1));
+    }
+    this.index = literals.isEmpty() ? null : new KeywordIndex(literals);
+    this.groups = new PatternGroup[byPattern.size()];
+    int g = 0;
+    for (List<Integer> members : byPattern.values()) {
+      groups[g++] =
+          new PatternGroup(entries[members.get(0)].criteria(), members.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  /** A detector for {@code identifiers}, with {@code allowLists} applied to every occurrence. */
+  public static Detector of(Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
+    return new Detector(List.copyOf(identifiers), List.copyOf(allowLists));
+  }
+
+  public List<DataIdentifier> identifiers() {
+    return identifiers;
+  }
+
+  public List<AllowList> allowLists() {
+    return allowLists;
+  }
+
+  /**
+   * How many chars before a match a keyword can start and still count: the context a window of a
+   * longer text must keep before the region it reports.
+   */
+  public int keywordReach() {
+    return keywordReach;
+  }
+
+  /** The occurrences in {@code text}: every match that counted, ordered by start offset. */
+  public List<Candidate> scan(CharSequence text, FieldContext field) {
+    return scan(text, field, 0, text.length(), false);
+  }
+
+  /**
+   * Scans {@code text} and reports the matches that start in {@code [reportFrom, reportTo)}. The
+   * rest of the text is context: keywords there still count, so a caller that splits a long text
+   * into overlapping windows gets each occurrence exactly once.
+   *
+   * @param explain when true, every candidate match is returned with its verdict, including those
+   *     that did not count; when false only those that counted
+   */
+  public List<Candidate> scan(CharSequence text, FieldContext field, int reportFrom, int reportTo, boolean explain) {
+    int n = entries.length;
+    int[][] keywordHits = new int[n][];
+    int[] keywordHitCount = new int[n];
+    boolean[] anchorSeen = new boolean[n];
+    String[] fieldKeyword = new String[n];
+    if (index != null) {
+      index.scan(
+          text,
+          0,
+          text.length(),
+          (literal, start, end) -> {
+            LiteralUse use = uses[literal];
+            for (int e : use.anchorOf) {
+              anchorSeen[e] = true;
+            }
+            if (use.keywordOf.length > 0 && isWholeWord(text, start, end, use)) {
+              for (int e : use.keywordOf) {
+                int[] hits = keywordHits[e];
+                int count = keywordHitCount[e];
+                if (hits == null) {
+                  hits = keywordHits[e] = new int[8];
+                } else if (hits.length < (count + 1) * 2) {
+                  hits = keywordHits[e] = Arrays.copyOf(hits, hits.length * 2);
+                }
+                hits[count * 2] = start;
+                hits[count * 2 + 1] = literal;
+                keywordHitCount[e] = count + 1;
+              }
+            }
+          });
+      for (String name : field.names()) {
+        index.scan(
+            name,
+            0,
+            name.length(),
+            (literal, start, end) -> {
+              LiteralUse use = uses[literal];
+              if (use.keywordOf.length > 0 && isWholeWord(name, start, end, use)) {
+                for (int e : use.keywordOf) {
+                  if (fieldKeyword[e] == null) {
+                    fieldKeyword[e] = use.keyword;
+                  }
+                }
+              }
+            });
+      }
+    }
+
+    List<Candidate> out = new ArrayList<>();
+    boolean[] eligible = new boolean[n];
+    for (PatternGroup group : groups) {
+      boolean any = false;
+      for (int e : group.members) {
+        Entry entry = entries[e];
+        boolean ok = !entry.hasAnchors || anchorSeen[e];
+        if (ok && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
+          ok = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
+        }
+        eligible[e] = ok;
+        any |= ok;
+      }
+      if (!any) {
+        continue;
+      }
+      Matcher m = group.criteria.pattern().matcher(text);
+      int searchFrom = 0;
+      while (searchFrom <= text.length() && m.find(searchFrom)) {
+        int s = m.start();
+        int e = m.end();
+        searchFrom = e > s ? e : e + 1;
+        if (s < reportFrom || e == s) {
+          continue;
+        }
+        if (s >= reportTo) {
+          break;
+        }
+        boolean valid = group.criteria.validator().accepts(text, s, e);
+        for (int member : group.members) {
+          if (!eligible[member]) {
+            continue;
+          }
+          Candidate c = judge(entries[member], text, s, e, valid, keywordHits[member], keywordHitCount[member], fieldKeyword[member]);
+          if (explain || c.counted()) {
+            out.add(c);
+          }
+        }
+      }
+    }
+    if (groups.length > 1) {
+      out.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
+    }
+    return out;
+  }
+
+  private Candidate judge(
+      Entry entry, CharSequence text, int s, int e, boolean valid, int[] hits, int hitCount, String fieldKeyword) {
+    DataIdentifier id = entry.identifier;
+    DetectionCriteria c = entry.criteria;
+    if (!valid) {
+      return new Candidate(id, s, e, Verdict.INVALID, null, -1, fieldKeyword != null, null);
+    }
+    // Nearest keyword in the text, as the proximity rule measures distance.
+    String nearest = null;
+    int nearestDistance = -1;
+    boolean anyBefore = false;
+    boolean anyAfter = false;
+    if (hits != null) {
+      for (int h = 0; h < hitCount; h++) {
+        int kStart = hits[h * 2];
+        LiteralUse use = uses[hits[h * 2 + 1]];
+        int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
+        if (kEnd <= s) {
+          anyBefore = true;
+        } else if (kStart >= e) {
+          anyAfter = true;
+        }
+        int d = c.proximity().distanceOf(kStart, kEnd, s, e);
+        if (d >= 0 && (nearestDistance < 0 || d < nearestDistance)) {
+          nearestDistance = d;
+          nearest = use.keyword;
+        }
+      }
+    }
+    boolean near = fieldKeyword != null || (nearestDistance >= 0 && nearestDistance <= c.proximity().distance());
+    switch (c.keywordRequirement()) {
+      case REQUIRED -> {
+        if (!near) {
+          Verdict why;
+          if (nearestDistance >= 0) {
+            why = Verdict.KEYWORD_TOO_FAR;
+          } else if (anyAfter && !anyBefore && c.proximity().side() == Proximity.Side.PRECEDING) {
+            why = Verdict.KEYWORD_AFTER;
+          } else {
+            why = Verdict.NO_KEYWORD;
+          }
+          return new Candidate(id, s, e, why, nearest, nearestDistance, false, null);
+        }
+      }
+      case ABSENT -> {
+        if (near) {
+          return new Candidate(
+              id, s, e, Verdict.KEYWORD_PRESENT, fieldKeyword != null ? fieldKeyword : nearest, nearestDistance,
+              fieldKeyword != null, null);
+        }
+      }
+      case NOT_REQUIRED -> {
+        // Keywords play no part.
+      }
+    }
+    String keyword = fieldKeyword != null && (nearest == null || nearestDistance > c.proximity().distance()) ? fieldKeyword : nearest;
+    if (!c.ignoreWords().isEmpty()) {
+      String value = text.subSequence(s, e).toString();
+      for (String word : c.ignoreWords()) {
+        if (value.contains(word)) {
+          return new Candidate(id, s, e, Verdict.IGNORE_WORD, keyword, nearestDistance, fieldKeyword != null, word);
+        }
+      }
+    }
+    if (!allowLists.isEmpty()) {
+      CharSequence value = text.subSequence(s, e);
+      for (AllowList list : allowLists) {
+        if (list.allows(value)) {
+          return new Candidate(id, s, e, Verdict.ALLOW_LIST, keyword, nearestDistance, fieldKeyword != null, list.name());
+        }
+      }
+    }
+    return new Candidate(id, s, e, Verdict.COUNTED, keyword, nearestDistance, fieldKeyword != null, null);
+  }
+
+  /**
+   * Whether a literal found at {@code [start, end)} stands as a whole word: at each edge where the
+   * keyword has a letter or digit, the neighbouring char must not continue the word. A change from
+   * letter to digit, or from lower to upper case (camelCase), also ends a word, so that {@code
+   * customerSsn} and {@code SSN123} contain the keyword {@code ssn}.
+   */
+  private static boolean isWholeWord(CharSequence text, int start, int end, LiteralUse use) {
+    if (use.alnumFirst && start > 0 && continuesWord(text.charAt(start - 1), text.charAt(start))) {
+      return false;
+    }
+    return !(use.alnumLast && end < text.length() && continuesWord(text.charAt(end - 1), text.charAt(end)));
+  }
+
+  /** Whether {@code after} continues the word that {@code before}, the char just before it, is in. */
+  private static boolean continuesWord(char before, char after) {
+    if (Character.isLetter(before) && Character.isLetter(after)) {
+      return !(Character.isLowerCase(before) && Character.isUpperCase(after));
+    }
+    return Character.isDigit(before) && Character.isDigit(after);
+  }
+
+  /**
+   * A keyword and the variants Macie also matches: each space may instead be nothing, an
+   * underscore or a hyphen ("Keyword requirements for managed data identifiers").
+   */
+  static List<String> variants(String keyword) {
+    String k = keyword.toLowerCase(Locale.ROOT);
+    if (k.indexOf(' ') < 0) {
+      return List.of(k);
+    }
+    return List.of(k, k.replace(" ", ""), k.replace(' ', '_'), k.replace(' ', '-'));
+  }
+
+  private static int[] append(int[] array, int value) {
+    for (int v : array) {
+      if (v == value) {
+        return array;
+      }
+    }
+    int[] out = Arrays.copyOf(array, array.length + 1);
+    out[array.length] = value;
+    return out;
+  }
+}
