@@ -1,0 +1,62 @@
+package dev.assay.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Builds the command tree; tests build it with their own writers. */
+@Command(
+    name = "assay",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
+    description = "A local, Macie-compatible sensitive-data scanner.",
+    subcommands = {ScanCommand.class, IdentifiersCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit status:%n",
+    footer = {
+      "  0  scan complete, no finding at or above --fail-on",
+      "  1  scan complete, findings at or above --fail-on",
+      "  2  usage or configuration error; nothing scanned",
+      "  3  scan finished, but some objects could not be read or analysed",
+      "  4  internal error"
+    })
+final class Cli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan or identifiers");
+  }
+
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Cli());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println(c.getCommandName().equals("assay") ? "assay: " + ex.getMessage()
+              : "assay " + c.getCommandName() + ": " + ex.getMessage() + " (see 'assay " + c.getCommandName() + " --help')");
+          return ExitCode.USAGE.code;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          if (ex instanceof UsageException) {
+            c.getErr().println("assay " + c.getCommandName() + ": " + ex.getMessage());
+            return ExitCode.USAGE.code;
+          }
+          c.getErr().println("assay " + c.getCommandName() + ": internal error: " + ex);
+          ex.printStackTrace(c.getErr());
+          return ExitCode.INTERNAL.code;
+        });
+    return cl;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Cli.class.getPackage().getImplementationVersion();
+      return new String[] {"assay " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.assay.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code assay} command. The only place that calls {@link System#exit}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    configureLogging(args);
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line with the given streams and returns the exit status. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    return Cli.newCommandLine(out, err).execute(args);
+  }
+
+  /**
+   * Libraries (Tika, PDFBox, POI) log through SLF4J; a scan reports its own problems, so their logs
+   * stay quiet unless {@code -v} is given. This must run before any logger is created.
+   */
+  private static void configureLogging(String[] args) {
+    int verbosity = 0;
+    for (String a : args) {
+      if (a.matches("-v+")) {
+        verbosity += a.length() - 1;
+      } else if (a.equals("--verbose")) {
+        verbosity++;
+      }
+    }
+    String level = verbosity == 0 ? "off" : verbosity == 1 ? "warn" : "debug";
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+  }
+}

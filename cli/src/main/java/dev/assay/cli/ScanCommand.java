@@ -1,0 +1,177 @@
+package dev.assay.cli;
+
+import dev.assay.engine.ObjectResult;
+import dev.assay.engine.Scanner;
+import dev.assay.engine.report.Finding;
+import dev.assay.engine.report.FindingFactory;
+import dev.assay.engine.report.FindingWriter;
+import dev.assay.engine.report.OutputFormat;
+import dev.assay.engine.report.ScanContext;
+import dev.assay.engine.report.ScanReport;
+import dev.assay.engine.source.LocalSource;
+import dev.assay.engine.source.ObjectSource;
+import dev.assay.identifiers.DataIdentifier;
+import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.Severity;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assay scan TARGET...}: scans files and directories and writes Macie findings. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = "Scan files and directories for sensitive data and report Macie findings.",
+    sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Local files or directories to scan.")
+  List<String> targets = new ArrayList<>();
+
+  @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
+
+  @Option(names = "--format", paramLabel = "FMT", description = "table (default), json (a GetFindings response) or jsonl.")
+  String format = "table";
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Where findings go; default standard output.")
+  Path output;
+
+  @Option(
+      names = "--bucket-name",
+      paramLabel = "NAME",
+      description = "The bucket name findings report for a local root; default: the root directory's own name.")
+  String bucketName;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: available processors.")
+  Integer threads;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEV",
+      description = "LOW (default), MEDIUM or HIGH: exit 1 when any finding has that severity or higher.")
+  String failOn = "LOW";
+
+  @Option(names = "--account-id", paramLabel = "ID", description = "The account id findings report; default 000000000000.")
+  String accountId = ScanContext.PLACEHOLDER_ACCOUNT;
+
+  @Option(names = "--region", paramLabel = "R", description = "The region findings report; default us-east-1.")
+  String region = "us-east-1";
+
+  @Option(names = "--quiet", description = "Print only errors on standard error.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "More detail on standard error (libraries' warnings).")
+  boolean[] verbose = new boolean[0];
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    OutputFormat fmt = OutputFormat.parse(format);
+    if (fmt == null) {
+      throw new UsageException("--format: unknown format '" + format + "'; expected table, json or jsonl");
+    }
+    Severity threshold = Severity.parse(failOn);
+    if (threshold == null) {
+      throw new UsageException("--fail-on: expected LOW, MEDIUM or HIGH, got '" + failOn + "'");
+    }
+    if (threads != null && threads < 1) {
+      throw new UsageException("--threads: must be at least 1, got " + threads);
+    }
+    if (!accountId.matches("\\d{12}")) {
+      throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
+    }
+    List<ObjectSource> sources = new ArrayList<>();
+    for (String target : targets) {
+      if (target.startsWith("s3://")) {
+        throw new UsageException(target + ": S3 targets are not supported by this build yet");
+      }
+      try {
+        sources.add(LocalSource.of(Path.of(target), bucketName));
+      } catch (NoSuchFileException e) {
+        throw new UsageException(target + ": no such file or directory");
+      }
+    }
+    List<DataIdentifier> identifiers = identifierOptions.identifiers();
+    Detector detector = Detector.of(identifiers, identifierOptions.loadAllowLists());
+    if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
+      throw new UsageException("--output: no such directory: " + output.getParent());
+    }
+
+    Scanner.Builder builder = Scanner.builder(detector);
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    FindingFactory factory = new FindingFactory(ScanContext.newJob(accountId, partitionOf(region), region));
+    List<Finding> findings = new ArrayList<>();
+    Scanner.Summary summary =
+        builder.build()
+            .scan(
+                sources,
+                result -> {
+                  if (result.hasProblem()) {
+                    reportProblem(err, result);
+                  }
+                  factory.toFinding(result).ifPresent(findings::add);
+                });
+    findings.sort(
+        Comparator.comparing((Finding f) -> f.resourcesAffected().s3Bucket().name())
+            .thenComparing(f -> f.resourcesAffected().s3Object().key()));
+    ScanReport report =
+        new ScanReport(findings, summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed());
+    write(fmt, report);
+
+    boolean failing = findings.stream().anyMatch(f -> f.severity().score() >= threshold.score());
+    if (summary.objectsWithProblems() > 0) {
+      if (!quiet) {
+        err.println("assay scan: " + summary.objectsWithProblems() + " object(s) could not be fully read or analysed");
+      }
+      return ExitCode.INCOMPLETE.code;
+    }
+    return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  private void write(OutputFormat fmt, ScanReport report) throws IOException {
+    FindingWriter writer = FindingWriter.of(fmt);
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      writer.write(report, out);
+      out.flush();
+      return;
+    }
+    try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
+      writer.write(report, out);
+    }
+  }
+
+  private static void reportProblem(PrintWriter err, ObjectResult r) {
+    String where = r.object().bucket() + "/" + r.object().key();
+    String status = "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
+    err.println("assay scan: " + where + ": " + status + (r.problem() == null ? "" : r.problem()));
+  }
+
+  static String partitionOf(String region) {
+    String r = region.toLowerCase(Locale.ROOT);
+    if (r.startsWith("cn-")) {
+      return "aws-cn";
+    }
+    return r.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+}

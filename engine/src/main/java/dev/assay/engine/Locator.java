@@ -1,0 +1,62 @@
+package dev.assay.engine;
+
+import dev.assay.engine.extract.Segment;
+import java.util.Arrays;
+
+/**
+ * Maps char offsets in one segment to Macie locations. For text, line ends are indexed on first
+ * use, so a segment with many matches costs one pass plus a binary search per match. Offsets are
+ * UTF-16 char offsets into the segment text, 0-based, end exclusive. Not
+ * thread-safe: one per segment.
+ */
+public final class Locator {
+  private final Segment segment;
+  private int[] lineStarts; // offsets at which a new line begins (after each line end)
+
+  public Locator(Segment segment) {
+    this.segment = segment;
+  }
+
+  public Location locate(int start, int end) {
+    Segment.Origin origin = segment.origin();
+    if (origin instanceof Segment.CellAt c) {
+      return new Location.Cell(c.row(), c.column(), c.columnName(), c.cellReference());
+    }
+    if (origin instanceof Segment.RecordAt r) {
+      return new Location.Record(r.recordIndex(), r.jsonPath());
+    }
+    Segment.TextAt t = (Segment.TextAt) origin;
+    if (t.page() > 0) {
+      return new Location.Page(t.page());
+    }
+    int startLines = linesBefore(start);
+    int endLines = linesBefore(Math.max(start, end - 1));
+    long column = startLines == 0 ? t.column() + start : start - lineStarts[startLines - 1] + 1;
+    return new Location.Line(t.line() + startLines, t.line() + endLines, column);
+  }
+
+  /** How many line ends there are before {@code offset}. */
+  private int linesBefore(int offset) {
+    if (lineStarts == null) {
+      lineStarts = index(segment.text());
+    }
+    int i = Arrays.binarySearch(lineStarts, offset);
+    return i >= 0 ? i + 1 : -i - 1;
+  }
+
+  private static int[] index(CharSequence text) {
+    int[] starts = new int[16];
+    int n = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, n);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.assay.engine;
+
+import dev.assay.engine.source.ScanObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of analysing one object: Macie's classification result for it, before triage decides
+ * whether it is a finding. Every object in scope gets one, clean, skipped or failed alike.
+ *
+ * @param object the object
+ * @param statusCode {@code COMPLETE}, {@code PARTIAL} or {@code SKIPPED}
+ * @param statusReason Macie's reason for PARTIAL or SKIPPED, null when COMPLETE
+ * @param mimeType the detected MIME type, or null when not known
+ * @param sizeClassified bytes analysed
+ * @param detections one per identifier with at least one occurrence, in catalog then definition order
+ * @param problem a message for people when something could not be analysed, or null
+ * @param analyzedAt when the analysis finished
+ */
+public record ObjectResult(
+    ScanObject object,
+    String statusCode,
+    String statusReason,
+    String mimeType,
+    long sizeClassified,
+    List<Detection> detections,
+    String problem,
+    Instant analyzedAt) {
+
+  /** Locations kept per detection: Macie's discovery results keep up to 1,000 per type. */
+  public static final int MAX_LOCATIONS = 1000;
+
+  public ObjectResult {
+    detections = List.copyOf(detections);
+  }
+
+  /** Whether the object could not be (fully) read or analysed: it makes a scan end with exit 3. */
+  public boolean hasProblem() {
+    return problem != null || !"COMPLETE".equals(statusCode);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.assay.engine;
+
+import dev.assay.engine.extract.Extraction;
+import dev.assay.engine.source.ObjectSource;
+import dev.assay.identifiers.Detector;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Scans objects for sensitive data: the one entry point of the engine, and the one place that owns
+ * threads. Objects are enumerated on the calling thread and analysed by a fixed pool of workers;
+ * at most twice as many objects as workers are in flight, so enumeration never runs ahead of
+ * analysis without bound.
+ *
+ * <p>A Scanner is immutable and thread-safe; {@link #scan} may be called more than once. Results
+ * are delivered one at a time (never concurrently) in completion order; callers that need a stable
+ * order sort them.
+ */
+public final class Scanner {
+  /**
+   * The longest match a window boundary is guaranteed not to cut (in chars). Longer matches are
+   * still found when they do not cross a boundary.
+   */
+  public static final int MAX_MATCH_CHARS = 8192;
+
+  private final Detector detector;
+  private final int threads;
+  private final Extraction extraction;
+  private final Clock clock;
+
+  private Scanner(Builder b) {
+    this.detector = Objects.requireNonNull(b.detector, "detector");
+    this.threads = b.threads;
+    this.clock = b.clock;
+    int reach = detector.keywordReach();
+    this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach);
+  }
+
+  public static Builder builder(Detector detector) {
+    return new Builder(detector);
+  }
+
+  /** What a scan did. */
+  public record Summary(long objects, long bytes, long objectsWithProblems, Duration elapsed) {}
+
+  /**
+   * Scans every object of every source.
+   *
+   * @param results receives each object's result, one call at a time
+   * @throws IOException when a source as a whole cannot be enumerated
+   */
+  public Summary scan(List<? extends ObjectSource> sources, Consumer<ObjectResult> results) throws IOException {
+    long started = System.nanoTime();
+    ObjectAnalyzer analyzer = new ObjectAnalyzer(detector, extraction, clock);
+    AtomicLong objects = new AtomicLong();
+    AtomicLong bytes = new AtomicLong();
+    AtomicLong problems = new AtomicLong();
+    Semaphore inFlight = new Semaphore(threads * 2);
+    Object deliver = new Object();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
+    try {
+      for (ObjectSource source : sources) {
+        source.enumerate(
+            object -> {
+              inFlight.acquireUninterruptibly();
+              pool.execute(
+                  () -> {
+                    try {
+                      ObjectResult r = analyzer.analyze(object);
+                      objects.incrementAndGet();
+                      bytes.addAndGet(r.sizeClassified());
+                      if (r.hasProblem()) {
+                        problems.incrementAndGet();
+                      }
+                      synchronized (deliver) {
+                        results.accept(r);
+                      }
+                    } finally {
+                      inFlight.release();
+                    }
+                  });
+            });
+      }
+    } finally {
+      pool.shutdown();
+      try {
+        while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+          // keep waiting: every submitted object is reported
+        }
+      } catch (InterruptedException e) {
+        pool.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    return new Summary(objects.get(), bytes.get(), problems.get(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Daemon worker threads named for thread dumps. */
+  private static final class Workers implements ThreadFactory {
+    private final AtomicInteger n = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "assay-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  /** Configures a {@link Scanner}; not thread-safe. */
+  public static final class Builder {
+    private final Detector detector;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private int windowChars = 1 << 20;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Detector detector) {
+      this.detector = detector;
+    }
+
+    /** Worker threads; default: available processors. */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** Chars each text window reports; smaller windows bound memory tighter. */
+    public Builder windowChars(int windowChars) {
+      if (windowChars < 1) {
+        throw new IllegalArgumentException("windowChars must be at least 1");
+      }
+      this.windowChars = windowChars;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Scanner build() {
+      return new Scanner(this);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.assay.engine.extract;
+
+import dev.assay.identifiers.FieldContext;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads CSV or TSV (RFC 4180 quoting: fields in double quotes may hold delimiters and line breaks,
+ * {@code ""} is a quote) and emits each cell as its own segment, with its 1-based row and column and
+ * the column's header name, which Macie's proximity rule treats as near every value in the column.
+ * The header row's cells are emitted as text at their line and column, since Macie reports a hit in
+ * a column name in {@code lineRanges}.
+ *
+ * <p>Not thread-safe: one per object.
+ */
+final class CsvExtractor {
+  /** Cells longer than this are cut: a CSV cell is a value, and memory must stay bounded. */
+  static final int MAX_CELL_CHARS = 1 << 20;
+
+  private final char delimiter;
+
+  CsvExtractor(char delimiter) {
+    this.delimiter = delimiter;
+  }
+
+  void extract(Reader reader, SegmentSink sink) throws IOException {
+    PushbackSource in = new PushbackSource(reader);
+    List<String> header = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    long row = 1;
+    long column = 1;
+    long line = 1;
+    long lineStartOffset = 0;
+    long cellLine = 1;
+    long cellColumn = 1;
+    boolean quoted = false;
+    boolean cellStarted = false;
+    boolean rowHasContent = false;
+    int c;
+    while (true) {
+      c = in.read();
+      if (c < 0) {
+        if (cellStarted || cell.length() > 0 || rowHasContent) {
+          emitCell(sink, header, row, column, cell, cellLine, cellColumn);
+        }
+        return;
+      }
+      if (quoted) {
+        if (c == '"') {
+          int next = in.read();
+          if (next == '"') {
+            append(cell, '"');
+          } else {
+            quoted = false;
+            in.unread(next);
+          }
+        } else {
+          if (c == '\n' || (c == '\r' && in.peek() != '\n')) {
+            line++;
+            lineStartOffset = in.offset();
+          }
+          append(cell, (char) c);
+        }
+        continue;
+      }
+      if (c == '"' && !cellStarted) {
+        quoted = true;
+        cellStarted = true;
+        cellLine = line;
+        cellColumn = in.offset() - lineStartOffset + 1; // the value starts after the quote
+        continue;
+      }
+      if (c == delimiter) {
+        if (!cellStarted) {
+          cellLine = line;
+          cellColumn = in.offset() - lineStartOffset;
+        }
+        emitCell(sink, header, row, column, cell, cellLine, cellColumn);
+        cell.setLength(0);
+        column++;
+        cellStarted = false;
+        rowHasContent = true;
+        continue;
+      }
+      if (c == '\r' || c == '\n') {
+        if (c == '\r' && in.peek() == '\n') {
+          in.read();
+        }
+        if (cellStarted || cell.length() > 0 || rowHasContent) {
+          emitCell(sink, header, row, column, cell, cellLine, cellColumn);
+          row++;
+        }
+        cell.setLength(0);
+        column = 1;
+        cellStarted = false;
+        rowHasContent = false;
+        line++;
+        lineStartOffset = in.offset();
+        continue;
+      }
+      if (!cellStarted) {
+        cellStarted = true;
+        cellLine = line;
+        cellColumn = in.offset() - lineStartOffset;
+      }
+      append(cell, (char) c);
+    }
+  }
+
+  private static void append(StringBuilder cell, char c) {
+    if (cell.length() < MAX_CELL_CHARS) {
+      cell.append(c);
+    }
+  }
+
+  private static void emitCell(
+      SegmentSink sink, List<String> header, long row, long column, StringBuilder cell, long line, long lineColumn) {
+    String value = cell.toString();
+    if (row == 1) {
+      header.add(value);
+      if (!value.isEmpty()) {
+        sink.accept(Segment.whole(value, new Segment.TextAt(line, lineColumn, 0), FieldContext.NONE));
+      }
+      return;
+    }
+    if (value.isEmpty()) {
+      return;
+    }
+    String name = column <= header.size() ? header.get((int) column - 1) : null;
+    sink.accept(
+        Segment.whole(
+            value,
+            new Segment.CellAt(row, column, name, null),
+            name == null || name.isEmpty() ? FieldContext.NONE : FieldContext.of(name)));
+  }
+
+  /** A reader with one char of pushback and a count of chars read, 1-based for the last one read. */
+  private static final class PushbackSource {
+    private final Reader reader;
+    private final char[] buf = new char[16384];
+    private int pos;
+    private int len;
+    private long offset;
+
+    PushbackSource(Reader reader) {
+      this.reader = reader;
+    }
+
+    int read() throws IOException {
+      if (pos == len) {
+        len = reader.read(buf, 0, buf.length);
+        pos = 0;
+        if (len <= 0) {
+          len = 0;
+          return -1;
+        }
+      }
+      offset++;
+      return buf[pos++];
+    }
+
+    int peek() throws IOException {
+      int c = read();
+      unread(c);
+      return c;
+    }
+
+    void unread(int c) {
+      if (c >= 0) {
+        pos--;
+        offset--;
+      }
+    }
+
+    /** How many chars have been read: the 1-based offset of the last one. */
+    long offset() {
+      return offset;
+    }
+  }
+}

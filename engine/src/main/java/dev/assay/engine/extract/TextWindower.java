@@ -1,0 +1,156 @@
+package dev.assay.engine.extract;
+
+import dev.assay.identifiers.FieldContext;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.CharBuffer;
+
+/**
+ * Turns a stream of characters into overlapping {@link Segment}s of bounded size, so that memory
+ * does not grow with the object and no match is lost at a window boundary.
+ *
+ * <p>Each window reports the matches that start in its own region. It keeps {@code headOverlap}
+ * chars before that region (keywords that precede a match) and {@code tailOverlap} chars after it
+ * (the rest of a match that starts near the end, and keywords that follow). A window is emitted
+ * whenever the buffer is full, and once more at {@link #close()}.
+ *
+ * <p>Lines and columns are tracked so that each window knows the 1-based line and column of its
+ * first char; {@code \n}, {@code \r\n} and a lone {@code \r} each end a line.
+ *
+ * <p>Not thread-safe: one per object being extracted. It is a {@link Writer}, so a Tika content
+ * handler or a {@link Reader} can be pumped into it.
+ */
+public final class TextWindower extends Writer {
+  private final int ownSize;
+  private final int headOverlap;
+  private final int tailOverlap;
+  private final SegmentSink sink;
+  private final long page;
+  private char[] buf;
+  private int filled;
+  private int ownStart;
+  private long line = 1;
+  private long column = 1;
+  private long total;
+  private boolean closed;
+
+  /**
+   * @param ownSize chars each window reports (its own region)
+   * @param headOverlap context kept before the own region
+   * @param tailOverlap context kept after the own region
+   * @param page the PDF page the text is on (1-based), or 0 when the object is not paged
+   */
+  public TextWindower(int ownSize, int headOverlap, int tailOverlap, long page, SegmentSink sink) {
+    if (ownSize < 1 || headOverlap < 0 || tailOverlap < 0) {
+      throw new IllegalArgumentException("window sizes");
+    }
+    this.ownSize = ownSize;
+    this.headOverlap = headOverlap;
+    this.tailOverlap = tailOverlap;
+    this.page = page;
+    this.sink = sink;
+    this.buf = new char[Math.min(ownSize + headOverlap + tailOverlap, 1 << 16)];
+  }
+
+  /** Starts the text at the given 1-based line and column instead of 1, 1. */
+  public TextWindower startingAt(long startLine, long startColumn) {
+    this.line = startLine;
+    this.column = startColumn;
+    return this;
+  }
+
+  /** Chars written so far. */
+  public long total() {
+    return total;
+  }
+
+  @Override
+  public void write(char[] chars, int off, int len) {
+    total += len;
+    while (len > 0) {
+      int capacity = headOverlap + ownSize + tailOverlap;
+      if (filled == capacity) {
+        emit(false);
+      }
+      if (filled == buf.length) {
+        grow(capacity);
+      }
+      int n = Math.min(len, buf.length - filled);
+      System.arraycopy(chars, off, buf, filled, n);
+      filled += n;
+      off += n;
+      len -= n;
+    }
+  }
+
+  @Override
+  public void write(int c) {
+    write(new char[] {(char) c}, 0, 1);
+  }
+
+  @Override
+  public void write(String s, int off, int len) {
+    write(s.toCharArray(), off, len);
+  }
+
+  private void grow(int capacity) {
+    char[] bigger = new char[Math.min(capacity, Math.max(buf.length * 2, 16))];
+    System.arraycopy(buf, 0, bigger, 0, filled);
+    buf = bigger;
+  }
+
+  /** Pumps all of {@code reader} into this windower; does not close the reader. */
+  public void pump(Reader reader) throws IOException {
+    char[] chunk = new char[16384];
+    int n;
+    while ((n = reader.read(chunk)) > 0) {
+      write(chunk, 0, n);
+    }
+  }
+
+  private void emit(boolean last) {
+    int ownEnd = last ? filled : Math.max(ownStart, filled - tailOverlap);
+    if (ownEnd > ownStart) {
+      sink.accept(
+          new Segment(
+              CharBuffer.wrap(buf, 0, filled), ownStart, ownEnd, new Segment.TextAt(line, column, page), FieldContext.NONE));
+    }
+    if (last) {
+      return;
+    }
+    int keepFrom = Math.max(0, ownEnd - headOverlap);
+    if (keepFrom > 0 && keepFrom < filled && buf[keepFrom - 1] == '\r' && buf[keepFrom] == '\n') {
+      keepFrom--; // keep a CR LF pair together, so that it counts as one line end
+    }
+    advance(0, keepFrom);
+    System.arraycopy(buf, keepFrom, buf, 0, filled - keepFrom);
+    filled -= keepFrom;
+    ownStart = ownEnd - keepFrom;
+  }
+
+  /** Moves the line and column of buffer char 0 past {@code buf[from, to)}. */
+  private void advance(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = buf[i];
+      if (c == '\n' || (c == '\r' && (i + 1 >= filled || buf[i + 1] != '\n'))) {
+        line++;
+        column = 1;
+      } else if (c != '\r') {
+        column++;
+      }
+    }
+  }
+
+  @Override
+  public void flush() {}
+
+  /** Emits the last window. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      emit(true);
+    }
+  }
+}

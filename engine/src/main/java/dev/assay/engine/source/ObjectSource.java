@@ -1,0 +1,22 @@
+package dev.assay.engine.source;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Enumerates objects to scan: a local directory tree, a bucket export, an S3 bucket. Objects that
+ * cannot be read are enumerated too, with {@link ScanObject#unavailable()} set, so that nothing is
+ * silently skipped.
+ */
+public interface ObjectSource {
+
+  /** A description for messages, such as the root path or the S3 URI. */
+  String describe();
+
+  /**
+   * Calls {@code sink} once per object, in a stable order (by key), on the calling thread.
+   *
+   * @throws IOException when the source as a whole cannot be read (a missing root, for example)
+   */
+  void enumerate(Consumer<ScanObject> sink) throws IOException;
+}
