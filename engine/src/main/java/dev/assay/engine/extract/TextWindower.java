@@ -90,6 +90,11 @@ public final class TextWindower extends Writer {
   }
 
   @Override
+  public void write(String s) {
+    write(s, 0, s.length());
+  }
+
+  @Override
   public void write(String s, int off, int len) {
     write(s.toCharArray(), off, len);
   }
@@ -120,9 +125,6 @@ public final class TextWindower extends Writer {
       return;
     }
     int keepFrom = Math.max(0, ownEnd - headOverlap);
-    if (keepFrom > 0 && keepFrom < filled && buf[keepFrom - 1] == '\r' && buf[keepFrom] == '\n') {
-      keepFrom--; // keep a CR LF pair together, so that it counts as one line end
-    }
     advance(0, keepFrom);
     System.arraycopy(buf, keepFrom, buf, 0, filled - keepFrom);
     filled -= keepFrom;
