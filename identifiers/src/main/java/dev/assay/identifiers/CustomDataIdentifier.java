@@ -83,6 +83,7 @@ public record CustomDataIdentifier(
             ignore,
             Validator.NONE,
             List.of(),
+            Validator.NONE,
             MacieRegex.compile("regex", regex));
     String effectiveId =
         id != null && !id.isBlank()

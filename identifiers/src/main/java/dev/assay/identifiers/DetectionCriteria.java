@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param anchors literals (case-insensitive) one of which must occur in a text for the pattern to
  *     be run there at all; empty when the pattern has no such literal. This is a prefilter only: it
  *     must never reject a text in which the pattern could produce an occurrence.
+ * @param qualifier for {@link KeywordRequirement#REQUIRED_UNLESS_QUALIFIED}: accepts the matches that
+ *     count without a keyword; {@link Validator#NONE} otherwise
  */
 public record DetectionCriteria(
     String regex,
@@ -30,6 +32,7 @@ public record DetectionCriteria(
     List<String> ignoreWords,
     Validator validator,
     List<String> anchors,
+    Validator qualifier,
     Pattern pattern) {
 
   public DetectionCriteria {
@@ -40,6 +43,7 @@ public record DetectionCriteria(
     ignoreWords = List.copyOf(ignoreWords);
     Objects.requireNonNull(validator, "validator");
     anchors = List.copyOf(anchors);
+    qualifier = qualifier == null ? Validator.NONE : qualifier;
     if (keywordRequirement != KeywordRequirement.NOT_REQUIRED && keywords.isEmpty()) {
       throw new IllegalArgumentException("a keyword requirement needs keywords");
     }
@@ -58,7 +62,7 @@ public record DetectionCriteria(
       Validator validator,
       List<String> anchors) {
     return new DetectionCriteria(
-        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, null);
+        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, Validator.NONE, null);
   }
 
   private static Pattern compile(String regex) {

@@ -222,8 +222,65 @@ public final class Detector {
     }
     if (groups.length > 1) {
       out.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
+      resolveSameSpan(out);
     }
     return out;
+  }
+
+  /**
+   * Where several managed identifiers count the very same text (the same start and end), only one
+   * reports it, so that a value is never counted twice (for example a 9-digit number that is both a
+   * national id of one country and a tax id of another, each with a keyword nearby). The rule: a
+   * keyword in the value's field names wins; then the nearest keyword in the text; then the
+   * identifier that comes first in the detector's list (the catalog order). Custom identifiers are
+   * never displaced: Macie reports custom and managed detections side by side.
+   */
+  private void resolveSameSpan(List<Candidate> out) {
+    int i = 0;
+    while (i < out.size()) {
+      int j = i + 1;
+      while (j < out.size() && out.get(j).start() == out.get(i).start() && out.get(j).end() == out.get(i).end()) {
+        j++;
+      }
+      if (j - i > 1) {
+        Candidate best = null;
+        for (int k = i; k < j; k++) {
+          Candidate c = out.get(k);
+          if (c.counted() && c.identifier() instanceof ManagedDataIdentifier && (best == null || better(c, best))) {
+            best = c;
+          }
+        }
+        for (int k = j - 1; k >= i; k--) {
+          Candidate c = out.get(k);
+          if (c != best && c.counted() && c.identifier() instanceof ManagedDataIdentifier) {
+            out.remove(k);
+            j--;
+          }
+        }
+      }
+      i = j;
+    }
+  }
+
+  private boolean better(Candidate a, Candidate b) {
+    if (a.keywordInField() != b.keywordInField()) {
+      return a.keywordInField();
+    }
+    int da = a.keywordDistance() < 0 ? Integer.MAX_VALUE : a.keywordDistance();
+    int db = b.keywordDistance() < 0 ? Integer.MAX_VALUE : b.keywordDistance();
+    if (da != db) {
+      return da < db;
+    }
+    return order(a.identifier()) < order(b.identifier());
+  }
+
+  private int order(DataIdentifier id) {
+    for (Entry e : entries) {
+      if (e.identifier == id) {
+        return e.number;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private Candidate judge(
@@ -257,6 +314,12 @@ public final class Detector {
     }
     boolean near = fieldKeyword != null || (nearestDistance >= 0 && nearestDistance <= c.proximity().distance());
     switch (c.keywordRequirement()) {
+      case REQUIRED_UNLESS_QUALIFIED -> {
+        if (!near && !c.qualifier().accepts(text, s, e)) {
+          Verdict why = nearestDistance >= 0 ? Verdict.KEYWORD_TOO_FAR : Verdict.NO_KEYWORD;
+          return new Candidate(id, s, e, why, nearest, nearestDistance, false, null);
+        }
+      }
       case REQUIRED -> {
         if (!near) {
           Verdict why;

@@ -4,6 +4,12 @@ package dev.assay.identifiers;
 public enum KeywordRequirement {
   /** An occurrence counts only with a keyword in proximity. */
   REQUIRED,
+  /**
+   * An occurrence counts with a keyword in proximity, or without one when the value carries its own
+   * evidence, as {@link DetectionCriteria#qualifier()} decides (Macie: a phone number without a
+   * keyword must carry its country code).
+   */
+  REQUIRED_UNLESS_QUALIFIED,
   /** Keywords, if any, play no part. */
   NOT_REQUIRED,
   /**

@@ -58,6 +58,7 @@ public record ManagedDataIdentifier(
     private final List<String> keywords = new ArrayList<>();
     private KeywordRequirement requirement = KeywordRequirement.NOT_REQUIRED;
     private Validator validator = Validator.NONE;
+    private Validator qualifier = Validator.NONE;
     private final List<String> anchors = new ArrayList<>();
     private SeverityProfile severity = SeverityProfile.ALWAYS_HIGH;
     private boolean recommended;
@@ -78,6 +79,17 @@ public record ManagedDataIdentifier(
     public Builder requiredKeywords(String... words) {
       keywords.addAll(List.of(words));
       requirement = KeywordRequirement.REQUIRED;
+      return this;
+    }
+
+    /**
+     * Keywords that must be near an occurrence unless {@code qualifier} accepts the value by itself
+     * (for example a phone number that carries its country code).
+     */
+    public Builder keywordsUnlessQualified(Validator qualifier, String... words) {
+      keywords.addAll(List.of(words));
+      requirement = KeywordRequirement.REQUIRED_UNLESS_QUALIFIED;
+      this.qualifier = qualifier;
       return this;
     }
 
@@ -125,8 +137,8 @@ public record ManagedDataIdentifier(
 
     public ManagedDataIdentifier build() {
       DetectionCriteria criteria =
-          DetectionCriteria.of(
-              regex, keywords, requirement, Proximity.MANAGED, List.of(), validator, anchors);
+          new DetectionCriteria(
+              regex, keywords, requirement, Proximity.MANAGED, List.of(), validator, anchors, qualifier, null);
       return new ManagedDataIdentifier(
           id, category, criteria, severity, recommended, positives, negatives);
     }

@@ -99,4 +99,35 @@ class DetectorTest {
     String text = "SSN 512-23-4411 and 512-23-4412";
     assertThat(d.scan(text, FieldContext.NONE, 10, text.length(), false)).extracting(Candidate::start).containsExactly(20);
   }
+
+  @Test
+  void keywordUnlessQualified_countsQualifiedValuesWithoutAKeyword() {
+    ManagedDataIdentifier phone =
+        ManagedDataIdentifier.builder("TEST_PHONE", Category.PERSONAL_INFORMATION)
+            .regex("\\+?\\d{2} \\d{3} \\d{4}")
+            .keywordsUnlessQualified((text, s, e) -> text.charAt(s) == '+', "phone")
+            .positive("x")
+            .negative("y")
+            .build();
+    Detector d = Detector.of(List.of(phone), List.of());
+    assertThat(scan(d, "call +44 555 1234")).hasSize(1);
+    assertThat(scan(d, "call 44 555 1234")).isEmpty();
+    assertThat(scan(d, "phone: 44 555 1234")).hasSize(1);
+  }
+
+  @Test
+  void sameSpan_isReportedByOneManagedIdentifier_nearestKeywordWins() {
+    ManagedDataIdentifier a =
+        ManagedDataIdentifier.builder("TEST_A", Category.PERSONAL_INFORMATION)
+            .regex("\\b\\d{9}\\b").requiredKeywords("alpha").positive("x").negative("y").build();
+    ManagedDataIdentifier b =
+        ManagedDataIdentifier.builder("TEST_B", Category.PERSONAL_INFORMATION)
+            .regex("\\b\\d{9}\\b").requiredKeywords("beta").positive("x").negative("y").build();
+    CustomDataIdentifier custom = CustomDataIdentifier.define(null, "nine", null, "[0-9]{9}", null, null, null, null);
+    Detector d = Detector.of(List.of(a, b, custom), List.of());
+    assertThat(scan(d, "alpha beta 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_B", custom.id());
+    assertThat(scan(d, "beta alpha 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_A", custom.id());
+    assertThat(d.scan("123456789", FieldContext.of("beta"))).extracting(c -> c.identifier().id())
+        .containsExactlyInAnyOrder("TEST_B", custom.id());
+  }
 }

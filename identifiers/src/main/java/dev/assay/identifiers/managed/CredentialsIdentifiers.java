@@ -3,6 +3,7 @@ package dev.assay.identifiers.managed;
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.Validator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,6 +12,11 @@ import java.util.Set;
  */
 final class CredentialsIdentifiers {
   private CredentialsIdentifiers() {}
+
+  /** This family's identifiers, in catalog order. */
+  static List<ManagedDataIdentifier> all() {
+    return List.of(awsCredentials(), opensshPrivateKey(), pkcs());
+  }
 
   /** Between a PEM header and its body: line breaks, or the escaped ones of JSON and .env files. */
   private static final String PEM_GAP = "(?:[ \\t]|\\r|\\n|\\\\r|\\\\n)+";

@@ -11,6 +11,11 @@ import java.util.List;
 final class FinancialIdentifiers {
   private FinancialIdentifiers() {}
 
+  /** This family's identifiers, in catalog order. */
+  static List<ManagedDataIdentifier> all() {
+    return List.of(creditCardNumber(), creditCardNumberNoKeyword());
+  }
+
   static final List<String> CARD_KEYWORDS =
       List.of(
           "account number", "american express", "amex", "bank card", "c card", "card", "cc #", "ccn",

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The catalog of managed data identifiers: one explicit, ordered list, guarded by tests (ids
@@ -14,14 +15,16 @@ import java.util.Optional;
  * <p>Immutable and thread-safe; built once on first use.
  */
 public final class ManagedCatalog {
+  /** Credentials, financial, health, then personal: the order of Macie's reference pages. */
   private static final List<ManagedDataIdentifier> ALL =
-      List.of(
-          CredentialsIdentifiers.awsCredentials(),
-          CredentialsIdentifiers.opensshPrivateKey(),
-          CredentialsIdentifiers.pkcs(),
-          FinancialIdentifiers.creditCardNumber(),
-          FinancialIdentifiers.creditCardNumberNoKeyword(),
-          PersonalIdentifiers.usaSocialSecurityNumber());
+      Stream.of(
+              CredentialsIdentifiers.all(),
+              FinancialIdentifiers.all(),
+              HealthIdentifiers.all(),
+              PersonalIdentifiers.all(),
+              EuropePersonalIdentifiers.all())
+          .flatMap(List::stream)
+          .toList();
 
   private static final Map<String, ManagedDataIdentifier> BY_ID = index();
 

@@ -4,10 +4,21 @@ import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.UsSocialSecurityNumbers;
+import java.util.List;
 
-/** Managed identifiers for personally identifiable information ("Managed data identifiers for PII"). */
+/**
+ * Managed identifiers for personally identifiable information ("Managed data identifiers for PII")
+ * that are not specific to a European country: the Americas, Asia-Pacific, and those for any
+ * country (names, addresses, birth dates, phone numbers...). Europe is in {@link
+ * EuropePersonalIdentifiers}.
+ */
 final class PersonalIdentifiers {
   private PersonalIdentifiers() {}
+
+  /** This family's identifiers, in catalog order. */
+  static List<ManagedDataIdentifier> all() {
+    return List.of(usaSocialSecurityNumber());
+  }
 
   static ManagedDataIdentifier usaSocialSecurityNumber() {
     return ManagedDataIdentifier.builder("USA_SOCIAL_SECURITY_NUMBER", Category.PERSONAL_INFORMATION)
