@@ -72,6 +72,10 @@ class ScanCommandTest {
     assertThat(f.at("/type").asText()).isEqualTo("SensitiveData:S3Object/CustomIdentifier");
     assertThat(f.at("/classificationDetails/result/customDataIdentifiers/totalCount").asLong()).isEqualTo(3);
     assertThat(CliRun.of(concat(base, "--fail-on", "MEDIUM")).exit()).isZero();
+    Files.writeString(data, "EMP-000001 EMP-000002 EMP-000003\n".repeat(4));
+    CliRun twelve = CliRun.of(concat(base, "--fail-on", "MEDIUM"));
+    assertThat(twelve.exit()).isEqualTo(1);
+    assertThat(JSON.readTree(twelve.out()).at("/findings/0/severity/description").asText()).isEqualTo("Medium");
     assertThat(CliRun.of(concat(base, "--fail-on", "high")).exit()).isZero();
   }
 

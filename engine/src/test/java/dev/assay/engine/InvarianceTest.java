@@ -7,7 +7,11 @@ import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import dev.assay.identifiers.CustomDataIdentifier;
+import dev.assay.identifiers.DataIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +32,7 @@ class InvarianceTest {
     String[] plants = {
       "SSN: 512-23-4411", "visa 4556 7375 8689 9855", "ssn 431-58-2207", "order 4556737586899855",
       "aws_secret_access_key=Tn4pW7qZ2xR9vB6mK1cL8dF3hJ5sG0aY2uE4iO6w",
+      "badge" + " ".repeat(280) + "EMP-004211", "EMP-004212 badge",
       "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAx3Qz0xExampleOnlyNotARealKeyButShapedLikeOne0123\n-----END RSA PRIVATE KEY-----"
     };
     for (int f = 0; f < 6; f++) {
@@ -47,8 +52,20 @@ class InvarianceTest {
     return dir;
   }
 
+  /** A custom identifier with the longest distance Macie allows, so keywords reach across windows. */
+  private static final CustomDataIdentifier BADGE =
+      CustomDataIdentifier.define(null, "badge", null, "EMP-[0-9]{6}", List.of("badge"), null, 300, null);
+
   private static JsonNode scan(Path root, int threads, int window) throws IOException {
-    return ScanFixture.normalized(ScanFixture.scan(root, ManagedCatalog.all(), threads, window).findings());
+    List<DataIdentifier> ids = new ArrayList<>(ManagedCatalog.all());
+    ids.add(BADGE);
+    return ScanFixture.normalized(ScanFixture.scan(root, ids, threads, window).findings());
+  }
+
+  @Test
+  void customKeyword_300CharsBefore_isFoundAcrossWindows() throws IOException {
+    JsonNode findings = scan(corpus(), 1, 50);
+    assertThat(findings.toString()).contains("\"name\":\"badge\"");
   }
 
   @ParameterizedTest(name = "window {0} chars")
