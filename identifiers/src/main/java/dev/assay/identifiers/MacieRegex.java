@@ -80,6 +80,31 @@ public final class MacieRegex {
       }
       if (c == '(') {
         checkGroup(field, regex, i);
+      } else if (c == '{') {
+        checkBoundedRepeat(field, regex, i);
+      }
+    }
+  }
+
+  /**
+   * The largest upper bound of a bounded repeat {@code {m,n}}. Macie limits the size of bounded
+   * repeats for performance and gives {@code \d{100,1000}} as one it cannot compile, suggesting the
+   * open-ended {@code \d{100,}} instead; it does not document the limit, so ours is a judgement.
+   */
+  static final int MAX_BOUNDED_REPEAT = 255;
+
+  private static final java.util.regex.Pattern BOUNDED =
+      java.util.regex.Pattern.compile("\\{(\\d+),(\\d+)}");
+
+  private static void checkBoundedRepeat(String field, String regex, int open) {
+    java.util.regex.Matcher m = BOUNDED.matcher(regex);
+    if (m.find(open) && m.start() == open) {
+      long upper = Long.parseLong(m.group(2).length() > 9 ? "9999999999" : m.group(2));
+      if (upper > MAX_BOUNDED_REPEAT) {
+        throw new DefinitionException(
+            field,
+            "uses the bounded repeat " + m.group() + "; Macie limits the size of bounded repeats (at most "
+                + MAX_BOUNDED_REPEAT + " here), use an open-ended repeat such as {" + m.group(1) + ",} instead");
       }
     }
   }

@@ -26,7 +26,8 @@ class CustomDataIdentifierTest {
         "(a)\\1|capturing group",
         "(?:a)\\1|backreference",
         "/abc/i|global flags",
-        "[a-|not a valid regular expression"
+        "[a-|not a valid regular expression",
+        "\\d{100,1000}|bounded repeat"
       })
   void regex_outsideMacieDialect_isRejectedWithTheConstruct(String regex, String message) {
     assertThatThrownBy(() -> define(regex, null, null, null))
@@ -39,6 +40,8 @@ class CustomDataIdentifierTest {
   @Test
   void regex_withNonCapturingGroupsAndInlineFlags_isAccepted() {
     assertThat(define("(?i)(?:emp|staff)-[0-9]{6}[(]x[)]", null, null, null).criteria().pattern()).isNotNull();
+    assertThat(define("\\d{100,}", null, null, null).criteria().pattern()).isNotNull();
+    assertThat(define("[A-Z]{2,255}", null, null, null).criteria().pattern()).isNotNull();
   }
 
   @Test
