@@ -196,27 +196,13 @@ public final class Detector {
       if (!any) {
         continue;
       }
-      Matcher m = group.criteria.pattern().matcher(text);
-      int searchFrom = 0;
-      while (searchFrom <= text.length() && m.find(searchFrom)) {
-        int s = m.start();
-        int e = m.end();
-        searchFrom = e > s ? e : e + 1;
-        if (s < reportFrom || e == s) {
-          continue;
-        }
-        if (s >= reportTo) {
-          break;
-        }
-        boolean valid = group.criteria.validator().accepts(text, s, e);
-        for (int member : group.members) {
-          if (!eligible[member]) {
-            continue;
-          }
-          Candidate c = judge(entries[member], text, s, e, valid, keywordHits[member], keywordHitCount[member], fieldKeyword[member]);
-          if (explain || c.counted()) {
-            out.add(c);
-          }
+      int[] regions = explain ? null : regions(group, eligible, keywordHits, keywordHitCount, fieldKeyword, text.length());
+      if (regions == null) {
+        find(group, text, 0, text.length(), reportFrom, reportTo, eligible, keywordHits, keywordHitCount, fieldKeyword, explain, out);
+      } else {
+        for (int r = 0; r < regions.length; r += 2) {
+          find(group, new Prefix(text, regions[r + 1]), regions[r], regions[r + 1], reportFrom, reportTo, eligible,
+              keywordHits, keywordHitCount, fieldKeyword, explain, out);
         }
       }
     }
@@ -281,6 +267,133 @@ public final class Detector {
       }
     }
     return Integer.MAX_VALUE;
+  }
+
+  /**
+   * How far beyond a keyword's proximity window a regional search extends, so that a match is not
+   * cut short by the region's end (a cut match is discarded, see {@link #find}).
+   */
+  static final int REGION_MARGIN = 256;
+
+  /**
+   * The regions of {@code text} worth searching for a group whose every eligible member requires a
+   * keyword in the text: around each keyword hit, as far as the proximity rule reaches plus a margin
+   * for the match itself. Merged, in order, as {@code [start0, end0, start1, end1, ...]}; null when
+   * the whole text must be searched (a member needs no keyword, or has one in the field names).
+   */
+  private int[] regions(
+      PatternGroup group, boolean[] eligible, int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, int length) {
+    int count = 0;
+    for (int member : group.members) {
+      if (!eligible[member]) {
+        continue;
+      }
+      if (entries[member].criteria.keywordRequirement() != KeywordRequirement.REQUIRED || fieldKeyword[member] != null) {
+        return null;
+      }
+      count += keywordHitCount[member];
+    }
+    long[] spans = new long[count];
+    int n = 0;
+    for (int member : group.members) {
+      if (!eligible[member]) {
+        continue;
+      }
+      Proximity proximity = entries[member].criteria.proximity();
+      int[] hits = keywordHits[member];
+      for (int h = 0; h < keywordHitCount[member]; h++) {
+        int kStart = hits[h * 2];
+        int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
+        int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - REGION_MARGIN;
+        int end = kEnd + proximity.distance() + REGION_MARGIN;
+        spans[n++] = ((long) Math.max(0, start) << 32) | Math.min(length, end);
+      }
+    }
+    Arrays.sort(spans, 0, n);
+    int[] merged = new int[n * 2];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      int start = (int) (spans[i] >>> 32);
+      int end = (int) spans[i];
+      if (m > 0 && start <= merged[m - 1]) {
+        merged[m - 1] = Math.max(merged[m - 1], end);
+      } else {
+        merged[m++] = start;
+        merged[m++] = end;
+      }
+    }
+    return Arrays.copyOf(merged, m);
+  }
+
+  /**
+   * Runs a group's pattern over {@code text} from {@code from} and judges each match that starts in
+   * {@code [reportFrom, reportTo)}. When {@code text} is a region's prefix view that ends before the
+   * real text does ({@code to < full length}), a match that reaches {@code to} may have been cut
+   * short, and is left out: the region extends {@link #REGION_MARGIN} chars beyond where a keyword
+   * could still be near, so such a match would not have counted anyway.
+   */
+  private void find(
+      PatternGroup group, CharSequence text, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
+      int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, boolean explain, List<Candidate> out) {
+    CharSequence full = text instanceof Prefix p ? p.text : text;
+    boolean cut = to < full.length();
+    Matcher m = group.criteria.pattern().matcher(text);
+    int searchFrom = from;
+    while (searchFrom <= to && m.find(searchFrom)) {
+      int s = m.start();
+      int e = m.end();
+      searchFrom = e > s ? e : e + 1;
+      if (s >= reportTo) {
+        break;
+      }
+      if (s < reportFrom || e == s || (cut && e >= to)) {
+        continue;
+      }
+      boolean valid = group.criteria.validator().accepts(full, s, e);
+      for (int member : group.members) {
+        if (!eligible[member]) {
+          continue;
+        }
+        Candidate c = judge(entries[member], full, s, e, valid, keywordHits[member], keywordHitCount[member], fieldKeyword[member]);
+        if (explain || c.counted()) {
+          out.add(c);
+        }
+      }
+    }
+  }
+
+  /** The first {@code length} chars of a text, without copying: a region's search stops there. */
+  private static final class Prefix implements CharSequence {
+    final CharSequence text;
+    final int length;
+
+    Prefix(CharSequence text, int length) {
+      this.text = text;
+      this.length = length;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (index >= length) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text.subSequence(0, length).toString();
+    }
   }
 
   private Candidate judge(
