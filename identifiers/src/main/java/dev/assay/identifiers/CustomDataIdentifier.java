@@ -84,6 +84,7 @@ public record CustomDataIdentifier(
             Validator.NONE,
             List.of(),
             Validator.NONE,
+            null,
             MacieRegex.compile("regex", regex));
     String effectiveId =
         id != null && !id.isBlank()

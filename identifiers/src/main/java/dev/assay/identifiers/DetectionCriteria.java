@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param anchors literals (case-insensitive) one of which must occur in a text for the pattern to
  *     be run there at all; empty when the pattern has no such literal. This is a prefilter only: it
  *     must never reject a text in which the pattern could produce an occurrence.
+ * @param seeds where the pattern can possibly match, for patterns without keywords or anchors to
+ *     narrow the search; null to search the whole text
  * @param qualifier for {@link KeywordRequirement#REQUIRED_UNLESS_QUALIFIED}: accepts the matches that
  *     count without a keyword; {@link Validator#NONE} otherwise
  */
@@ -33,6 +35,7 @@ public record DetectionCriteria(
     Validator validator,
     List<String> anchors,
     Validator qualifier,
+    Seeds seeds,
     Pattern pattern) {
 
   public DetectionCriteria {
@@ -62,7 +65,7 @@ public record DetectionCriteria(
       Validator validator,
       List<String> anchors) {
     return new DetectionCriteria(
-        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, Validator.NONE, null);
+        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, Validator.NONE, null, null);
   }
 
   private static Pattern compile(String regex) {

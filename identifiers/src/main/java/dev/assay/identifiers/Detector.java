@@ -197,6 +197,9 @@ public final class Detector {
         continue;
       }
       int[] regions = explain ? null : regions(group, eligible, keywordHits, keywordHitCount, fieldKeyword, text.length());
+      if (regions == null && !explain && group.criteria.seeds() != null) {
+        regions = group.criteria.seeds().regions(text);
+      }
       if (regions == null) {
         find(group, text, 0, text.length(), reportFrom, reportTo, eligible, keywordHits, keywordHitCount, fieldKeyword, explain, out);
       } else {

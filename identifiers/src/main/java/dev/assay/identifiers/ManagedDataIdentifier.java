@@ -59,6 +59,7 @@ public record ManagedDataIdentifier(
     private KeywordRequirement requirement = KeywordRequirement.NOT_REQUIRED;
     private Validator validator = Validator.NONE;
     private Validator qualifier = Validator.NONE;
+    private Seeds seeds;
     private final List<String> anchors = new ArrayList<>();
     private SeverityProfile severity = SeverityProfile.ALWAYS_HIGH;
     private boolean recommended;
@@ -105,6 +106,12 @@ public record ManagedDataIdentifier(
       return this;
     }
 
+    /** Where the pattern can possibly match; see {@link Seeds}. Share one instance between identifiers of one pattern. */
+    public Builder seeds(Seeds seeds) {
+      this.seeds = seeds;
+      return this;
+    }
+
     /** Literals one of which every occurrence's text contains; see {@link DetectionCriteria}. */
     public Builder anchors(String... literals) {
       anchors.addAll(List.of(literals));
@@ -138,7 +145,7 @@ public record ManagedDataIdentifier(
     public ManagedDataIdentifier build() {
       DetectionCriteria criteria =
           new DetectionCriteria(
-              regex, keywords, requirement, Proximity.MANAGED, List.of(), validator, anchors, qualifier, null);
+              regex, keywords, requirement, Proximity.MANAGED, List.of(), validator, anchors, qualifier, seeds, null);
       return new ManagedDataIdentifier(
           id, category, criteria, severity, recommended, positives, negatives);
     }

@@ -2,6 +2,7 @@ package dev.assay.identifiers.managed;
 
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
+import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.PaymentCards;
 import dev.assay.identifiers.Validator;
@@ -32,6 +33,9 @@ final class FinancialIdentifiers {
   private static final String CARD_REGEX =
       "\\b(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){2}[ -]\\d{1,4}|\\d{4}(?:[ -]\\d{4}){3}[ -]\\d{3}|\\d{4}[ -]\\d{6}[ -]\\d{4,5})\\b";
 
+  /** Card numbers need 13 or more digits, with at most single spaces or hyphens between them. */
+  private static final Seeds CARD_SEEDS = Seeds.digitRuns(13, " -");
+
   /** Shared by both card identifiers, so that the scanner runs their pattern once. */
   private static final Validator CARD_VALIDATOR =
       (text, start, end) -> Digits.standsAlone(text, start, end) && PaymentCards.isReportable(text.subSequence(start, end));
@@ -41,6 +45,7 @@ final class FinancialIdentifiers {
         .regex(CARD_REGEX)
         .requiredKeywords(CARD_KEYWORDS.toArray(String[]::new))
         .validator(CARD_VALIDATOR)
+        .seeds(CARD_SEEDS)
         .recommended()
         .positive(
             "Visa card: 4556 7375 8689 9855 exp 09/27",
@@ -61,6 +66,7 @@ final class FinancialIdentifiers {
         .regex(CARD_REGEX)
         .forbiddenKeywords(CARD_KEYWORDS)
         .validator(CARD_VALIDATOR)
+        .seeds(CARD_SEEDS)
         .positive(
             "order 4556737586899855 shipped on Monday",
             "row 12: 5425-2334-3010-9903, 2024-01-03, shipped")
