@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.Scanner;
 import dev.assay.engine.report.Finding;
@@ -16,6 +17,7 @@ import dev.assay.identifiers.Severity;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,12 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--region", paramLabel = "R", description = "The region findings report; default us-east-1.")
   String region = "us-east-1";
 
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "FILE",
+      description = "Record finished objects in FILE; after a crash or kill, the same command resumes where it stopped.")
+  Path checkpointFile;
+
   @Option(names = "--quiet", description = "Print only errors on standard error.")
   boolean quiet;
 
@@ -119,18 +127,62 @@ final class ScanCommand implements Callable<Integer> {
     if (threads != null) {
       builder.threads(threads);
     }
-    FindingFactory factory = new FindingFactory(ScanContext.newJob(accountId, partitionOf(region), region));
+    String partition = partitionOf(region);
+    Checkpoint checkpoint = null;
+    if (checkpointFile != null) {
+      try {
+        checkpoint = Checkpoint.open(checkpointFile, fingerprint(sources, identifiers, detector), FindingFactory.newJobId());
+      } catch (Checkpoint.MismatchException e) {
+        throw new UsageException("--checkpoint: " + e.getMessage());
+      }
+    }
+    ScanContext context =
+        checkpoint == null
+            ? ScanContext.newJob(accountId, partition, region)
+            : new ScanContext(accountId, partition, region, checkpoint.jobId(), null);
+    FindingFactory factory = new FindingFactory(context);
     List<Finding> findings = new ArrayList<>();
-    Scanner.Summary summary =
-        builder.build()
-            .scan(
-                sources,
-                result -> {
-                  if (result.hasProblem()) {
-                    reportProblem(err, result);
-                  }
-                  factory.toFinding(result).ifPresent(findings::add);
-                });
+    long[] resumed = new long[2]; // objects, of which with problems
+    List<ObjectSource> toScan = sources;
+    if (checkpoint != null) {
+      Checkpoint cp = checkpoint;
+      toScan = sources.stream().map(source -> skipFinished(source, cp, findings, resumed)).toList();
+    }
+    Checkpoint cp = checkpoint;
+    Scanner.Summary summary;
+    try {
+      summary =
+          builder.build()
+              .scan(
+                  toScan,
+                  result -> {
+                    if (result.hasProblem()) {
+                      reportProblem(err, result);
+                    }
+                    Finding finding = factory.toFinding(result).orElse(null);
+                    if (finding != null) {
+                      findings.add(finding);
+                    }
+                    if (cp != null) {
+                      try {
+                        cp.record(result, finding);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the checkpoint " + checkpointFile, e);
+                      }
+                    }
+                  });
+    } finally {
+      if (checkpoint != null) {
+        checkpoint.close();
+      }
+    }
+    if (resumed[0] > 0) {
+      summary = new Scanner.Summary(
+          summary.objects() + resumed[0], summary.bytes(), summary.objectsWithProblems() + resumed[1], summary.elapsed());
+      if (!quiet) {
+        err.println("assay scan: resumed from " + checkpointFile + ": " + resumed[0] + " object(s) were finished before");
+      }
+    }
     findings.sort(
         Comparator.comparing((Finding f) -> f.resourcesAffected().s3Bucket().name())
             .thenComparing(f -> f.resourcesAffected().s3Object().key()));
@@ -146,6 +198,61 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.INCOMPLETE.code;
     }
     return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  /** A source that leaves out the objects a checkpoint has finished, collecting their findings. */
+  private static ObjectSource skipFinished(ObjectSource source, Checkpoint checkpoint, List<Finding> findings, long[] resumed) {
+    return new ObjectSource() {
+      @Override
+      public String describe() {
+        return source.describe();
+      }
+
+      @Override
+      public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink) throws IOException {
+        source.enumerate(
+            object -> {
+              Checkpoint.Done done = checkpoint.finished(object);
+              if (done == null) {
+                sink.accept(object);
+                return;
+              }
+              resumed[0]++;
+              if (done.problem()) {
+                resumed[1]++;
+              }
+              if (done.finding() != null) {
+                findings.add(done.finding());
+              }
+            });
+      }
+    };
+  }
+
+  /**
+   * What makes two runs the same scan, for the checkpoint: targets, bucket name, identifiers (with
+   * their definitions), allow lists, account and region.
+   */
+  private String fingerprint(List<ObjectSource> sources, List<DataIdentifier> identifiers, Detector detector) {
+    StringBuilder sb = new StringBuilder();
+    sources.forEach(s -> sb.append("source ").append(s.describe()).append('\n'));
+    sb.append("bucket ").append(bucketName).append('\n');
+    for (DataIdentifier id : identifiers) {
+      sb.append("id ").append(id.id()).append(' ').append(id.name()).append(' ').append(id.criteria().regex()).append(' ')
+          .append(id.criteria().keywords()).append(' ').append(id.criteria().ignoreWords()).append(' ')
+          .append(id.criteria().proximity()).append('\n');
+      if (id instanceof dev.assay.identifiers.CustomDataIdentifier c) {
+        sb.append(c.severityLevels()).append('\n');
+      }
+    }
+    detector.allowLists().forEach(a -> sb.append("allow ").append(a).append('\n'));
+    sb.append(accountId).append(' ').append(region);
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void write(OutputFormat fmt, ScanReport report) throws IOException {

@@ -138,6 +138,11 @@ public final class FindingFactory {
     };
   }
 
+  /** A job id: 32 lowercase hex digits, as Macie's classification job ids look. */
+  public static String newJobId() {
+    return newId();
+  }
+
   /** A finding id: 32 lowercase hex digits (a random UUID's 128 bits), as Macie's ids look. */
   static String newId() {
     return UUID.randomUUID().toString().replace("-", "");
