@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
+import dev.assay.engine.ScanProgress;
 import dev.assay.engine.Scanner;
 import dev.assay.engine.report.Finding;
 import dev.assay.engine.report.FindingFactory;
@@ -149,6 +150,9 @@ final class ScanCommand implements Callable<Integer> {
       toScan = sources.stream().map(source -> skipFinished(source, cp, findings, resumed)).toList();
     }
     Checkpoint cp = checkpoint;
+    ScanProgress progress = new ScanProgress();
+    builder.progress(progress);
+    ProgressDisplay display = ProgressDisplay.wanted(quiet) ? new ProgressDisplay(progress, err) : null;
     Scanner.Summary summary;
     try {
       summary =
@@ -172,6 +176,9 @@ final class ScanCommand implements Callable<Integer> {
                     }
                   });
     } finally {
+      if (display != null) {
+        display.close();
+      }
       if (checkpoint != null) {
         checkpoint.close();
       }

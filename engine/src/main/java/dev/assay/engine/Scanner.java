@@ -38,11 +38,13 @@ public final class Scanner {
   private final int threads;
   private final Extraction extraction;
   private final Clock clock;
+  private final ScanProgress progress;
 
   private Scanner(Builder b) {
     this.detector = Objects.requireNonNull(b.detector, "detector");
     this.threads = b.threads;
     this.clock = b.clock;
+    this.progress = b.progress;
     int reach = detector.keywordReach();
     this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach);
   }
@@ -73,6 +75,9 @@ public final class Scanner {
       for (ObjectSource source : sources) {
         source.enumerate(
             object -> {
+              if (progress != null) {
+                progress.enumerated(object.size());
+              }
               inFlight.acquireUninterruptibly();
               pool.execute(
                   () -> {
@@ -83,6 +88,9 @@ public final class Scanner {
                       if (r.hasProblem()) {
                         problems.incrementAndGet();
                       }
+                      if (progress != null) {
+                        progress.done(r.object().size());
+                      }
                       synchronized (deliver) {
                         results.accept(r);
                       }
@@ -90,7 +98,15 @@ public final class Scanner {
                       inFlight.release();
                     }
                   });
+            },
+            (count, size) -> {
+              if (progress != null) {
+                progress.announced(count, size);
+              }
             });
+      }
+      if (progress != null) {
+        progress.enumerationComplete();
       }
     } finally {
       pool.shutdown();
@@ -124,6 +140,7 @@ public final class Scanner {
     private int threads = Runtime.getRuntime().availableProcessors();
     private int windowChars = 1 << 20;
     private Clock clock = Clock.systemUTC();
+    private ScanProgress progress;
 
     private Builder(Detector detector) {
       this.detector = detector;
@@ -144,6 +161,12 @@ public final class Scanner {
         throw new IllegalArgumentException("windowChars must be at least 1");
       }
       this.windowChars = windowChars;
+      return this;
+    }
+
+    /** Counters the scan keeps up to date, for a progress display; none by default. */
+    public Builder progress(ScanProgress progress) {
+      this.progress = progress;
       return this;
     }
 

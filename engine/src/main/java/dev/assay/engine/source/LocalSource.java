@@ -63,8 +63,15 @@ public final class LocalSource implements ObjectSource {
 
   @Override
   public void enumerate(Consumer<ScanObject> sink) throws IOException {
+    enumerate(sink, (objects, bytes) -> {});
+  }
+
+  @Override
+  public void enumerate(Consumer<ScanObject> sink, Totals totals) throws IOException {
     if (singleFile) {
-      sink.accept(object(target, target.getFileName().toString()));
+      ScanObject object = object(target, target.getFileName().toString());
+      totals.announce(1, Math.max(0, object.size()));
+      sink.accept(object);
       return;
     }
     List<Path> files = new ArrayList<>();
@@ -111,6 +118,7 @@ public final class LocalSource implements ObjectSource {
     }
     objects.addAll(problems);
     objects.sort((a, b) -> a.key().compareTo(b.key()));
+    totals.announce(objects.size(), objects.stream().mapToLong(o -> Math.max(0, o.size())).sum());
     objects.forEach(sink);
   }
 

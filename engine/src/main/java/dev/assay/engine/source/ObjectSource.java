@@ -19,4 +19,19 @@ public interface ObjectSource {
    * @throws IOException when the source as a whole cannot be read (a missing root, for example)
    */
   void enumerate(Consumer<ScanObject> sink) throws IOException;
+
+  /**
+   * Like {@link #enumerate(Consumer)}, and tells {@code totals} how many objects and bytes are in
+   * scope as soon as it knows, before the first object when it can (a local tree is listed first).
+   * Sources that cannot tell in advance (a paged S3 listing) never call it.
+   */
+  default void enumerate(Consumer<ScanObject> sink, Totals totals) throws IOException {
+    enumerate(sink);
+  }
+
+  /** Receives a source's totals: objects, and their size in bytes. */
+  @FunctionalInterface
+  interface Totals {
+    void announce(long objects, long bytes);
+  }
 }
