@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "A local, Macie-compatible sensitive-data scanner.",
-    subcommands = {ScanCommand.class, IdentifiersCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, IdentifiersCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  scan complete, no finding at or above --fail-on",
