@@ -34,6 +34,7 @@ public final class Detector {
   private final KeywordIndex index;
   private final LiteralUse[] uses;
   private final int keywordReach;
+  private final boolean prefilter;
 
   private record Entry(int number, DataIdentifier identifier, DetectionCriteria criteria, boolean hasAnchors) {}
 
@@ -52,7 +53,8 @@ public final class Detector {
     }
   }
 
-  private Detector(List<? extends DataIdentifier> identifiers, List<AllowList> allowLists) {
+  private Detector(List<? extends DataIdentifier> identifiers, List<AllowList> allowLists, boolean prefilter) {
+    this.prefilter = prefilter;
     this.identifiers = List.copyOf(identifiers);
     this.allowLists = List.copyOf(allowLists);
     this.entries = new Entry[this.identifiers.size()];
@@ -99,7 +101,16 @@ public final class Detector {
 
   /** A detector for {@code identifiers}, with {@code allowLists} applied to every occurrence. */
   public static Detector of(Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
-    return new Detector(List.copyOf(identifiers), List.copyOf(allowLists));
+    return new Detector(List.copyOf(identifiers), List.copyOf(allowLists), true);
+  }
+
+  /**
+   * A detector that runs every pattern over all of every text: keywords still decide proximity, but
+   * no longer which patterns run, or where. It finds the same occurrences, slower; it exists to
+   * measure what the prefilter saves and to check that it loses nothing.
+   */
+  public static Detector withoutPrefilter(Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
+    return new Detector(List.copyOf(identifiers), List.copyOf(allowLists), false);
   }
 
   public List<DataIdentifier> identifiers() {
@@ -186,8 +197,8 @@ public final class Detector {
       boolean any = false;
       for (int e : group.members) {
         Entry entry = entries[e];
-        boolean ok = !entry.hasAnchors || anchorSeen[e];
-        if (ok && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
+        boolean ok = !prefilter || !entry.hasAnchors || anchorSeen[e];
+        if (ok && prefilter && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
           ok = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
         }
         eligible[e] = ok;
@@ -196,8 +207,9 @@ public final class Detector {
       if (!any) {
         continue;
       }
-      int[] regions = explain ? null : regions(group, eligible, keywordHits, keywordHitCount, fieldKeyword, text.length());
-      if (regions == null && !explain && group.criteria.seeds() != null) {
+      boolean narrow = prefilter && !explain;
+      int[] regions = narrow ? regions(group, eligible, keywordHits, keywordHitCount, fieldKeyword, text.length()) : null;
+      if (regions == null && narrow && group.criteria.seeds() != null) {
         regions = group.criteria.seeds().regions(text);
       }
       if (regions == null) {

@@ -95,4 +95,12 @@ class ManagedCatalogTest {
   private static List<String> idsFound(String text) {
     return ALL.scan(text, FieldContext.NONE).stream().map(c -> c.identifier().id()).toList();
   }
+
+  /** The prefilter (keywords, anchors, regions, seeds) must never lose an occurrence. */
+  @ParameterizedTest(name = "{0}: prefilter loses nothing in {1}")
+  @MethodSource("positives")
+  void prefilter_findsWhatAFullSearchFinds(String id, String text) {
+    Detector full = Detector.withoutPrefilter(ManagedCatalog.all(), List.of());
+    assertThat(ALL.scan(text, FieldContext.NONE)).isEqualTo(full.scan(text, FieldContext.NONE));
+  }
 }
