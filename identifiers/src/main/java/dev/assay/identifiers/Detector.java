@@ -35,6 +35,8 @@ public final class Detector {
   private final LiteralUse[] uses;
   private final int keywordReach;
   private final boolean prefilter;
+  private final NativeSeeds nativeSeeds; // null where Hyperscan is off or does not load
+  private final boolean[] nativeCovered; // by group
 
   private record Entry(int number, DataIdentifier identifier, DetectionCriteria criteria, boolean hasAnchors) {}
 
@@ -97,6 +99,27 @@ public final class Detector {
       groups[g++] =
           new PatternGroup(entries[members.get(0)].criteria(), members.stream().mapToInt(Integer::intValue).toArray());
     }
+    this.nativeCovered = new boolean[groups.length];
+    NativeSeeds seeds = null;
+    if (prefilter && NativeSeeds.available()) {
+      // Only patterns that may need a search of the whole text: those of identifiers that count
+      // without a keyword. Keyword-required ones are searched around their keywords already.
+      List<String> regexes = new ArrayList<>();
+      for (PatternGroup group : groups) {
+        boolean wholeText = false;
+        for (int member : group.members) {
+          wholeText |= entries[member].criteria.keywordRequirement() != KeywordRequirement.REQUIRED;
+        }
+        regexes.add(wholeText ? group.criteria.regex() : null);
+      }
+      seeds = NativeSeeds.compile(regexes, nativeCovered);
+    }
+    this.nativeSeeds = seeds;
+  }
+
+  /** Whether the native (Hyperscan) prefilter is in use for at least one pattern. */
+  public boolean usesNativePrefilter() {
+    return nativeSeeds != null;
   }
 
   /** A detector for {@code identifiers}, with {@code allowLists} applied to every occurrence. */
@@ -193,7 +216,9 @@ public final class Detector {
 
     List<Candidate> out = new ArrayList<>();
     boolean[] eligible = new boolean[n];
-    for (PatternGroup group : groups) {
+    int[][] nativeRegions = null;
+    for (int gi = 0; gi < groups.length; gi++) {
+      PatternGroup group = groups[gi];
       boolean any = false;
       for (int e : group.members) {
         Entry entry = entries[e];
@@ -209,7 +234,12 @@ public final class Detector {
       }
       boolean narrow = prefilter && !explain;
       int[] regions = narrow ? regions(group, eligible, keywordHits, keywordHitCount, fieldKeyword, text.length()) : null;
-      if (regions == null && narrow && group.criteria.seeds() != null) {
+      if (regions == null && narrow && nativeCovered[gi]) {
+        if (nativeRegions == null) {
+          nativeRegions = nativeSeeds.regions(text);
+        }
+        regions = nativeRegions[gi];
+      } else if (regions == null && narrow && group.criteria.seeds() != null) {
         regions = group.criteria.seeds().regions(text);
       }
       if (regions == null) {
