@@ -11,7 +11,6 @@ jar="$root/cli/target/assay.jar"
 mkdir -p "$work"
 
 # 1. 64 MB of log lines with planted values, as one file and as 256 files.
-java -cp "$jar" dev.assay.cli.Main bench --help >/dev/null
 python3 - "$work" <<'PY'
 import os, random, sys
 work = sys.argv[1]
