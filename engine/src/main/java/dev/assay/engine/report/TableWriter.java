@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A summary for people, readable at 80 columns: one block per finding (severity, type, object, and
- * counts by identifier), then totals by identifier and by severity, then a closing line. It shows
- * no sensitive value, only counts and the first location of each detection.
+ * A summary for people, readable at 80 columns (no line is longer): one block per finding
+ * (severity, type, object, then each identifier with its count and first location), then totals by
+ * identifier and by severity, then a closing line. It shows no sensitive value, only counts and
+ * locations.
  */
 final class TableWriter implements FindingWriter {
   private static final int WIDTH = 80;
@@ -23,6 +24,10 @@ final class TableWriter implements FindingWriter {
     bySeverity.put("High", 0L);
     bySeverity.put("Medium", 0L);
     bySeverity.put("Low", 0L);
+    if (!report.findings().isEmpty()) {
+      out.write(String.format("%-6s  %-16s %s%n", "SEV", "TYPE", "OBJECT"));
+      out.write(String.format("        %-36s %7s  %s%n", "IDENTIFIER", "COUNT", "FIRST AT"));
+    }
     for (Finding f : report.findings()) {
       String severity = f.severity().description();
       bySeverity.merge(severity, 1L, Long::sum);
