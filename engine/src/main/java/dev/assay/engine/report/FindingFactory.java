@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * the finding's severity is the highest of them. The type follows the categories present: one of
  * Credentials, Financial, Personal or CustomIdentifier, or Multiple for two or more.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable, and thread-safe when its id supplier is (the default one is).
  */
 public final class FindingFactory {
   /** Locations a finding gives per detection; the rest are in the discovery results. */
@@ -77,7 +77,7 @@ public final class FindingFactory {
    *
    * @param detailedResultsLocation where the object's discovery result is
    */
-  public Optional<Finding> toFinding(ObjectResult result, String detailedResultsLocation) {
+  Optional<Finding> toFinding(ObjectResult result, String detailedResultsLocation) {
     Triage triage = triage(result);
     if (triage.categories.isEmpty()) {
       return Optional.empty();
@@ -97,7 +97,7 @@ public final class FindingFactory {
    * @param finding the object's finding, or null when it has none
    * @param detailedResultsLocation where this record is written
    */
-  public Finding toDiscoveryResult(ObjectResult result, Finding finding, String detailedResultsLocation) {
+  Finding toDiscoveryResult(ObjectResult result, Finding finding, String detailedResultsLocation) {
     Triage triage = triage(result);
     Finding full = build(result, triage, finding == null ? ids.get() : finding.id(), detailedResultsLocation,
         ObjectResult.MAX_LOCATIONS, finding != null);

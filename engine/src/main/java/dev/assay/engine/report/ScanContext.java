@@ -31,7 +31,7 @@ public record ScanContext(String accountId, String partition, String region, Str
   }
 
   /** The bucket part Macie writes in a results location when no export configuration exists. */
-  public static final String EXPORT_CONFIG_NOT_SET = "[export-config-not-set]";
+  static final String EXPORT_CONFIG_NOT_SET = "[export-config-not-set]";
 
   /**
    * The account id to report: the one given, else the AWS identity in use (for S3 targets, the
@@ -73,7 +73,7 @@ public record ScanContext(String accountId, String partition, String region, Str
    * bucket (and optional key prefix): {@code AWSLogs/<account>/Macie/<region>/<jobId>/<account>/}.
    * The second account is the affected resource's account, the same one here.
    */
-  public String resultsPrefix() {
+  String resultsPrefix() {
     return "AWSLogs/" + accountId + "/Macie/" + region + "/" + jobId + "/" + accountId + "/";
   }
 
