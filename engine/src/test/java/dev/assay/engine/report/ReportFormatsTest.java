@@ -174,6 +174,33 @@ class ReportFormatsTest {
   }
 
   @Test
+  void sarif_ofARealScanOfTheSamples_validatesToo() throws IOException {
+    List<Finding> scanned =
+        dev.assay.engine.ScanFixture.scan(
+                dev.assay.engine.ScanFixture.SAMPLES, dev.assay.identifiers.managed.ManagedCatalog.all(), 2, 1 << 20)
+            .findings();
+    assertThat(scanned).isNotEmpty();
+    String sarif = ReportSamples.render(OutputFormat.SARIF, new ScanReport(scanned, 0, 0, 0, java.time.Duration.ZERO));
+    assertThat(sarifSchemaErrors(sarif)).isEmpty();
+  }
+
+  @Test
+  void accountId_givenElseAwsIdentityElsePlaceholder() {
+    assertThat(ScanContext.accountIdOf("123456789012", () -> java.util.Optional.of("999999999999"))).isEqualTo("123456789012");
+    assertThat(ScanContext.accountIdOf(null, () -> java.util.Optional.of("999999999999"))).isEqualTo("999999999999");
+    assertThat(ScanContext.accountIdOf(null, java.util.Optional::empty)).isEqualTo(ScanContext.PLACEHOLDER_ACCOUNT);
+  }
+
+  @Test
+  void unconfiguredResultsLocation_isStablePerJob() {
+    ScanContext other = new ScanContext("111122223333", "aws", "eu-west-1", "0".repeat(32), null);
+    assertThat(ReportSamples.CONTEXT.unconfiguredResultsLocation()).isEqualTo(ReportSamples.CONTEXT.unconfiguredResultsLocation());
+    assertThat(other.unconfiguredResultsLocation()).isNotEqualTo(ReportSamples.CONTEXT.unconfiguredResultsLocation());
+    ScanContext given = new ScanContext("111122223333", "aws", "eu-west-1", "0".repeat(32), "s3://results/x.jsonl.gz");
+    assertThat(given.unconfiguredResultsLocation()).isEqualTo("s3://results/x.jsonl.gz");
+  }
+
+  @Test
   void sarifSchemaCheck_canFail() throws IOException {
     assertThat(sarifSchemaErrors("{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}")).isNotEmpty();
   }
