@@ -4,6 +4,7 @@ import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanProgress;
 import dev.assay.engine.Scanner;
+import dev.assay.engine.report.DiscoveryResultsWriter;
 import dev.assay.engine.report.Finding;
 import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.report.FindingWriter;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +29,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,11 +56,24 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
 
-  @Option(names = "--format", paramLabel = "FMT", description = "table (default), json (a GetFindings response) or jsonl.")
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      description =
+          "table (default), json (a GetFindings response), jsonl (one finding a line), sarif (SARIF 2.1.0), "
+              + "asff (a Security Hub BatchImportFindings body) or eventbridge (one EventBridge event a line).")
   String format = "table";
 
   @Option(names = "--output", paramLabel = "FILE", description = "Where findings go; default standard output.")
   Path output;
+
+  @Option(
+      names = "--results-dir",
+      paramLabel = "DIR",
+      description =
+          "Also write sensitive data discovery results, one record per object in scope, as Macie lays them out: "
+              + "DIR/AWSLogs/<account>/Macie/<region>/<jobId>/<account>/<uuid>.jsonl.gz.")
+  Path resultsDir;
 
   @Option(
       names = "--bucket-name",
@@ -72,8 +90,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "LOW (default), MEDIUM or HIGH: exit 1 when any finding has that severity or higher.")
   String failOn = "LOW";
 
-  @Option(names = "--account-id", paramLabel = "ID", description = "The account id findings report; default 000000000000.")
-  String accountId = ScanContext.PLACEHOLDER_ACCOUNT;
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description = "The account id findings report; default: the AWS identity for S3 targets, else 000000000000.")
+  String accountId;
 
   @Option(names = "--region", paramLabel = "R", description = "The region findings report; default us-east-1.")
   String region = "us-east-1";
@@ -95,7 +116,7 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     OutputFormat fmt = OutputFormat.parse(format);
     if (fmt == null) {
-      throw new UsageException("--format: unknown format '" + format + "'; expected table, json or jsonl");
+      throw new UsageException("--format: unknown format '" + format + "'; expected one of " + OutputFormat.names());
     }
     Severity threshold = Severity.parse(failOn);
     if (threshold == null) {
@@ -104,16 +125,19 @@ final class ScanCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new UsageException("--threads: must be at least 1, got " + threads);
     }
-    if (!accountId.matches("\\d{12}")) {
+    if (accountId != null && !accountId.matches("\\d{12}")) {
       throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
     }
     List<ObjectSource> sources = new ArrayList<>();
+    Map<String, String> roots = new HashMap<>();
     for (String target : targets) {
       if (target.startsWith("s3://")) {
         throw new UsageException(target + ": S3 targets are not supported by this build yet");
       }
       try {
-        sources.add(LocalSource.of(Path.of(target), bucketName));
+        LocalSource source = LocalSource.of(Path.of(target), bucketName);
+        sources.add(source);
+        roots.put(source.bucket(), rootUri(Path.of(target)));
       } catch (NoSuchFileException e) {
         throw new UsageException(target + ": no such file or directory");
       }
@@ -123,12 +147,17 @@ final class ScanCommand implements Callable<Integer> {
     if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
       throw new UsageException("--output: no such directory: " + output.getParent());
     }
+    if (resultsDir != null && Files.exists(resultsDir) && !Files.isDirectory(resultsDir)) {
+      throw new UsageException("--results-dir: not a directory: " + resultsDir);
+    }
 
     Scanner.Builder builder = Scanner.builder(detector);
     if (threads != null) {
       builder.threads(threads);
     }
     String partition = partitionOf(region);
+    // The AWS identity is for S3 targets to supply (the caller's account); local targets have none.
+    String account = ScanContext.accountIdOf(accountId, Optional::empty);
     Checkpoint checkpoint = null;
     if (checkpointFile != null) {
       try {
@@ -139,8 +168,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     ScanContext context =
         checkpoint == null
-            ? ScanContext.newJob(accountId, partition, region)
-            : new ScanContext(accountId, partition, region, checkpoint.jobId(), null);
+            ? ScanContext.newJob(account, partition, region)
+            : new ScanContext(account, partition, region, checkpoint.jobId(), null);
     FindingFactory factory = new FindingFactory(context);
     List<Finding> findings = new ArrayList<>();
     long[] resumed = new long[2]; // objects, of which with problems
@@ -154,7 +183,7 @@ final class ScanCommand implements Callable<Integer> {
     builder.progress(progress);
     ProgressDisplay display = ProgressDisplay.wanted(quiet) ? new ProgressDisplay(progress, err) : null;
     Scanner.Summary summary;
-    try {
+    try (DiscoveryResultsWriter results = resultsDir == null ? null : new DiscoveryResultsWriter(resultsDir, factory)) {
       summary =
           builder.build()
               .scan(
@@ -163,7 +192,7 @@ final class ScanCommand implements Callable<Integer> {
                     if (result.hasProblem()) {
                       reportProblem(err, result);
                     }
-                    Finding finding = factory.toFinding(result).orElse(null);
+                    Finding finding = findingOf(factory, results, result).orElse(null);
                     if (finding != null) {
                       findings.add(finding);
                     }
@@ -194,7 +223,7 @@ final class ScanCommand implements Callable<Integer> {
         Comparator.comparing((Finding f) -> f.resourcesAffected().s3Bucket().name())
             .thenComparing(f -> f.resourcesAffected().s3Object().key()));
     ScanReport report =
-        new ScanReport(findings, summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed());
+        new ScanReport(findings, summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed(), roots);
     write(fmt, report);
 
     boolean failing = findings.stream().anyMatch(f -> f.severity().score() >= threshold.score());
@@ -217,6 +246,12 @@ final class ScanCommand implements Callable<Integer> {
 
       @Override
       public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink) throws IOException {
+        enumerate(sink, (objects, bytes) -> {});
+      }
+
+      @Override
+      public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink, Totals totals)
+          throws IOException {
         source.enumerate(
             object -> {
               Checkpoint.Done done = checkpoint.finished(object);
@@ -231,7 +266,8 @@ final class ScanCommand implements Callable<Integer> {
               if (done.finding() != null) {
                 findings.add(done.finding());
               }
-            });
+            },
+            totals);
       }
     };
   }
@@ -273,6 +309,24 @@ final class ScanCommand implements Callable<Integer> {
     try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
       writer.write(report, out);
     }
+  }
+
+  /** The result's finding; with {@code --results-dir}, its discovery result is written first. */
+  private static Optional<Finding> findingOf(FindingFactory factory, DiscoveryResultsWriter results, ObjectResult result) {
+    if (results == null) {
+      return factory.toFinding(result);
+    }
+    try {
+      return results.write(result);
+    } catch (IOException e) {
+      throw new UncheckedIOException("--results-dir: cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  /** The URI of what a local target is scanned as a bucket: the directory, or a file's directory. */
+  private static String rootUri(Path target) {
+    Path p = target.toAbsolutePath().normalize();
+    return (Files.isDirectory(p) ? p : p.getParent()).toUri().toString();
   }
 
   private static void reportProblem(PrintWriter err, ObjectResult r) {

@@ -61,7 +61,8 @@ class ResumeAfterKillTest {
     TreeMap<String, JsonNode> a = byKey(resumedOut);
     TreeMap<String, JsonNode> b = byKey(dir.resolve("full.jsonl"));
     assertThat(a).hasSize(FILES / 3);
-    assertThat(a).isEqualTo(b);
+    assertThat(a.keySet()).isEqualTo(b.keySet());
+    assertThat(a.equals(b)).as("resumed findings equal uninterrupted ones").isTrue();
   }
 
   private static long lines(Path file) throws IOException {
@@ -85,7 +86,7 @@ class ResumeAfterKillTest {
       ObjectNode f = (ObjectNode) JSON.readTree(line);
       String key = f.at("/resourcesAffected/s3Object/key").asText();
       f.remove(List.of("id", "createdAt", "updatedAt"));
-      ((ObjectNode) f.get("classificationDetails")).remove(List.of("jobId", "jobArn"));
+      ((ObjectNode) f.get("classificationDetails")).remove(List.of("jobId", "jobArn", "detailedResultsLocation"));
       assertThat(out.put(key, f)).as("duplicate finding for %s", key).isNull();
     }
     return out;

@@ -14,8 +14,10 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Analyses one object: extracts it, runs the detector over every segment, and tallies occurrences
@@ -69,6 +71,14 @@ final class ObjectAnalyzer {
   /** Occurrences per identifier for one object; used by one thread. */
   private final class Tally {
     private final Map<DataIdentifier, Counter> counters = new HashMap<>();
+    /**
+     * Matched text found where a location has no name to print (a CSV header line, a JSON element
+     * name, text), kept only while this object is analysed, never reported: a column name or JSON
+     * path that contains one is left out of the locations, as Macie omits a {@code jsonPath} whose
+     * element names contain sensitive data (Macie User Guide, "Schema for reporting the location
+     * of sensitive data"). Names come before the values under them, so the bound rarely bites.
+     */
+    private final Set<String> namelessMatches = new HashSet<>();
 
     void accept(Segment segment) {
       List<Candidate> found =
@@ -77,25 +87,70 @@ final class ObjectAnalyzer {
         return;
       }
       Locator locator = new Locator(segment);
+      boolean nameless = isNameless(segment.origin());
       for (Candidate c : found) {
         Counter counter = counters.computeIfAbsent(c.identifier(), k -> new Counter());
         counter.count++;
         if (counter.locations.size() < ObjectResult.MAX_LOCATIONS) {
           counter.locations.add(locator.locate(c.start(), c.end()));
         }
+        if (nameless && namelessMatches.size() < MAX_REMEMBERED_MATCHES) {
+          namelessMatches.add(segment.text().subSequence(c.start(), c.end()).toString());
+        }
       }
     }
 
     void clear() {
       counters.clear();
+      namelessMatches.clear();
     }
 
     List<Detection> detections() {
       List<Detection> out = new ArrayList<>(counters.size());
-      counters.forEach((id, counter) -> out.add(new Detection(id, counter.count, counter.locations)));
+      counters.forEach(
+          (id, counter) -> out.add(new Detection(id, counter.count, withoutSensitiveNames(counter.locations))));
       out.sort((a, b) -> Integer.compare(order.get(a.identifier()), order.get(b.identifier())));
       return out;
     }
+
+    private List<Location> withoutSensitiveNames(List<Location> locations) {
+      if (namelessMatches.isEmpty()) {
+        return locations;
+      }
+      List<Location> out = new ArrayList<>(locations.size());
+      for (Location l : locations) {
+        if (l instanceof Location.Cell c && c.columnName() != null && containsMatch(c.columnName())) {
+          out.add(new Location.Cell(c.row(), c.column(), null, c.cellReference()));
+        } else if (l instanceof Location.Record r && r.jsonPath() != null && containsMatch(r.jsonPath())) {
+          out.add(new Location.Record(r.recordIndex(), null));
+        } else {
+          out.add(l);
+        }
+      }
+      return out;
+    }
+
+    private boolean containsMatch(String name) {
+      for (String match : namelessMatches) {
+        if (name.contains(match)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final int MAX_REMEMBERED_MATCHES = 4096;
+
+  /** Whether locations in a segment from {@code origin} carry no column name or JSON path. */
+  private static boolean isNameless(Segment.Origin origin) {
+    if (origin instanceof Segment.CellAt c) {
+      return c.columnName() == null;
+    }
+    if (origin instanceof Segment.RecordAt r) {
+      return r.jsonPath() == null;
+    }
+    return true;
   }
 
   private static final class Counter {

@@ -16,9 +16,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Triage: decides whether an object's result is a finding, and builds it as Macie would. Severity
@@ -27,7 +29,7 @@ import java.util.UUID;
  * the finding's severity is the highest of them. The type follows the categories present: one of
  * Credentials, Financial, Personal or CustomIdentifier, or Multiple for two or more.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable, and thread-safe when its id supplier is (the default one is).
  */
 public final class FindingFactory {
   /** Locations a finding gives per detection; the rest are in the discovery results. */
@@ -37,9 +39,20 @@ public final class FindingFactory {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final ScanContext context;
+  private final Supplier<String> ids;
 
   public FindingFactory(ScanContext context) {
-    this.context = context;
+    this(context, FindingFactory::newId);
+  }
+
+  /**
+   * A factory with its own source of finding ids (tests use a deterministic one).
+   *
+   * @param ids returns a new finding id on each call; called by one thread at a time
+   */
+  public FindingFactory(ScanContext context, Supplier<String> ids) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.ids = Objects.requireNonNull(ids, "ids");
   }
 
   public ScanContext context() {
@@ -51,48 +64,98 @@ public final class FindingFactory {
     return instant == null ? null : ISO_MILLIS.format(instant);
   }
 
-  /** The finding for {@code result}, or empty when nothing reportable was found. */
+  /**
+   * The finding for {@code result}, or empty when nothing reportable was found; its {@code
+   * detailedResultsLocation} is the context's (no discovery results written).
+   */
   public Optional<Finding> toFinding(ObjectResult result) {
-    Map<Category, List<Detection>> managed = new LinkedHashMap<>();
-    List<Detection> custom = new ArrayList<>();
-    Severity severity = null;
-    Set<Category> categories = EnumSet.noneOf(Category.class);
+    return toFinding(result, context.unconfiguredResultsLocation());
+  }
+
+  /**
+   * The finding for {@code result}, or empty when nothing reportable was found.
+   *
+   * @param detailedResultsLocation where the object's discovery result is
+   */
+  Optional<Finding> toFinding(ObjectResult result, String detailedResultsLocation) {
+    Triage triage = triage(result);
+    if (triage.categories.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(build(result, triage, ids.get(), detailedResultsLocation, MAX_FINDING_OCCURRENCES, true));
+  }
+
+  /**
+   * The sensitive data discovery result of {@code result}: a record with the Finding's top-level
+   * structure (Macie User Guide, "Storing and retaining sensitive data discovery results"), written
+   * for every object in scope. It keeps up to {@link ObjectResult#MAX_LOCATIONS} locations per
+   * detection, not {@value #MAX_FINDING_OCCURRENCES}. When the object has a finding, the record
+   * repeats its id, type, severity, title and description, so the two can be joined; otherwise those
+   * members are left out and the detection lists are empty. {@code archived}, {@code count} and
+   * {@code sample} belong to findings only and are never written.
+   *
+   * @param finding the object's finding, or null when it has none
+   * @param detailedResultsLocation where this record is written
+   */
+  Finding toDiscoveryResult(ObjectResult result, Finding finding, String detailedResultsLocation) {
+    Triage triage = triage(result);
+    Finding full = build(result, triage, finding == null ? ids.get() : finding.id(), detailedResultsLocation,
+        ObjectResult.MAX_LOCATIONS, finding != null);
+    return new Finding(full.accountId(), null, full.category(), full.classificationDetails(), null, full.createdAt(),
+        full.description(), full.id(), full.partition(), full.region(), full.resourcesAffected(), null,
+        full.schemaVersion(), full.severity(), full.title(), full.type(), full.updatedAt());
+  }
+
+  /** Reportable detections of one object, grouped as a finding reports them. */
+  private static final class Triage {
+    final Map<Category, List<Detection>> managed = new LinkedHashMap<>();
+    final List<Detection> custom = new ArrayList<>();
+    final Set<Category> categories = EnumSet.noneOf(Category.class);
+    Severity severity;
+  }
+
+  private static Triage triage(ObjectResult result) {
+    Triage t = new Triage();
     for (Detection d : result.detections()) {
       if (d.identifier() instanceof ManagedDataIdentifier m) {
-        severity = Severity.max(severity, m.severity().levelFor(d.count()));
-        managed.computeIfAbsent(m.category(), k -> new ArrayList<>()).add(d);
-        categories.add(m.category());
+        t.severity = Severity.max(t.severity, m.severity().levelFor(d.count()));
+        t.managed.computeIfAbsent(m.category(), k -> new ArrayList<>()).add(d);
+        t.categories.add(m.category());
       } else if (d.identifier() instanceof CustomDataIdentifier c) {
+        // A custom identifier counts only from its lowest severity threshold on (Macie User
+        // Guide, "Configuration options for custom data identifiers").
         Optional<Severity> level = c.severityLevels().levelFor(d.count());
         if (level.isPresent()) {
-          severity = Severity.max(severity, level.get());
-          custom.add(d);
-          categories.add(Category.CUSTOM_IDENTIFIER);
+          t.severity = Severity.max(t.severity, level.get());
+          t.custom.add(d);
+          t.categories.add(Category.CUSTOM_IDENTIFIER);
         }
       }
     }
-    if (categories.isEmpty()) {
-      return Optional.empty();
-    }
-    FindingType type = typeOf(categories);
+    return t;
+  }
+
+  private Finding build(
+      ObjectResult result, Triage triage, String id, String detailedResultsLocation, int maxLocations, boolean asFinding) {
     boolean[] more = new boolean[1];
     List<Finding.SensitiveDataItem> sensitiveData = new ArrayList<>();
-    managed.forEach(
+    triage.managed.forEach(
         (category, detections) -> {
           long total = 0;
           List<Finding.DefaultDetection> items = new ArrayList<>();
           for (Detection d : detections) {
             total += d.count();
-            items.add(new Finding.DefaultDetection(d.count(), occurrences(d, more), d.identifier().id()));
+            items.add(new Finding.DefaultDetection(d.count(), occurrences(d, maxLocations, more), d.identifier().id()));
           }
           sensitiveData.add(new Finding.SensitiveDataItem(category.name(), items, total));
         });
     long customTotal = 0;
     List<Finding.CustomDetection> customDetections = new ArrayList<>();
-    for (Detection d : custom) {
+    for (Detection d : triage.custom) {
       customTotal += d.count();
       customDetections.add(
-          new Finding.CustomDetection(d.identifier().id(), d.count(), d.identifier().name(), occurrences(d, more)));
+          new Finding.CustomDetection(
+              d.identifier().id(), d.count(), d.identifier().name(), occurrences(d, maxLocations, more)));
     }
     String now = timestamp(result.analyzedAt());
     Finding.ClassificationResult classification =
@@ -103,27 +166,26 @@ public final class FindingFactory {
             sensitiveData,
             result.sizeClassified(),
             new Finding.Status(result.statusCode(), result.statusReason()));
-    return Optional.of(
-        new Finding(
-            context.accountId(),
-            false,
-            "CLASSIFICATION",
-            new Finding.ClassificationDetails(
-                context.detailedResultsLocation(), context.jobArn(), context.jobId(), "SENSITIVE_DATA_DISCOVERY_JOB",
-                classification),
-            1L,
-            now,
-            type.description(),
-            newId(),
-            context.partition(),
-            context.region(),
-            resourcesAffected(result.object()),
-            false,
-            "1.0",
-            new Finding.Severity(severity.description(), (long) severity.score()),
-            type.title(),
-            type.type(),
-            now));
+    FindingType type = asFinding ? typeOf(triage.categories) : null;
+    return new Finding(
+        context.accountId(),
+        false,
+        "CLASSIFICATION",
+        new Finding.ClassificationDetails(
+            detailedResultsLocation, context.jobArn(), context.jobId(), "SENSITIVE_DATA_DISCOVERY_JOB", classification),
+        1L,
+        now,
+        type == null ? null : type.description(),
+        id,
+        context.partition(),
+        context.region(),
+        resourcesAffected(result.object()),
+        false,
+        "1.0",
+        type == null ? null : new Finding.Severity(triage.severity.description(), (long) triage.severity.score()),
+        type == null ? null : type.title(),
+        type == null ? null : type.type(),
+        now);
   }
 
   static FindingType typeOf(Set<Category> categories) {
@@ -148,13 +210,16 @@ public final class FindingFactory {
     return UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** The first {@value #MAX_FINDING_OCCURRENCES} locations of a detection, by kind. */
-  static Finding.Occurrences occurrences(Detection d, boolean[] more) {
+  /**
+   * The first {@code max} locations of a detection, by kind; sets {@code more[0]} when the
+   * detection has more occurrences than that (Macie's {@code additionalOccurrences}).
+   */
+  static Finding.Occurrences occurrences(Detection d, int max, boolean[] more) {
     List<Location> locations = d.locations();
-    if (d.count() > MAX_FINDING_OCCURRENCES || locations.size() > MAX_FINDING_OCCURRENCES) {
+    if (d.count() > max || locations.size() > max) {
       more[0] = true;
     }
-    return occurrencesOf(locations.subList(0, Math.min(locations.size(), MAX_FINDING_OCCURRENCES)));
+    return occurrencesOf(locations.subList(0, Math.min(locations.size(), max)));
   }
 
   /** Locations grouped into Macie's {@code Occurrences} lists; empty lists are left out. */

@@ -30,6 +30,9 @@ public interface FindingWriter {
         }
       };
       case TABLE -> new TableWriter();
+      case SARIF -> new SarifWriter();
+      case ASFF -> new AsffWriter();
+      case EVENTBRIDGE -> new EventBridgeWriter();
     };
   }
 

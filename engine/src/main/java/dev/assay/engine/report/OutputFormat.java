@@ -1,6 +1,8 @@
 package dev.assay.engine.report;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The formats findings can be written in. */
 public enum OutputFormat {
@@ -9,7 +11,13 @@ public enum OutputFormat {
   /** A GetFindings response: {@code {"findings": [...]}}. */
   JSON,
   /** One finding a line. */
-  JSONL;
+  JSONL,
+  /** SARIF 2.1.0: a rule per identifier, a result per occurrence location. */
+  SARIF,
+  /** A Security Hub BatchImportFindings request body: {@code {"Findings": [...]}} in ASFF. */
+  ASFF,
+  /** One EventBridge event a line, as Macie publishes findings ({@code detail} = the finding). */
+  EVENTBRIDGE;
 
   /** The format named {@code name} (any case), or null. */
   public static OutputFormat parse(String name) {
@@ -19,5 +27,10 @@ public enum OutputFormat {
       }
     }
     return null;
+  }
+
+  /** The formats' names as the command line takes them, comma-separated: {@code table, json, ...}. */
+  public static String names() {
+    return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
   }
 }

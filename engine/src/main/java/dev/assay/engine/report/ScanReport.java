@@ -2,6 +2,7 @@ package dev.assay.engine.report;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a writer writes: the findings of a scan, sorted by bucket and key, and its totals.
@@ -11,9 +12,19 @@ import java.util.List;
  * @param bytes bytes analysed
  * @param objectsWithProblems objects that could not be (fully) read or analysed
  * @param elapsed wall time of the scan
+ * @param roots per bucket name, the URI of what was scanned as that bucket: a local root
+ *     directory's {@code file:} URI (ending in {@code /}) or {@code s3://bucket/}; SARIF uses it to
+ *     name artifacts. May be empty.
  */
-public record ScanReport(List<Finding> findings, long objects, long bytes, long objectsWithProblems, Duration elapsed) {
+public record ScanReport(
+    List<Finding> findings, long objects, long bytes, long objectsWithProblems, Duration elapsed, Map<String, String> roots) {
   public ScanReport {
     findings = List.copyOf(findings);
+    roots = Map.copyOf(roots);
+  }
+
+  /** A report with no roots known. */
+  public ScanReport(List<Finding> findings, long objects, long bytes, long objectsWithProblems, Duration elapsed) {
+    this(findings, objects, bytes, objectsWithProblems, elapsed, Map.of());
   }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A summary for people, readable at 80 columns: one block per finding (severity, type, object, and
- * counts by identifier), then totals by identifier and by severity, then a closing line. It shows
- * no sensitive value, only counts and the first location of each detection.
+ * A summary for people, readable at 80 columns (no line is longer): one block per finding
+ * (severity, type, object, then each identifier with its count and first location), then totals by
+ * identifier and by severity, then a closing line. It shows no sensitive value, only counts and
+ * locations.
  */
 final class TableWriter implements FindingWriter {
   private static final int WIDTH = 80;
@@ -23,6 +24,10 @@ final class TableWriter implements FindingWriter {
     bySeverity.put("High", 0L);
     bySeverity.put("Medium", 0L);
     bySeverity.put("Low", 0L);
+    if (!report.findings().isEmpty()) {
+      out.write(String.format("%-6s  %-16s %s%n", "SEV", "TYPE", "OBJECT"));
+      out.write(String.format("        %-36s %7s  %s%n", "IDENTIFIER", "COUNT", "FIRST AT"));
+    }
     for (Finding f : report.findings()) {
       String severity = f.severity().description();
       bySeverity.merge(severity, 1L, Long::sum);
@@ -30,7 +35,10 @@ final class TableWriter implements FindingWriter {
       out.write(String.format("%-6s  %-16s %s%n", severity.toUpperCase(java.util.Locale.ROOT), kind, fit(f.resourcesAffected().s3Object().path(), WIDTH - 25)));
       for (Line line : lines(f)) {
         byIdentifier.merge(line.name, line.count, Long::sum);
-        out.write(String.format("        %-36s %7d  %s%n", fit(line.name, 36), line.count, fit(line.where, WIDTH - 55)));
+        String count = String.format("%7d", line.count);
+        // 8 indent + 36 name + 1 + count + 2: whatever is left (at least 24 columns) is the location.
+        String row = String.format("        %-36s %s  %s", fit(line.name, 36), count, fit(line.where, WIDTH - 47 - count.length()));
+        out.write(row.stripTrailing() + System.lineSeparator());
       }
     }
     if (!report.findings().isEmpty()) {
@@ -45,14 +53,20 @@ final class TableWriter implements FindingWriter {
     }
     out.write(
         String.format(
-            "%d finding%s in %d object%s scanned (%s) in %.1f s%s%n",
+            "%d finding%s in %d object%s scanned (%s) in %.1f s%n",
             report.findings().size(),
             report.findings().size() == 1 ? "" : "s",
             report.objects(),
             report.objects() == 1 ? "" : "s",
             bytes(report.bytes()),
-            report.elapsed().toMillis() / 1000.0,
-            report.objectsWithProblems() == 0 ? "" : "; " + report.objectsWithProblems() + " could not be fully analysed"));
+            report.elapsed().toMillis() / 1000.0));
+    if (report.objectsWithProblems() > 0) {
+      out.write(
+          String.format(
+              "%d object%s could not be fully analysed (listed on standard error)%n",
+              report.objectsWithProblems(),
+              report.objectsWithProblems() == 1 ? "" : "s"));
+    }
   }
 
   private record Line(String name, long count, String where) {}
