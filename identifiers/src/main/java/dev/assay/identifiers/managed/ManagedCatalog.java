@@ -22,7 +22,9 @@ public final class ManagedCatalog {
               FinancialIdentifiers.all(),
               HealthIdentifiers.all(),
               PersonalIdentifiers.all(),
-              EuropePersonalIdentifiers.all())
+              EuropePersonalIdentifiers.all(),
+              EuropeDriversLicenses.all(),
+              EuropePhoneNumbers.all())
           .flatMap(List::stream)
           .toList();
 

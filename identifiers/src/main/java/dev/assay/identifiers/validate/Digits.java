@@ -16,6 +16,21 @@ public final class Digits {
     return sb.toString();
   }
 
+  /**
+   * {@code value} upper-cased, without the spaces, hyphens and dots that people put between the
+   * groups of an identifier.
+   */
+  public static String withoutSeparators(CharSequence value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != ' ' && c != '-' && c != '.') {
+        sb.append(Character.toUpperCase(c));
+      }
+    }
+    return sb.toString();
+  }
+
   /** Whether every char of {@code value} is the same. */
   public static boolean allSame(CharSequence value) {
     for (int i = 1; i < value.length(); i++) {
