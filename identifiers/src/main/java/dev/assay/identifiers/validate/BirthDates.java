@@ -53,7 +53,9 @@ public final class BirthDates {
 
   /** Whether {@code value}, a date in one of the formats above, can be a date of birth. */
   public static boolean isPlausible(CharSequence value) {
-    String[] parts = value.toString().replace(",", " ").replace(". ", " ").split("[ /.\\-]+");
+    String[] parts =
+        value.toString().replaceAll("(?<=\\d)(?:st|nd|rd|th)\\b", "").replace(" de ", " ").replace(",", " ").replace(". ", " ")
+            .split("[ /.\\-]+");
     if (parts.length != 3) {
       return false;
     }
