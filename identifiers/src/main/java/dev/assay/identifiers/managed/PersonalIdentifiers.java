@@ -174,8 +174,11 @@ final class PersonalIdentifiers {
   static ManagedDataIdentifier phoneNumber() {
     return personal("PHONE_NUMBER")
         // North American numbers: (206) 555-0143, 206-555-0143, 206.555.0143, +1 206 555 0143,
-        // 1-800-555-0199, or 10 unbroken digits (+1 and 10 digits in E.164).
-        .regex("(?:\\+1[ .-]?|\\b1[ .-])?(?:\\(\\d{3}\\) ?|\\b\\d{3}[ .-])\\d{3}[ .-]\\d{4}\\b|\\+1\\d{10}\\b|\\b\\d{10}\\b")
+        // 001-206-555-0143, 1-800-555-0199, or 10 unbroken digits (+1 and 10 digits in E.164);
+        // an extension (x123, ext. 123) belongs to the number.
+        .regex(
+            "(?:(?:\\+1[ .-]?|\\b001[ .-]?|\\b1[ .-])?(?:\\(\\d{3}\\) ?|\\b\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
+                + "|\\+1\\d{10}|\\b\\d{10})(?: ?(?:x|ext\\.?) ?\\d{1,5})?\\b")
         // Macie: with a keyword nearby the country code is optional; without one it is required.
         .keywordsUnlessQualified(
             Validator.ofValue(PhoneNumbers::hasNorthAmericanCountryCode),
