@@ -54,11 +54,12 @@ final class AnyCountryPersonalIdentifiers {
 
   static ManagedDataIdentifier name() {
     return personal("NAME")
-        // A run of 2 to 4 capitalised words (an optional title first); the validator needs a known
-        // given name followed by a known surname in it. Macie: full names only, Latin scripts only.
-        .regex(
-            "\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.? )?\\p{Lu}(?:['’]\\p{Lu}|c\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?"
-                + "(?: (?:\\p{Lu}\\.|\\p{Lu}(?:['’]\\p{Lu}|c\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)){1,3}\\b")
+        // A run of 2 to 4 capitalised words, the first with a lower-case letter after its capital (so
+        // that all-caps headings are left out), titles and initials included; the validator needs a
+        // given name and a surname in it (PersonNames). Kept this simple because NAME needs no keyword
+        // and so runs on every text: re2j's cost grows with the pattern's states.
+        // Macie: full names only, Latin scripts only.
+        .regex("\\b\\p{Lu}[\\p{Ll}'’][\\p{L}'’-]*\\.?(?: \\p{Lu}[\\p{L}'’.-]*){1,3}")
         .validator((text, start, end) -> PersonNames.containsFullName(text.subSequence(start, end)))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("Please call Maria Silva about the invoice", "Signed: Dr. James O'Brien", "Contact: Priya K. Sharma")

@@ -24,6 +24,7 @@ import java.util.Set;
 public final class PersonNames {
   private PersonNames() {}
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
   private static final Set<String> GIVEN = load("given-names.txt");
   private static final Set<String> SURNAMES = load("surnames.txt");
   private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sr", "sra", "mme", "herr", "frau");
@@ -87,9 +88,12 @@ public final class PersonNames {
    * and a surname counts too.
    */
   public static boolean containsFullName(CharSequence run) {
-    String[] words = run.toString().split("[\\s]+");
+    String[] words = WHITESPACE.split(run);
     for (int i = 0; i < words.length; i++) {
-      words[i] = words[i].replaceAll("[.,]$", "");
+      String w = words[i];
+      if (!w.isEmpty() && (w.charAt(w.length() - 1) == '.' || w.charAt(w.length() - 1) == ',')) {
+        words[i] = w.substring(0, w.length() - 1);
+      }
     }
     for (int i = 0; i + 1 < words.length; i++) {
       boolean titled = i > 0 && TITLES.contains(words[i - 1].toLowerCase(Locale.ROOT));
