@@ -9,6 +9,7 @@ import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.FranceHealthInsuranceNumbers;
 import dev.assay.identifiers.validate.HealthInsuranceCardNumbers;
 import dev.assay.identifiers.validate.MedicareNumbers;
+import dev.assay.identifiers.validate.NationalDrugCodes;
 import dev.assay.identifiers.validate.NationalProviderIdentifiers;
 import dev.assay.identifiers.validate.UkNhsNumbers;
 import dev.assay.identifiers.validate.UniqueDeviceIdentifiers;
@@ -169,25 +170,10 @@ final class HealthIdentifiers {
         // The FDA's 10-digit configurations 4-4-2, 5-3-2 and 5-4-1, and the 11-digit billing form 5-4-2.
         .regex("\\b(?:\\d{4}-\\d{4}-\\d{2}|\\d{5}-\\d{3}-\\d{2}|\\d{5}-\\d{4}-\\d{1,2}|\\d{11})\\b")
         .requiredKeywords("national drug code", "ndc")
-        .validator(StandaloneValue.number(NationalDrugCodeRule::isValid))
+        .validator(StandaloneValue.number(NationalDrugCodes::isValid))
         .positive("NDC 0781-1506-10 dispensed", "national drug code: 50090-347-01")
         .negative("NDC 0000-0000-00", "lot 0781-1506-10 recalled")
         .build();
-  }
-
-  /** An NDC's labeler code and product code are never all zeros. */
-  private static final class NationalDrugCodeRule {
-    static boolean isValid(CharSequence value) {
-      String[] parts = value.toString().split("-");
-      if (parts.length == 1) {
-        return !isZeros(parts[0].substring(0, 5)) && !isZeros(parts[0].substring(5, 9));
-      }
-      return !isZeros(parts[0]) && !isZeros(parts[1]);
-    }
-
-    private static boolean isZeros(String digits) {
-      return digits.chars().allMatch(c -> c == '0');
-    }
   }
 
   static ManagedDataIdentifier usaNationalProviderIdentifier() {

@@ -290,5 +290,9 @@ class CheckDigitPropertiesTest {
     assertThat(MedicareNumbers.isValidMbi("1SG4-TE5-MK73")).isFalse();
     assertThat(MedicareNumbers.isValidHicn("512234411A")).isTrue();
     assertThat(MedicareNumbers.isValidHicn("000234411A")).isFalse();
+    assertThat(NationalDrugCodes.isValid("0781-1506-10")).isTrue();
+    assertThat(NationalDrugCodes.isValid("00378180110")).isTrue();
+    assertThat(NationalDrugCodes.isValid("0000-1506-10")).isFalse();
+    assertThat(NationalDrugCodes.isValid("00000000110")).isFalse();
   }
 }
