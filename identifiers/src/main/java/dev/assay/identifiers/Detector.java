@@ -262,8 +262,9 @@ public final class Detector {
    * Where several managed identifiers count the very same text (the same start and end), only one
    * reports it, so that a value is never counted twice (for example a 9-digit number that is both a
    * national id of one country and a tax id of another, each with a keyword nearby). The rule: a
-   * keyword in the value's field names wins; then the nearest keyword in the text; then the
-   * identifier that comes first in the detector's list (the catalog order). Custom identifiers are
+   * keyword in the value's field names wins; then the longer (more specific) keyword; then the
+   * nearest keyword in the text; then the identifier that comes first in the detector's list (the
+   * catalog order). Custom identifiers are
    * never displaced: Macie reports custom and managed detections side by side.
    */
   private void resolveSameSpan(List<Candidate> out) {
@@ -296,6 +297,13 @@ public final class Detector {
   private boolean better(Candidate a, Candidate b) {
     if (a.keywordInField() != b.keywordInField()) {
       return a.keywordInField();
+    }
+    // A longer keyword is the more specific one: "passport number" speaks for the identifier that
+    // lists it more than a bare "passport" does for another.
+    int ka = a.keyword() == null ? 0 : a.keyword().length();
+    int kb = b.keyword() == null ? 0 : b.keyword().length();
+    if (ka != kb) {
+      return ka > kb;
     }
     int da = a.keywordDistance() < 0 ? Integer.MAX_VALUE : a.keywordDistance();
     int db = b.keywordDistance() < 0 ? Integer.MAX_VALUE : b.keywordDistance();

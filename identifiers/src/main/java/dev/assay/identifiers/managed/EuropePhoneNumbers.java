@@ -115,7 +115,7 @@ final class EuropePhoneNumbers {
             "ITALY_PHONE_NUMBER",
             "39",
             "(?:" + international("39") + "(?:" + landline + "|" + mobile + ")|\\b(?:" + nationalLandline + "|" + mobile + "))\\b")
-        .positive("Tel. +39 06 6982 1234", "cellulare (mobile): 347 123 4567", "telefono +39 3471234567")
+        .positive("Tel. +39 06 6982 1234", "mobile: 347 1234567", "telefono +39 3471234567")
         .negative("Ordine 347 123 4567", "phone 347 12", "codice 0039", "rif. 006 084 917")
         .build();
   }

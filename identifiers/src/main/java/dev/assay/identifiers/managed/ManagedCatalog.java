@@ -22,6 +22,9 @@ public final class ManagedCatalog {
               FinancialIdentifiers.all(),
               HealthIdentifiers.all(),
               PersonalIdentifiers.all(),
+              LatinAmericaPersonalIdentifiers.all(),
+              AsiaPacificPersonalIdentifiers.all(),
+              AnyCountryPersonalIdentifiers.all(),
               EuropePersonalIdentifiers.all(),
               EuropeDriversLicenses.all(),
               EuropePhoneNumbers.all())
