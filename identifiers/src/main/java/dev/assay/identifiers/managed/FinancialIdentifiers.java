@@ -32,9 +32,16 @@ final class FinancialIdentifiers {
   private static final String CARD_REGEX =
       "\\b(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){2}[ -]\\d{1,4}|\\d{4}(?:[ -]\\d{4}){3}[ -]\\d{3}|\\d{4}[ -]\\d{6}[ -]\\d{4,5})\\b";
 
-  /** Shared by both card identifiers, so that the scanner runs their pattern once. */
+  /**
+   * Shared by both card identifiers, so that the scanner runs their pattern once. A number that
+   * continues a digit group across one space (as the groups of a printed IBAN do) is part of
+   * something longer, not a card number.
+   */
   private static final Validator CARD_VALIDATOR =
-      (text, start, end) -> Digits.standsAlone(text, start, end) && PaymentCards.isReportable(text.subSequence(start, end));
+      (text, start, end) ->
+          Digits.standsAlone(text, start, end)
+              && !Digits.joinedBefore(text, start)
+              && PaymentCards.isReportable(text.subSequence(start, end));
 
   static ManagedDataIdentifier creditCardNumber() {
     return ManagedDataIdentifier.builder("CREDIT_CARD_NUMBER", Category.FINANCIAL_INFORMATION)
@@ -52,7 +59,8 @@ final class FinancialIdentifiers {
             "card 4556 7375 8689 9856 has a bad check digit",
             "order 4556737586899855 shipped on Monday",
             "card 1234 5678 9012 3456",
-            "card 4556-7375 8689-9855 mixes separators")
+            "card 4556-7375 8689-9855 mixes separators",
+            "card payment to IBAN DE89 4556 7375 8689 9855 00 (a group of the IBAN, not a card)")
         .build();
   }
 
