@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.re2j.Pattern;
 import dev.assay.identifiers.KeywordRequirement;
 import dev.assay.identifiers.ManagedDataIdentifier;
+import dev.assay.identifiers.Severity;
+import dev.assay.identifiers.SeverityProfile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,12 +25,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks the catalog against Macie's documented list of managed data identifiers (test data in
  * {@code macie-managed-identifiers.tsv}): every id is one of Macie's 166, once, with Macie's
- * category, keyword rule, keywords and RECOMMENDED membership.
+ * category, keyword rule, keywords, severity profile and RECOMMENDED membership.
  */
 class CatalogCompletenessTest {
 
   /** One documented identifier. */
-  record Documented(String id, String category, String keywordRule, Set<String> keywords, boolean recommended) {}
+  record Documented(
+      String id, String category, String keywordRule, Set<String> keywords, boolean recommended, String severity) {}
 
   /**
    * Keywords outside Macie's 3 to 90 characters for custom identifiers that Macie's own managed
@@ -52,7 +55,7 @@ class CatalogCompletenessTest {
                     f[3].isEmpty()
                         ? Set.of()
                         : Arrays.stream(f[3].split(";")).map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-                documented.put(f[0], new Documented(f[0], f[1], f[2], keywords, f[4].equals("yes")));
+                documented.put(f[0], new Documented(f[0], f[1], f[2], keywords, f[4].equals("yes"), f[5]));
               });
     }
   }
@@ -81,6 +84,10 @@ class CatalogCompletenessTest {
       }
       softly.assertThat(id.category().name()).as("category of %s", id.id()).isEqualTo(d.category());
       softly.assertThat(id.recommended()).as("RECOMMENDED membership of %s", id.id()).isEqualTo(d.recommended());
+      SeverityProfile s = id.severity();
+      softly.assertThat(label(s.one()) + "|" + label(s.few()) + "|" + label(s.many()))
+          .as("severity of %s (1 | 2-99 | 100+)", id.id())
+          .isEqualTo(d.severity());
       KeywordRequirement rule = id.criteria().keywordRequirement();
       switch (d.keywordRule()) {
         case "yes" -> softly.assertThat(rule).as("keyword rule of %s", id.id()).isEqualTo(KeywordRequirement.REQUIRED);
@@ -98,6 +105,11 @@ class CatalogCompletenessTest {
       }
     }
     softly.assertAll();
+  }
+
+  private static String label(Severity level) {
+    String name = level.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 
   @Test
