@@ -186,9 +186,15 @@ public final class Detector {
       boolean any = false;
       for (int e : group.members) {
         Entry entry = entries[e];
-        boolean ok = !entry.hasAnchors || anchorSeen[e];
+        boolean keywordNear = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
+        // With REQUIRED_UNLESS_QUALIFIED, the anchors cover the values that count on their own;
+        // the others need a keyword, so a keyword anywhere also wakes the pattern.
+        boolean ok =
+            !entry.hasAnchors
+                || anchorSeen[e]
+                || (entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED && keywordNear);
         if (ok && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
-          ok = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
+          ok = keywordNear;
         }
         eligible[e] = ok;
         any |= ok;

@@ -116,6 +116,23 @@ class DetectorTest {
   }
 
   @Test
+  void keywordUnlessQualified_withAnchors_runsWhereAnAnchorOrAKeywordOccurs() {
+    ManagedDataIdentifier account =
+        ManagedDataIdentifier.builder("TEST_ACCOUNT", Category.FINANCIAL_INFORMATION)
+            .regex("(?:XY\\d{6}|\\d{8})")
+            .keywordsUnlessQualified((text, s, e) -> text.charAt(s) == 'X', "konto")
+            .anchors("xy")
+            .positive("x")
+            .negative("y")
+            .build();
+    Detector d = Detector.of(List.of(account), List.of());
+    assertThat(scan(d, "pay XY123456 today")).hasSize(1);
+    assertThat(scan(d, "konto 12345678")).hasSize(1);
+    assertThat(d.scan("12345678", FieldContext.of("konto"))).hasSize(1);
+    assertThat(scan(d, "order 12345678")).isEmpty();
+  }
+
+  @Test
   void sameSpan_isReportedByOneManagedIdentifier_nearestKeywordWins() {
     ManagedDataIdentifier a =
         ManagedDataIdentifier.builder("TEST_A", Category.PERSONAL_INFORMATION)

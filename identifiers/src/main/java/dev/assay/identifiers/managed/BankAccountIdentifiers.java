@@ -171,10 +171,24 @@ final class BankAccountIdentifiers {
     };
   }
 
+  /**
+   * The prefilter literals of {@code country}'s IBAN: its code and the first check digit (always
+   * 0 to 9). A bare two-letter code is in almost every text (the anchors are case-insensitive);
+   * with a digit after it, far fewer texts wake the pattern.
+   */
+  static String[] ibanAnchors(String country) {
+    String[] anchors = new String[10];
+    for (int d = 0; d < 10; d++) {
+      anchors[d] = country + d;
+    }
+    return anchors;
+  }
+
   /** Macie: "IBAN only", no keyword; the country code prefix decides the identifier. */
   private static ManagedDataIdentifier ibanOnly(IbanCountry c) {
     return ManagedDataIdentifier.builder(c.id(), Category.FINANCIAL_INFORMATION)
         .regex(ibanRegex(c.code()))
+        .anchors(ibanAnchors(c.code()))
         .validator(accountValidator(c.code(), v -> false))
         .positive("Please wire the deposit to " + c.sampleIban() + " before Friday.", "iban=" + c.sampleIban().replace(" ", ""))
         .negative("Please wire the deposit to " + c.badCheckDigits() + " before Friday.")
@@ -257,6 +271,9 @@ final class BankAccountIdentifiers {
             (text, start, end) -> isIbanForm(country, Iban.compact(text.subSequence(start, end))),
             bban.keywords().toArray(String[]::new))
         .validator(accountValidator(country, bban.domestic()))
+        // The IBAN form holds an anchor; a BBAN form counts only with a keyword, which also
+        // wakes the pattern (DetectionCriteria#anchors).
+        .anchors(ibanAnchors(country))
         .positive("Please wire the deposit to " + c.sampleIban() + " before Friday.")
         .positive(bban.positives().toArray(String[]::new))
         .negative("Please wire the deposit to " + c.badCheckDigits() + " before Friday.")
