@@ -6,6 +6,7 @@ import dev.assay.identifiers.Severity;
 import dev.assay.identifiers.SeverityProfile;
 import dev.assay.identifiers.validate.CardExpirationDates;
 import dev.assay.identifiers.validate.Digits;
+import dev.assay.identifiers.validate.Iban;
 import dev.assay.identifiers.validate.MagneticStripes;
 import dev.assay.identifiers.validate.PaymentCards;
 import dev.assay.identifiers.Validator;
@@ -40,14 +41,15 @@ final class FinancialIdentifiers {
 
   /**
    * Shared by both card identifiers, so that the scanner runs their pattern once. A number that
-   * continues a digit group across one space (as the groups of a printed IBAN do) is part of
+   * continues a digit group across one space, or that lies inside a valid IBAN, is part of
    * something longer, not a card number.
    */
   private static final Validator CARD_VALIDATOR =
       (text, start, end) ->
           Digits.standsAlone(text, start, end)
               && !Digits.joinedBefore(text, start)
-              && PaymentCards.isReportable(text.subSequence(start, end));
+              && PaymentCards.isReportable(text.subSequence(start, end))
+              && !Iban.encloses(text, start, end);
 
   static ManagedDataIdentifier creditCardNumber() {
     return ManagedDataIdentifier.builder("CREDIT_CARD_NUMBER", Category.FINANCIAL_INFORMATION)
@@ -66,7 +68,8 @@ final class FinancialIdentifiers {
             "order 4556737586899855 shipped on Monday",
             "card 1234 5678 9012 3456",
             "card 4556-7375 8689-9855 mixes separators",
-            "card payment to IBAN DE89 4556 7375 8689 9855 00 (a group of the IBAN, not a card)")
+            "card payment to IBAN DE89 4556 7375 8689 9855 00 (a group of the IBAN, not a card)",
+            "card payment to IBAN VG80 JXYA 4213 1880 7853 3120")
         .build();
   }
 

@@ -122,6 +122,49 @@ public final class Iban {
     return structure != null && bbanMatches(structure, bban);
   }
 
+  /**
+   * Whether {@code [start, end)} of {@code text} lies inside a valid IBAN written there, compact or
+   * grouped with spaces or hyphens (so that, for example, four digit groups of a printed IBAN are
+   * not taken for a card number).
+   */
+  public static boolean encloses(CharSequence text, int start, int end) {
+    int from = Math.max(0, start - 42);
+    for (int p = start - 1; p >= from; p--) {
+      char c = text.charAt(p);
+      if (!isOfKind(c, 'c') && c != ' ' && c != '-') {
+        return false;
+      }
+      if (p + 4 > text.length()
+          || !isOfKind(c, 'a')
+          || !isOfKind(text.charAt(p + 1), 'a')
+          || !isOfKind(text.charAt(p + 2), 'n')
+          || !isOfKind(text.charAt(p + 3), 'n')
+          || (p > 0 && Character.isLetterOrDigit(text.charAt(p - 1)))) {
+        continue;
+      }
+      String structure = BBAN_STRUCTURE.get(text.subSequence(p, p + 2).toString());
+      if (structure == null) {
+        continue;
+      }
+      int length = 4 + bbanLength(structure);
+      StringBuilder compact = new StringBuilder(length);
+      int q = p;
+      while (q < text.length() && compact.length() < length) {
+        char ch = text.charAt(q);
+        if (isOfKind(ch, 'c')) {
+          compact.append(ch);
+        } else if (ch != ' ' && ch != '-') {
+          break;
+        }
+        q++;
+      }
+      if (compact.length() == length && q >= end && isValid(compact)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The two check digits that make {@code country + digits + bban} a valid IBAN. */
   public static String checkDigits(String country, String bban) {
     int check = 98 - mod97(bban + country + "00");

@@ -119,33 +119,23 @@ class IbanTest {
   }
 
   @Test
+  void encloses_findsTheIbanAroundAPart() {
+    String text = "to GB82 WEST 1234 5698 7654 32 and 1234 5698 7654 3200";
+    int inside = text.indexOf("1234");
+    int outside = text.lastIndexOf("1234");
+    assertThat(Iban.encloses(text, inside, inside + 14)).isTrue();
+    assertThat(Iban.encloses(text, outside, outside + 19)).isFalse();
+    String broken = text.replace("GB82", "GB83");
+    assertThat(Iban.encloses(broken, inside, inside + 14)).isFalse();
+  }
+
+  @Test
   void separators_areIgnored() {
     assertThat(Iban.isValid("DE89 3704 0044 0532 0130 00")).isTrue();
     assertThat(Iban.isValid("DE89-3704-0044-0532-0130-00")).isTrue();
   }
 
-  /** A random BBAN of {@code country}'s structure, with check digits computed independently here. */
-  static String generate(String country, Random random) {
-    String structure = Iban.structureOf(country);
-    StringBuilder bban = new StringBuilder();
-    int count = 0;
-    for (char k : structure.toCharArray()) {
-      if (Character.isDigit(k)) {
-        count = count * 10 + (k - '0');
-        continue;
-      }
-      for (int i = 0; i < count; i++) {
-        String alphabet = k == 'n' ? DIGITS : k == 'a' ? LETTERS : (random.nextBoolean() ? DIGITS : LETTERS);
-        bban.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      count = 0;
-    }
-    // ISO 7064 MOD 97-10 by big integer arithmetic, independent of Iban.mod97.
-    StringBuilder numeric = new StringBuilder();
-    for (char ch : (bban + country + "00").toCharArray()) {
-      numeric.append(Character.isDigit(ch) ? String.valueOf(ch) : String.valueOf(ch - 'A' + 10));
-    }
-    int check = 98 - new java.math.BigInteger(numeric.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
-    return country + String.format("%02d", check) + bban;
+  private static String generate(String country, Random random) {
+    return IbanSamples.generate(country, random);
   }
 }
