@@ -75,6 +75,18 @@ class CatalogCompletenessTest {
   }
 
   @Test
+  void everyCredentialsAndFinancialIdentifier_isInTheCatalog() {
+    Set<String> catalog = ManagedCatalog.all().stream().map(ManagedDataIdentifier::id).collect(Collectors.toSet());
+    Set<String> expected =
+        documented.values().stream()
+            .filter(d -> d.category().equals("CREDENTIALS") || d.category().equals("FINANCIAL_INFORMATION"))
+            .map(Documented::id)
+            .collect(Collectors.toSet());
+    assertThat(expected).hasSize(9 + 58);
+    assertThat(catalog).containsAll(expected);
+  }
+
+  @Test
   void categoryKeywordsAndRecommended_areMacies() {
     SoftAssertions softly = new SoftAssertions();
     for (ManagedDataIdentifier id : ManagedCatalog.all()) {
