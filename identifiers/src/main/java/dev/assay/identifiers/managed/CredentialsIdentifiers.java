@@ -150,7 +150,7 @@ final class CredentialsIdentifiers {
             "GCP_API_KEY=AIzaE2oapzzQbkrck_z1iYylswfgItIepZEufUl",
             "curl -H 'X-goog-api-key: AIzaSoU5AZzcWQa3oBC4IPlNKnhdW2_SFi2DmZV' https://example.invalid/v1/places")
         .negative(
-            "var DEVELOPER_KEY = 'AIzaE2oapzzQbkrck_z1iYylswfgItIepZEufUl';",
+            "const mapsToken = 'AIzaE2oapzzQbkrck_z1iYylswfgItIepZEufUl';",
             "GCP key: AIzaE2oapzzQbkrck_z1iYylswfgItIepZEufUlXYZ",
             "GCP key: AIzaE2oapzzQbkrck_z1iYylswfgItIep")
         .build();
@@ -190,7 +190,7 @@ final class CredentialsIdentifiers {
         .negative(
             "token=eyJ0eXAiOiAiSldUIn0.eyJzdWIiOiJ1c2VyLTQ4MjEiLCJpYXQiOjE3NjcyMjU2MDAsInJvbGUiOiJyZWFkZXIifQ.7VIrxaR7kQfWv52uvEgoqiXnLAC1lIAYJRfza0hW-rd",
             "token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQ4MjEiLCJpYXQiOjE3NjcyMjU2MDAsInJvbGUiOiJyZWFkZXIifQ.",
-            "eye.eyeable.should be_nil")
+            "logger eyJunk.level.debug=true")
         .build();
   }
 
@@ -269,7 +269,7 @@ final class CredentialsIdentifiers {
             "STRIPE_SECRET_KEY=sk_live_93JxiQskS14qbd8Zlq8khMja",
             "const stripe = Stripe('rk_test_ddCnYysNa9ZwsjEJri9fVJsS');")
         .negative(
-            "Stripe.api_key = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'",
+            "payments.configure(secret='sk_test_4eC39HqLyjWDarjtT1zdp7dc')",
             "publishable key pk_test_TYooMQauvdEDq54NiTphI7jx from the docs",
             "sk_live_short1234",
             "task_live_93JxiQskS14qbd8Zlq8khMja")
