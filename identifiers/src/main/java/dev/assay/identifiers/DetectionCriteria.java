@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param validator the checks a match must pass
  * @param anchors literals (case-insensitive) one of which must occur in a text for the pattern to
  *     be run there at all; empty when the pattern has no such literal. This is a prefilter only: it
- *     must never reject a text in which the pattern could produce an occurrence.
+ *     must never reject a text in which the pattern could produce an occurrence. With {@link
+ *     KeywordRequirement#REQUIRED_UNLESS_QUALIFIED} the anchors need only cover the values that
+ *     count without a keyword: the pattern also runs wherever one of the keywords occurs.
  * @param seeds where the pattern can possibly match, for patterns without keywords or anchors to
  *     narrow the search; null to search the whole text
  * @param qualifier for {@link KeywordRequirement#REQUIRED_UNLESS_QUALIFIED}: accepts the matches that

@@ -222,9 +222,16 @@ public final class Detector {
       boolean any = false;
       for (int e : group.members) {
         Entry entry = entries[e];
-        boolean ok = !prefilter || !entry.hasAnchors || anchorSeen[e];
+        boolean keywordNear = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
+        // With REQUIRED_UNLESS_QUALIFIED, the anchors cover the values that count on their own;
+        // the others need a keyword, so a keyword anywhere also wakes the pattern.
+        boolean ok =
+            !prefilter
+                || !entry.hasAnchors
+                || anchorSeen[e]
+                || (entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED && keywordNear);
         if (ok && prefilter && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
-          ok = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
+          ok = keywordNear;
         }
         eligible[e] = ok;
         any |= ok;
@@ -251,7 +258,8 @@ public final class Detector {
         }
       }
     }
-    if (groups.length > 1) {
+    if (out.size() > 1) {
+      // Stable sort: within a group, candidates stay in member (catalog) order.
       out.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
       resolveSameSpan(out);
     }

@@ -116,18 +116,49 @@ class DetectorTest {
   }
 
   @Test
+  void keywordUnlessQualified_withAnchors_runsWhereAnAnchorOrAKeywordOccurs() {
+    ManagedDataIdentifier account =
+        ManagedDataIdentifier.builder("TEST_ACCOUNT", Category.FINANCIAL_INFORMATION)
+            .regex("(?:XY\\d{6}|\\d{8})")
+            .keywordsUnlessQualified((text, s, e) -> text.charAt(s) == 'X', "konto")
+            .anchors("xy")
+            .positive("x")
+            .negative("y")
+            .build();
+    Detector d = Detector.of(List.of(account), List.of());
+    assertThat(scan(d, "pay XY123456 today")).hasSize(1);
+    assertThat(scan(d, "konto 12345678")).hasSize(1);
+    assertThat(d.scan("12345678", FieldContext.of("konto"))).hasSize(1);
+    assertThat(scan(d, "order 12345678")).isEmpty();
+  }
+
+  @Test
   void sameSpan_isReportedByOneManagedIdentifier_nearestKeywordWins() {
+    // Keywords of equal length, so that only the distance (then the field name) decides.
     ManagedDataIdentifier a =
         ManagedDataIdentifier.builder("TEST_A", Category.PERSONAL_INFORMATION)
             .regex("\\b\\d{9}\\b").requiredKeywords("alpha").positive("x").negative("y").build();
     ManagedDataIdentifier b =
         ManagedDataIdentifier.builder("TEST_B", Category.PERSONAL_INFORMATION)
-            .regex("\\b\\d{9}\\b").requiredKeywords("beta").positive("x").negative("y").build();
+            .regex("\\b\\d{9}\\b").requiredKeywords("gamma").positive("x").negative("y").build();
     CustomDataIdentifier custom = CustomDataIdentifier.define(null, "nine", null, "[0-9]{9}", null, null, null, null);
     Detector d = Detector.of(List.of(a, b, custom), List.of());
-    assertThat(scan(d, "alpha beta 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_B", custom.id());
-    assertThat(scan(d, "beta alpha 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_A", custom.id());
-    assertThat(d.scan("123456789", FieldContext.of("beta"))).extracting(c -> c.identifier().id())
+    assertThat(scan(d, "alpha gamma 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_B", custom.id());
+    assertThat(scan(d, "gamma alpha 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_A", custom.id());
+    assertThat(d.scan("123456789", FieldContext.of("gamma"))).extracting(c -> c.identifier().id())
         .containsExactlyInAnyOrder("TEST_B", custom.id());
+  }
+
+  @Test
+  void sameSpan_moreSpecificKeywordWins() {
+    ManagedDataIdentifier a =
+        ManagedDataIdentifier.builder("TEST_A", Category.PERSONAL_INFORMATION)
+            .regex("\\b\\d{9}\\b").requiredKeywords("passport").positive("x").negative("y").build();
+    ManagedDataIdentifier b =
+        ManagedDataIdentifier.builder("TEST_B", Category.PERSONAL_INFORMATION)
+            .regex("\\b\\d{9}\\b").requiredKeywords("passport number").positive("x").negative("y").build();
+    Detector d = Detector.of(List.of(a, b), List.of());
+    assertThat(d.scan("123456789", FieldContext.of("passport_number"))).extracting(c -> c.identifier().id()).containsExactly("TEST_B");
+    assertThat(scan(d, "passport number 123456789")).extracting(c -> c.identifier().id()).containsExactly("TEST_B");
   }
 }

@@ -20,6 +20,7 @@ public final class ManagedCatalog {
       Stream.of(
               CredentialsIdentifiers.all(),
               FinancialIdentifiers.all(),
+              BankAccountIdentifiers.all(),
               HealthIdentifiers.all(),
               PersonalIdentifiers.all(),
               LatinAmericaPersonalIdentifiers.all(),

@@ -71,4 +71,38 @@ public final class Digits {
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
+
+  /**
+   * Whether the match at {@code [start, end)} stands apart as one token: {@link #standsAlone} for
+   * its digits, no letter or digit glued to either end, and, where it starts or ends with a digit,
+   * no single space joining it to a neighbouring digit group (so that one group of a longer,
+   * space-grouped number, such as a printed IBAN, is not a value of its own).
+   */
+  public static boolean standsApart(CharSequence text, int start, int end) {
+    return standsAlone(text, start, end) && !joinedBefore(text, start) && !joinedAfter(text, end);
+  }
+
+  /** Whether a letter or digit touches {@code start}, or a digit group precedes it across one space. */
+  public static boolean joinedBefore(CharSequence text, int start) {
+    if (start == 0) {
+      return false;
+    }
+    char before = text.charAt(start - 1);
+    if (Character.isLetterOrDigit(before)) {
+      return true;
+    }
+    return before == ' ' && start > 1 && isDigit(text.charAt(start - 2)) && start < text.length() && isDigit(text.charAt(start));
+  }
+
+  /** Whether a letter or digit touches {@code end}, or a digit group follows it across one space. */
+  public static boolean joinedAfter(CharSequence text, int end) {
+    if (end >= text.length()) {
+      return false;
+    }
+    char after = text.charAt(end);
+    if (Character.isLetterOrDigit(after)) {
+      return true;
+    }
+    return after == ' ' && end + 1 < text.length() && isDigit(text.charAt(end + 1)) && end > 0 && isDigit(text.charAt(end - 1));
+  }
 }
