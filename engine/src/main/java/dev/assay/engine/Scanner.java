@@ -1,6 +1,8 @@
 package dev.assay.engine;
 
 import dev.assay.engine.extract.Extraction;
+import dev.assay.engine.extract.ExtractionLimits;
+import dev.assay.engine.source.ScanObject;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.identifiers.Detector;
 import java.io.IOException;
@@ -8,11 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -37,6 +42,7 @@ public final class Scanner {
   private final Detector detector;
   private final int threads;
   private final Extraction extraction;
+  private final ExtractionLimits limits;
   private final Clock clock;
 
   private Scanner(Builder b) {
@@ -44,7 +50,8 @@ public final class Scanner {
     this.threads = b.threads;
     this.clock = b.clock;
     int reach = detector.keywordReach();
-    this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach);
+    this.limits = b.limits;
+    this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach, b.limits);
   }
 
   public static Builder builder(Detector detector) {
@@ -68,7 +75,14 @@ public final class Scanner {
     AtomicLong problems = new AtomicLong();
     Semaphore inFlight = new Semaphore(threads * 2);
     Object deliver = new Object();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers("assay-worker-"));
+    // Each object is analysed on a thread of its own, so that a worker can give up on an object
+    // whose time limit has passed (a parser stuck in a loop or in a read that never returns) and
+    // go on with the next. The abandoned thread is told to stop (its extraction polls a flag on
+    // every read and segment, and it is interrupted); one that never returns stays parked as a
+    // daemon thread, costing a thread but not a worker.
+    ExecutorService analysts = Executors.newCachedThreadPool(new Workers("assay-analysis-"));
+    long timeLimit = limits.perObjectTime().toNanos();
     try {
       for (ObjectSource source : sources) {
         source.enumerate(
@@ -77,7 +91,7 @@ public final class Scanner {
               pool.execute(
                   () -> {
                     try {
-                      ObjectResult r = analyzer.analyze(object);
+                      ObjectResult r = analyzeInTime(analyzer, analysts, object, timeLimit);
                       objects.incrementAndGet();
                       bytes.addAndGet(r.sizeClassified());
                       if (r.hasProblem()) {
@@ -102,17 +116,48 @@ public final class Scanner {
         pool.shutdownNow();
         Thread.currentThread().interrupt();
       }
+      analysts.shutdownNow();
     }
     return new Summary(objects.get(), bytes.get(), problems.get(), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Daemon worker threads named for thread dumps. */
+  /**
+   * Analyses one object on an analysis thread, waiting at most {@code timeLimit} nanoseconds: past
+   * that the object is reported PARTIAL with TIME_CUT_OFF_REACHED (Macie's per-object time quota,
+   * macie-facts §8.3) and its thread is told to stop.
+   */
+  private static ObjectResult analyzeInTime(
+      ObjectAnalyzer analyzer, ExecutorService analysts, ScanObject object, long timeLimit) {
+    ObjectAnalyzer.Analysis analysis = analyzer.start(object);
+    Future<ObjectResult> running = analysts.submit(analysis::run);
+    try {
+      return running.get(timeLimit, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
+      running.cancel(true);
+      return r;
+    } catch (ExecutionException e) {
+      return analysis.crashed(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
+      running.cancel(true);
+      return r;
+    }
+  }
+
+  /** Daemon threads named for thread dumps. */
   private static final class Workers implements ThreadFactory {
     private final AtomicInteger n = new AtomicInteger();
+    private final String prefix;
+
+    Workers(String prefix) {
+      this.prefix = prefix;
+    }
 
     @Override
     public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "assay-worker-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     }
@@ -124,6 +169,7 @@ public final class Scanner {
     private int threads = Runtime.getRuntime().availableProcessors();
     private int windowChars = 1 << 20;
     private Clock clock = Clock.systemUTC();
+    private ExtractionLimits limits = ExtractionLimits.DEFAULT;
 
     private Builder(Detector detector) {
       this.detector = detector;
@@ -144,6 +190,15 @@ public final class Scanner {
         throw new IllegalArgumentException("windowChars must be at least 1");
       }
       this.windowChars = windowChars;
+      return this;
+    }
+
+    /**
+     * Size, archive and time limits; default {@link ExtractionLimits#DEFAULT} (Macie's quotas, and
+     * 30 minutes per object instead of Macie's 10 hours).
+     */
+    public Builder limits(ExtractionLimits limits) {
+      this.limits = Objects.requireNonNull(limits);
       return this;
     }
 
