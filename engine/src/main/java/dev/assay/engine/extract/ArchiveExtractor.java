@@ -11,6 +11,7 @@ import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -77,7 +78,7 @@ final class ArchiveExtractor {
     // No closing: the stream belongs to the caller. Stored entries with data descriptors are read too.
     ZipArchiveInputStream zip = new ZipArchiveInputStream(Extraction.nonClosing(in), "UTF-8", true, true);
     ZipArchiveEntry entry;
-    while ((entry = zip.getNextEntry()) != null) {
+    while ((entry = nextZipEntry(zip)) != null) {
       if (entry.isDirectory()) {
         continue;
       }
@@ -87,6 +88,19 @@ final class ArchiveExtractor {
         continue;
       }
       member(zip, entry.getName(), entry, sink, depth);
+    }
+  }
+
+  /**
+   * The next entry, or null at the end or when the rest cannot be reached: an encrypted entry
+   * whose size is only in a data descriptor cannot be skipped without decrypting it.
+   */
+  private ZipArchiveEntry nextZipEntry(ZipArchiveInputStream zip) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (UnsupportedZipFeatureException e) {
+      run.unprocessed("(the rest of the archive)", e.getMessage());
+      return null;
     }
   }
 
@@ -123,6 +137,8 @@ final class ArchiveExtractor {
   }
 
   private void member(InputStream archive, String path, ArchiveEntry entry, SegmentSink sink, int depth) throws IOException {
+    // A GZIP is a compression layer, not a folder: the files of a .tar.gz are named as in the TAR.
+    boolean layer = entry == null;
     run.countFile(path);
     Instant modified = null;
     long size = -1;
@@ -137,7 +153,7 @@ final class ArchiveExtractor {
           Segment.Origin origin = segment.origin();
           Segment.Origin wrapped =
               origin instanceof Segment.InFile nested
-                  ? new Segment.InFile(nested.file().under(path), nested.at())
+                  ? (layer ? nested : new Segment.InFile(nested.file().under(path), nested.at()))
                   : new Segment.InFile(file, origin);
           sink.accept(new Segment(segment.text(), segment.reportFrom(), segment.reportTo(), wrapped, segment.field()));
         };

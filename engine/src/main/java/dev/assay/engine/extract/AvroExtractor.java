@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericContainer;
@@ -34,13 +33,8 @@ final class AvroExtractor {
         reuse = records.next(reuse);
         walk(reuse, index++, new ArrayList<>(), sink);
       }
-    } catch (AvroRuntimeException e) {
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as Avro: " + e.getMessage(), e);
-    } catch (IOException e) {
-      if (LimitExceeded.in(e) != null) {
-        throw e;
-      }
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as Avro: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw Extraction.unparsable("Avro", e);
     }
   }
 

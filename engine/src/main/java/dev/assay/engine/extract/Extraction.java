@@ -239,6 +239,21 @@ public final class Extraction {
     return bytes;
   }
 
+  /**
+   * What a parser's failure on a file means: a limit reached or a cancellation goes on up as it is;
+   * anything else makes the file SKIPPED with MALFORMED_FILE.
+   */
+  static ExtractionException unparsable(String format, Exception e) throws LimitExceeded {
+    LimitExceeded limit = LimitExceeded.in(e);
+    if (limit != null) {
+      throw limit;
+    }
+    if (e instanceof CancellationException c) {
+      throw c;
+    }
+    return ExtractionException.skipped("MALFORMED_FILE", "cannot parse as " + format + ": " + e.getMessage(), e);
+  }
+
   TextWindower windower(long page, SegmentSink sink) {
     return new TextWindower(windowChars, headOverlap, tailOverlap, page, sink);
   }

@@ -41,16 +41,8 @@ final class ParquetExtractor {
       while ((group = reader.read()) != null) {
         walk(group, index++, new ArrayList<>(), sink);
       }
-    } catch (RuntimeException e) {
-      if (e instanceof java.util.concurrent.CancellationException c) {
-        throw c;
-      }
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as Parquet: " + e.getMessage(), e);
-    } catch (IOException e) {
-      if (LimitExceeded.in(e) != null) {
-        throw e;
-      }
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as Parquet: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw Extraction.unparsable("Parquet", e);
     }
   }
 
