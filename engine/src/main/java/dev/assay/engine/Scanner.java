@@ -28,6 +28,13 @@ import java.util.function.Consumer;
  * at most twice as many objects as workers are in flight, so enumeration never runs ahead of
  * analysis without bound.
  *
+ * <p>Each object has a time limit ({@link ExtractionLimits#perObjectTime()}, set with {@link
+ * Builder#limits}): it is analysed on an analysis thread of its own while its worker waits; when the
+ * limit passes, the worker reports the object PARTIAL with TIME_CUT_OFF_REACHED (with what was found
+ * until then) and takes the next one. The abandoned analysis is cancelled (its extraction polls a
+ * flag on every read and segment) and interrupted; a parser that ignores both keeps only its own
+ * daemon thread, never a worker.
+ *
  * <p>A Scanner is immutable and thread-safe; {@link #scan} may be called more than once. Results
  * are delivered one at a time (never concurrently) in completion order; callers that need a stable
  * order sort them.

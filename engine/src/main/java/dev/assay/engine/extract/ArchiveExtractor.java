@@ -83,7 +83,7 @@ final class ArchiveExtractor {
         continue;
       }
       if (!zip.canReadEntryData(entry)) {
-        run.countFile(entry.getName());
+        run.countFile();
         run.unprocessed(entry.getName(), entry.getGeneralPurposeBit().usesEncryption() ? "encrypted" : "unsupported compression method");
         continue;
       }
@@ -139,7 +139,7 @@ final class ArchiveExtractor {
   private void member(InputStream archive, String path, ArchiveEntry entry, SegmentSink sink, int depth) throws IOException {
     // A GZIP is a compression layer, not a folder: the files of a .tar.gz are named as in the TAR.
     boolean layer = entry == null;
-    run.countFile(path);
+    run.countFile();
     Instant modified = null;
     long size = -1;
     if (entry != null) {

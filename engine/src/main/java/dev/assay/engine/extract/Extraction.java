@@ -131,11 +131,11 @@ public final class Extraction {
   private static Outcome outcome(String type, long size, ExtractionRun run, LimitExceeded limit) {
     String unprocessed = run.unprocessedSummary();
     if (limit != null) {
-      String problem = limit.reason() + ": " + limit.getMessage() + (unprocessed == null ? "" : "; " + unprocessed);
+      String problem = limit.getMessage() + (unprocessed == null ? "" : "; " + unprocessed);
       return new Outcome(type, size, problem, limit.reason());
     }
     if (unprocessed != null) {
-      return new Outcome(type, size, "ARCHIVE_CONTAINS_UNPROCESSED_FILES: " + unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES");
+      return new Outcome(type, size, unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES");
     }
     return new Outcome(type, size, run.problem(), null);
   }

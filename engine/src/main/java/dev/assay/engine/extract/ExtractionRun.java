@@ -37,7 +37,7 @@ final class ExtractionRun {
   }
 
   /** Counts one extracted file against the archive file limit (macie-facts §8.3: 1,000,000). */
-  void countFile(String path) throws LimitExceeded {
+  void countFile() throws LimitExceeded {
     if (++files > limits.archiveFiles()) {
       throw new LimitExceeded(
           "ARCHIVE_TOTAL_DOCUMENTS_PROCESSED_OVER_LIMIT", "more than " + limits.archiveFiles() + " files in the archive");
