@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Analyses one object: extracts it, runs the detector over every segment, and tallies occurrences
- * per identifier with their locations. Stateless and thread-safe; each call keeps its own tally.
+ * per identifier with their locations. Thread-safe; each {@link Analysis} keeps its own tally.
  */
 final class ObjectAnalyzer {
   private final Detector detector;
@@ -36,10 +36,6 @@ final class ObjectAnalyzer {
     for (int i = 0; i < ids.size(); i++) {
       order.put(ids.get(i), i);
     }
-  }
-
-  ObjectResult analyze(ScanObject object) {
-    return start(object).run();
   }
 
   /** Prepares the analysis of one object; {@link Analysis#run} does it. */

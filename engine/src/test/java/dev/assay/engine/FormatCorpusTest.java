@@ -45,6 +45,8 @@ class FormatCorpusTest {
     FormatFiles.write(dir, "memo.docx", FormatFiles.docx(List.of("Memo", "Employee SSN: " + SSN)));
     FormatFiles.write(dir, "staff.xlsx", FormatFiles.workbook(true, FormatFiles.staffSheets()));
     FormatFiles.write(dir, "staff.xls", FormatFiles.workbook(false, FormatFiles.staffSheets()));
+    FormatFiles.write(
+        dir, "header.xlsx", FormatFiles.workbook(true, Map.of("Data", List.of(List.of("Id", "SSN " + SSN), List.of("1", "x")))));
     FormatFiles.write(dir, "mail.eml", FormatFiles.eml());
     FormatFiles.write(dir, "people.avro", FormatFiles.avro());
     FormatFiles.parquet(dir.resolve("people.parquet"));
@@ -120,6 +122,11 @@ class FormatCorpusTest {
         List.of(new Location.Cell(2, 2, "SSN", "Sheet1!B2"), new Location.Cell(5, 3, "SSN number", "Staff!C5"));
     assertThat(ssn("staff.xlsx")).containsExactlyElementsOf(expected);
     assertThat(ssn("staff.xls")).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void excel_aHitInTheFirstRow_isThatCell_withoutAColumnName() {
+    assertThat(ssn("header.xlsx")).containsExactly(new Location.Cell(1, 2, null, "Data!B1"));
   }
 
   @Test
