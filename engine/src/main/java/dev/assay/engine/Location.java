@@ -42,4 +42,15 @@ public sealed interface Location {
    * @param pageNumber 1-based page
    */
   record Page(long pageNumber) implements Location {}
+
+  /**
+   * An occurrence in a file extracted from an archive: {@code at} is its location in that file, of
+   * the file's own kind. Macie's finding for an archive carries no per-file location, so findings
+   * leave these out; discovery results report them per extracted file with {@code file} as
+   * {@code embeddedFileDetails} (macie-facts §3).
+   *
+   * @param file the extracted file
+   * @param at the location within it; never itself an {@code Embedded}
+   */
+  record Embedded(dev.assay.engine.extract.EmbeddedFile file, Location at) implements Location {}
 }

@@ -19,6 +19,13 @@ public final class Locator {
 
   public Location locate(int start, int end) {
     Segment.Origin origin = segment.origin();
+    if (origin instanceof Segment.InFile f) {
+      return new Location.Embedded(f.file(), locate(f.at(), start, end));
+    }
+    return locate(origin, start, end);
+  }
+
+  private Location locate(Segment.Origin origin, int start, int end) {
     if (origin instanceof Segment.CellAt c) {
       return new Location.Cell(c.row(), c.column(), c.columnName(), c.cellReference());
     }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +22,7 @@ import java.util.Set;
 
 /**
  * Analyses one object: extracts it, runs the detector over every segment, and tallies occurrences
- * per identifier with their locations. Stateless and thread-safe; each call keeps its own tally.
+ * per identifier with their locations. Thread-safe; each {@link Analysis} keeps its own tally.
  */
 final class ObjectAnalyzer {
   private final Detector detector;
@@ -39,28 +40,66 @@ final class ObjectAnalyzer {
     }
   }
 
-  ObjectResult analyze(ScanObject object) {
-    if (object.unavailable() != null) {
-      ScanObject.Unavailable u = object.unavailable();
-      return new ObjectResult(object, u.code(), u.reason(), null, 0, List.of(), u.message(), clock.instant());
+  /** Prepares the analysis of one object; {@link Analysis#run} does it. */
+  Analysis start(ScanObject object) {
+    return new Analysis(object);
+  }
+
+  /**
+   * One object's analysis. {@link #run} runs on one thread; {@link #timedOut} may be called from
+   * another when the object's time limit has passed, and makes {@code run} end soon after (the
+   * extraction polls it on every read and segment) with a result nobody reads.
+   */
+  final class Analysis {
+    private final ScanObject object;
+    private final Tally tally = new Tally();
+    private volatile boolean cancelled;
+
+    private Analysis(ScanObject object) {
+      this.object = object;
     }
-    Tally tally = new Tally();
-    try {
-      Extraction.Outcome outcome = extraction.extract(object, tally::accept, tally::clear);
+
+    ObjectResult run() {
+      if (object.unavailable() != null) {
+        ScanObject.Unavailable u = object.unavailable();
+        return new ObjectResult(object, u.code(), u.reason(), null, 0, List.of(), u.message(), clock.instant());
+      }
+      try {
+        Extraction.Outcome outcome = extraction.extract(object, tally::accept, tally::clear, () -> cancelled);
+        String code = outcome.partialReason() == null ? "COMPLETE" : "PARTIAL";
+        return new ObjectResult(
+            object, code, outcome.partialReason(), outcome.mimeType(), outcome.sizeClassified(), tally.detections(),
+            outcome.problem(), clock.instant());
+      } catch (ExtractionException e) {
+        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant());
+      } catch (AccessDeniedException e) {
+        return failed(object, "PERMISSION_DENIED", "permission denied");
+      } catch (NoSuchFileException e) {
+        return failed(object, "SOURCE_OBJECT_NO_LONGER_AVAILABLE", "the object no longer exists");
+      } catch (IOException | UncheckedIOException e) {
+        return failed(object, "MALFORMED_FILE", "cannot read: " + e.getMessage());
+      } catch (RuntimeException | StackOverflowError e) {
+        // A parser bug on a hostile file must not end the scan: the object is reported instead.
+        return failed(object, "MALFORMED_FILE", "cannot analyse: " + e);
+      }
+    }
+
+    /**
+     * The result when the object's time limit has passed: PARTIAL with TIME_CUT_OFF_REACHED
+     * (macie-facts §1.11), with the occurrences found so far. Stops {@link #run}.
+     */
+    ObjectResult timedOut(Duration limit) {
+      cancelled = true;
       return new ObjectResult(
-          object, "COMPLETE", null, outcome.mimeType(), outcome.sizeClassified(), tally.detections(), outcome.problem(),
+          object, "PARTIAL", "TIME_CUT_OFF_REACHED", null, 0, tally.detections(),
+          "TIME_CUT_OFF_REACHED: analysis took longer than " + limit + "; occurrences found until then are reported",
           clock.instant());
-    } catch (ExtractionException e) {
-      return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant());
-    } catch (AccessDeniedException e) {
-      return failed(object, "PERMISSION_DENIED", "permission denied");
-    } catch (NoSuchFileException e) {
-      return failed(object, "SOURCE_OBJECT_NO_LONGER_AVAILABLE", "the object no longer exists");
-    } catch (IOException | UncheckedIOException e) {
-      return failed(object, "MALFORMED_FILE", "cannot read: " + e.getMessage());
-    } catch (RuntimeException | StackOverflowError e) {
-      // A parser bug on a hostile file must not end the scan: the object is reported instead.
-      return failed(object, "MALFORMED_FILE", "cannot analyse: " + e);
+    }
+
+    /** The result when {@link #run} ended with an error it does not catch (such as running out of memory). */
+    ObjectResult crashed(Throwable error) {
+      cancelled = true;
+      return failed(object, "MALFORMED_FILE", "cannot analyse: " + error);
     }
   }
 
@@ -68,7 +107,10 @@ final class ObjectAnalyzer {
     return new ObjectResult(object, "SKIPPED", reason, null, 0, List.of(), message, clock.instant());
   }
 
-  /** Occurrences per identifier for one object; used by one thread. */
+  /**
+   * Occurrences per identifier for one object. Filled by the analysing thread; synchronized so
+   * that the scanner can take what was found so far when it gives up on the object.
+   */
   private final class Tally {
     private final Map<DataIdentifier, Counter> counters = new HashMap<>();
     /**
@@ -80,7 +122,7 @@ final class ObjectAnalyzer {
      */
     private final Set<String> namelessMatches = new HashSet<>();
 
-    void accept(Segment segment) {
+    synchronized void accept(Segment segment) {
       List<Candidate> found =
           detector.scan(segment.text(), segment.field(), segment.reportFrom(), segment.reportTo(), false);
       if (found.isEmpty()) {
@@ -100,12 +142,12 @@ final class ObjectAnalyzer {
       }
     }
 
-    void clear() {
+    synchronized void clear() {
       counters.clear();
       namelessMatches.clear();
     }
 
-    List<Detection> detections() {
+    synchronized List<Detection> detections() {
       List<Detection> out = new ArrayList<>(counters.size());
       counters.forEach(
           (id, counter) -> out.add(new Detection(id, counter.count, withoutSensitiveNames(counter.locations))));

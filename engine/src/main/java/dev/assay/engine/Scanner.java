@@ -1,6 +1,8 @@
 package dev.assay.engine;
 
 import dev.assay.engine.extract.Extraction;
+import dev.assay.engine.extract.ExtractionLimits;
+import dev.assay.engine.source.ScanObject;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.identifiers.Detector;
 import java.io.IOException;
@@ -8,11 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -22,6 +27,13 @@ import java.util.function.Consumer;
  * threads. Objects are enumerated on the calling thread and analysed by a fixed pool of workers;
  * at most twice as many objects as workers are in flight, so enumeration never runs ahead of
  * analysis without bound.
+ *
+ * <p>Each object has a time limit ({@link ExtractionLimits#perObjectTime()}, set with {@link
+ * Builder#limits}): it is analysed on an analysis thread of its own while its worker waits; when the
+ * limit passes, the worker reports the object PARTIAL with TIME_CUT_OFF_REACHED (with what was found
+ * until then) and takes the next one. The abandoned analysis is cancelled (its extraction polls a
+ * flag on every read and segment) and interrupted; a parser that ignores both keeps only its own
+ * daemon thread, never a worker.
  *
  * <p>A Scanner is immutable and thread-safe; {@link #scan} may be called more than once. Results
  * are delivered one at a time (never concurrently) in completion order; callers that need a stable
@@ -37,6 +49,7 @@ public final class Scanner {
   private final Detector detector;
   private final int threads;
   private final Extraction extraction;
+  private final ExtractionLimits limits;
   private final Clock clock;
   private final ScanProgress progress;
 
@@ -46,7 +59,8 @@ public final class Scanner {
     this.clock = b.clock;
     this.progress = b.progress;
     int reach = detector.keywordReach();
-    this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach);
+    this.limits = b.limits;
+    this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach, b.limits);
   }
 
   public static Builder builder(Detector detector) {
@@ -70,7 +84,14 @@ public final class Scanner {
     AtomicLong problems = new AtomicLong();
     Semaphore inFlight = new Semaphore(threads * 2);
     Object deliver = new Object();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers("assay-worker-"));
+    // Each object is analysed on a thread of its own, so that a worker can give up on an object
+    // whose time limit has passed (a parser stuck in a loop or in a read that never returns) and
+    // go on with the next. The abandoned thread is told to stop (its extraction polls a flag on
+    // every read and segment, and it is interrupted); one that never returns stays parked as a
+    // daemon thread, costing a thread but not a worker.
+    ExecutorService analysts = Executors.newCachedThreadPool(new Workers("assay-analysis-"));
+    long timeLimit = limits.perObjectTime().toNanos();
     try {
       for (ObjectSource source : sources) {
         source.enumerate(
@@ -82,7 +103,7 @@ public final class Scanner {
               pool.execute(
                   () -> {
                     try {
-                      ObjectResult r = analyzer.analyze(object);
+                      ObjectResult r = analyzeInTime(analyzer, analysts, object, timeLimit);
                       objects.incrementAndGet();
                       bytes.addAndGet(r.sizeClassified());
                       if (r.hasProblem()) {
@@ -118,17 +139,48 @@ public final class Scanner {
         pool.shutdownNow();
         Thread.currentThread().interrupt();
       }
+      analysts.shutdownNow();
     }
     return new Summary(objects.get(), bytes.get(), problems.get(), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Daemon worker threads named for thread dumps. */
+  /**
+   * Analyses one object on an analysis thread, waiting at most {@code timeLimit} nanoseconds: past
+   * that the object is reported PARTIAL with TIME_CUT_OFF_REACHED (Macie's per-object time quota,
+   * macie-facts §8.3) and its thread is told to stop.
+   */
+  private static ObjectResult analyzeInTime(
+      ObjectAnalyzer analyzer, ExecutorService analysts, ScanObject object, long timeLimit) {
+    ObjectAnalyzer.Analysis analysis = analyzer.start(object);
+    Future<ObjectResult> running = analysts.submit(analysis::run);
+    try {
+      return running.get(timeLimit, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
+      running.cancel(true);
+      return r;
+    } catch (ExecutionException e) {
+      return analysis.crashed(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
+      running.cancel(true);
+      return r;
+    }
+  }
+
+  /** Daemon threads named for thread dumps. */
   private static final class Workers implements ThreadFactory {
     private final AtomicInteger n = new AtomicInteger();
+    private final String prefix;
+
+    Workers(String prefix) {
+      this.prefix = prefix;
+    }
 
     @Override
     public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "assay-worker-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     }
@@ -141,6 +193,7 @@ public final class Scanner {
     private int windowChars = 1 << 20;
     private Clock clock = Clock.systemUTC();
     private ScanProgress progress;
+    private ExtractionLimits limits = ExtractionLimits.DEFAULT;
 
     private Builder(Detector detector) {
       this.detector = detector;
@@ -167,6 +220,15 @@ public final class Scanner {
     /** Counters the scan keeps up to date, for a progress display; none by default. */
     public Builder progress(ScanProgress progress) {
       this.progress = progress;
+      return this;
+    }
+
+    /**
+     * Size, archive and time limits; default {@link ExtractionLimits#DEFAULT} (Macie's quotas, and
+     * 30 minutes per object instead of Macie's 10 hours).
+     */
+    public Builder limits(ExtractionLimits limits) {
+      this.limits = Objects.requireNonNull(limits);
       return this;
     }
 

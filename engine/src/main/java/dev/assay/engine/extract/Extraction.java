@@ -6,19 +6,34 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns an object's bytes into located text segments, choosing the extraction per format so that
- * Macie's proximity rules and location kinds hold: CSV and TSV by cell with column names, JSON and
- * JSON Lines by value with JSON paths, other text as it is (so that a keyword in an XML element
- * name or a YAML key precedes its value), and everything else through Tika.
+ * Macie's proximity rules and location kinds hold (macie-facts §8.2, §8.4):
  *
- * <p>Thread-safe and stateless apart from its window sizes; share one instance.
+ * <ul>
+ *   <li>text (plain, XML, HTML, YAML, ...) as it is, so that a keyword in an element name or a key
+ *       precedes its value: line ranges;
+ *   <li>CSV and TSV by cell with column names, Excel by cell of every sheet (POI): cells;
+ *   <li>JSON and JSON Lines by value, Avro and Parquet record by record: records with JSON paths;
+ *   <li>PDF page by page (PDFBox): pages; Word through Tika and email through mime4j: line ranges;
+ *   <li>ZIP, TAR and GZIP expanded here, each file by its own format, nested up to the depth limit.
+ * </ul>
+ *
+ * <p>Limits ({@link ExtractionLimits}) are enforced while reading, on bytes actually read. Nothing
+ * is ever written to disk by this class: archive entries are streamed, and formats that need
+ * random access are read into memory up to {@link ExtractionLimits#inMemoryBytes()}.
+ *
+ * <p>Thread-safe and stateless apart from its configuration; share one instance. Tika is loaded
+ * only when a Word or other Tika-parsed document is met.
  */
 public final class Extraction {
   private final int windowChars;
   private final int headOverlap;
   private final int tailOverlap;
+  private final ExtractionLimits limits;
 
   /**
    * @param windowChars chars each text window reports
@@ -26,130 +41,300 @@ public final class Extraction {
    * @param tailOverlap context kept after it: at least the longest match plus the keyword reach
    */
   public Extraction(int windowChars, int headOverlap, int tailOverlap) {
+    this(windowChars, headOverlap, tailOverlap, ExtractionLimits.DEFAULT);
+  }
+
+  /** As {@link #Extraction(int, int, int)}, with the given limits. */
+  public Extraction(int windowChars, int headOverlap, int tailOverlap, ExtractionLimits limits) {
     this.windowChars = windowChars;
     this.headOverlap = headOverlap;
     this.tailOverlap = tailOverlap;
+    this.limits = limits;
+  }
+
+  public ExtractionLimits limits() {
+    return limits;
   }
 
   /**
    * What an extraction found out about the object.
    *
    * @param mimeType the MIME type reported in findings
-   * @param sizeClassified bytes read and analysed
+   * @param sizeClassified bytes of the object read and analysed
    * @param problem a note when part of the object could not be analysed as its format (for example a
-   *     malformed JSON document scanned as plain text), or null
+   *     malformed JSON document scanned as plain text, or an archive's unprocessed files), or null
+   * @param partialReason Macie's reason when only part of the object was analysed (status
+   *     PARTIAL, e.g. ARCHIVE_CONTAINS_UNPROCESSED_FILES), or null when it was analysed completely
    */
-  public record Outcome(String mimeType, long sizeClassified, String problem) {}
+  public record Outcome(String mimeType, long sizeClassified, String problem, String partialReason) {
+    public Outcome(String mimeType, long sizeClassified, String problem) {
+      this(mimeType, sizeClassified, problem, null);
+    }
+  }
+
+  /** As {@link #extract(ScanObject, SegmentSink, Runnable, BooleanSupplier)}, never cancelled. */
+  public Outcome extract(ScanObject object, SegmentSink sink, Runnable discard) throws IOException, ExtractionException {
+    return extract(object, sink, discard, () -> false);
+  }
 
   /**
    * Extracts {@code object}, passing segments to {@code sink}. If a structured format turns out to
-   * be malformed, {@code discard} is called and the object is extracted again as plain text.
+   * be malformed, {@code discard} is called and the object is extracted again as plain text; if
+   * the object is over its size quota once read, {@code discard} is called and it is SKIPPED.
    *
+   * @param cancelled polled on every read and segment; once true the extraction ends with a
+   *     {@link CancellationException} (the caller has already reported the object)
    * @throws ExtractionException when the object cannot be analysed (its status and reason)
    */
-  public Outcome extract(ScanObject object, SegmentSink sink, Runnable discard) throws IOException, ExtractionException {
-    try (CountingStream in = new CountingStream(new BufferedInputStream(object.content().open(), 65536))) {
-      in.mark(8192);
-      byte[] head = new byte[8192];
-      int n = in.readNBytes(head, 0, head.length);
-      in.reset();
-      FormatDetector.Detected detected = FormatDetector.detect(object.extension(), head, n);
-      switch (detected.format()) {
-        case MEDIA -> throw ExtractionException.skipped(
-            "UNSUPPORTED_FILE_TYPE_EXCEPTION", "Macie does not analyse " + detected.mimeType() + " objects");
-        case TEXT -> {
-          text(in, sink);
-          return new Outcome(detected.mimeType(), in.count(), null);
+  public Outcome extract(ScanObject object, SegmentSink sink, Runnable discard, BooleanSupplier cancelled)
+      throws IOException, ExtractionException {
+    ExtractionRun run = new ExtractionRun(limits, cancelled);
+    SegmentSink checked =
+        segment -> {
+          run.checkCancelled();
+          sink.accept(segment);
+        };
+    try (CountingStream in = new CountingStream(new BufferedInputStream(object.content().open(), 65536), run)) {
+      FormatDetector.Detected detected = detect(in, object.extension());
+      Format format = detected.format();
+      long quota = limits.quota(format);
+      if (format != Format.MEDIA && object.size() > quota) {
+        // Over quota: not analysed at all (macie-facts §8.3).
+        throw ExtractionException.skipped(sizeReason(format), object.size() + " bytes is over the " + quota + "-byte quota for " + format);
+      }
+      in.limit(quota, sizeReason(format));
+      try {
+        String type = extractAs(detected, in, object.fileName(), checked, 1, run);
+        return outcome(type, in.count(), run, null);
+      } catch (JsonExtractor.MalformedJson e) {
+        discard.run();
+        try (CountingStream again = new CountingStream(object.content().open(), run)) {
+          text(again, checked);
+          return new Outcome(
+              "text/plain", again.count(), "UNABLE_TO_PARSE_FILE: not valid JSON (" + e.getMessage() + "); scanned as plain text");
         }
-        case CSV, TSV -> {
-          try (Reader reader = TextDecoding.reader(in)) {
-            new CsvExtractor(detected.format() == Format.CSV ? ',' : '\t').extract(reader, sink);
-          }
-          return new Outcome(detected.mimeType(), in.count(), null);
+      } catch (IOException | ExtractionException | RuntimeException e) {
+        LimitExceeded limit = LimitExceeded.in(e);
+        if (limit == null || e instanceof CancellationException) {
+          throw e;
         }
-        case JSON -> {
-          try (Reader reader = TextDecoding.reader(in)) {
-            new JsonExtractor().extractDocument(reader, sink);
-            return new Outcome(detected.mimeType(), in.count(), null);
-          } catch (JsonExtractor.MalformedJson e) {
-            discard.run();
-            try (CountingStream again = new CountingStream(object.content().open())) {
-              text(again, sink);
-              return new Outcome(
-                  "text/plain", again.count(), "UNABLE_TO_PARSE_FILE: not valid JSON (" + e.getMessage() + "); scanned as plain text");
-            }
-          }
+        if (limit.skipsObject()) {
+          discard.run();
+          throw ExtractionException.skipped(limit.reason(), limit.getMessage());
         }
-        case JSON_LINES -> {
-          long[] malformed = new long[1];
-          try (Reader reader = TextDecoding.reader(in)) {
-            new JsonExtractor().extractLines(reader, sink, malformed);
-          }
-          String problem = malformed[0] == 0 ? null : "UNABLE_TO_PARSE_FILE: " + malformed[0] + " line(s) are not JSON; scanned as plain text";
-          return new Outcome(detected.mimeType(), in.count(), problem);
-        }
-        case DOCUMENT -> {
-          TextWindower windower = windower(sink);
-          String type = TikaExtractor.extract(in, object.fileName(), windower);
-          windower.close();
-          return new Outcome(type, in.count(), null);
-        }
-        default -> throw new IllegalStateException(detected.format().toString());
+        // An archive limit reached mid-way: stop, and report what was processed (§8.3).
+        return outcome(detected.mimeType(), in.count(), run, limit);
       }
     }
   }
 
-  private TextWindower windower(SegmentSink sink) {
-    return new TextWindower(windowChars, headOverlap, tailOverlap, 0, sink);
+  private static Outcome outcome(String type, long size, ExtractionRun run, LimitExceeded limit) {
+    String unprocessed = run.unprocessedSummary();
+    if (limit != null) {
+      String problem = limit.getMessage() + (unprocessed == null ? "" : "; " + unprocessed);
+      return new Outcome(type, size, problem, limit.reason());
+    }
+    if (unprocessed != null) {
+      return new Outcome(type, size, unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES");
+    }
+    return new Outcome(type, size, run.problem(), null);
+  }
+
+  private static String sizeReason(Format format) {
+    return isArchive(format) ? "ARCHIVE_EXCEEDS_SIZE_LIMIT" : "FILE_EXCEEDS_SIZE_LIMIT";
+  }
+
+  static boolean isArchive(Format format) {
+    return format == Format.ZIP || format == Format.TAR || format == Format.GZIP;
+  }
+
+  /** Detects the format from the name and the first 8 KiB, leaving {@code in} where it was. */
+  static FormatDetector.Detected detect(InputStream in, String extension) throws IOException {
+    in.mark(8192);
+    byte[] head = new byte[8192];
+    int n = in.readNBytes(head, 0, head.length);
+    in.reset();
+    return FormatDetector.detect(extension, head, n);
+  }
+
+  /**
+   * Extracts one file (the object, or a file inside an archive at archive level {@code depth}) as
+   * the detected format, returning its MIME type.
+   */
+  String extractAs(FormatDetector.Detected detected, InputStream in, String name, SegmentSink sink, int depth, ExtractionRun run)
+      throws IOException, ExtractionException, JsonExtractor.MalformedJson {
+    switch (detected.format()) {
+      case MEDIA:
+        throw ExtractionException.skipped(
+            "UNSUPPORTED_FILE_TYPE_EXCEPTION", "Macie does not analyse " + detected.mimeType() + " objects");
+      case TEXT:
+        text(in, sink);
+        return detected.mimeType();
+      case CSV:
+      case TSV:
+        try (Reader reader = TextDecoding.reader(nonClosing(in))) {
+          new CsvExtractor(detected.format() == Format.CSV ? ',' : '\t').extract(reader, sink);
+        }
+        return detected.mimeType();
+      case JSON:
+        try (Reader reader = TextDecoding.reader(nonClosing(in))) {
+          new JsonExtractor().extractDocument(reader, sink);
+        }
+        return detected.mimeType();
+      case JSON_LINES:
+        long[] malformed = new long[1];
+        try (Reader reader = TextDecoding.reader(nonClosing(in))) {
+          new JsonExtractor().extractLines(reader, sink, malformed);
+        }
+        if (malformed[0] > 0) {
+          run.problem("UNABLE_TO_PARSE_FILE: " + malformed[0] + " line(s) are not JSON; scanned as plain text");
+        }
+        return detected.mimeType();
+      case PDF:
+        new PdfExtractor(this::windower).extract(readAll(in, name, run), sink);
+        return detected.mimeType();
+      case EXCEL:
+        ExcelExtractor.extract(readAll(in, name, run), sink);
+        return detected.mimeType();
+      case EMAIL:
+        try (TextWindower windower = windower(0, sink)) {
+          EmailExtractor.extract(in, windower);
+        }
+        return detected.mimeType();
+      case AVRO:
+        AvroExtractor.extract(in, sink);
+        return detected.mimeType();
+      case PARQUET:
+        ParquetExtractor.extract(readAll(in, name, run), sink);
+        return detected.mimeType();
+      case ZIP:
+      case TAR:
+      case GZIP:
+        new ArchiveExtractor(this, run).extract(detected.format(), in, name, sink, depth);
+        return detected.mimeType();
+      case WORD:
+      case DOCUMENT:
+        {
+          TextWindower windower = windower(0, sink);
+          String type = TikaExtractor.extract(nonClosing(in), name, windower);
+          windower.close();
+          return detected.mimeType() != null ? detected.mimeType() : type;
+        }
+      default:
+        throw new IllegalStateException(detected.format().toString());
+    }
+  }
+
+  /**
+   * Reads a file that its parser needs whole (random access) into memory, up to the in-memory
+   * limit: we never spool an object or an archive entry to disk.
+   */
+  private static byte[] readAll(InputStream in, String name, ExtractionRun run) throws IOException, ExtractionException {
+    long max = run.limits.inMemoryBytes();
+    byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+    if (bytes.length > max) {
+      throw ExtractionException.skipped(
+          "FILE_EXCEEDS_SIZE_LIMIT", "'" + name + "' needs random access and is over the " + max + "-byte in-memory limit");
+    }
+    return bytes;
+  }
+
+  /**
+   * What a parser's failure on a file means: a limit reached or a cancellation goes on up as it is;
+   * anything else makes the file SKIPPED with MALFORMED_FILE.
+   */
+  static ExtractionException unparsable(String format, Exception e) throws LimitExceeded {
+    LimitExceeded limit = LimitExceeded.in(e);
+    if (limit != null) {
+      throw limit;
+    }
+    if (e instanceof CancellationException c) {
+      throw c;
+    }
+    return ExtractionException.skipped("MALFORMED_FILE", "cannot parse as " + format + ": " + e.getMessage(), e);
+  }
+
+  TextWindower windower(long page, SegmentSink sink) {
+    return new TextWindower(windowChars, headOverlap, tailOverlap, page, sink);
   }
 
   private void text(InputStream in, SegmentSink sink) throws IOException {
-    try (Reader reader = TextDecoding.reader(in); TextWindower windower = windower(sink)) {
+    try (Reader reader = TextDecoding.reader(nonClosing(in)); TextWindower windower = windower(0, sink)) {
       windower.pump(reader);
     }
   }
 
-  /** Counts the bytes read through it: the object's {@code sizeClassified}. */
+  /** A view of {@code in} whose close() leaves {@code in} open: its owner closes it. */
+  static InputStream nonClosing(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
+   * Counts the bytes read through it (the object's {@code sizeClassified}), polls cancellation, and
+   * ends the read once the size quota is passed (for objects whose size was not known up front).
+   */
   private static final class CountingStream extends FilterInputStream {
+    private final ExtractionRun run;
     private long count;
     private long mark;
+    private long limit = Long.MAX_VALUE;
+    private String limitReason;
 
-    CountingStream(InputStream in) {
+    CountingStream(InputStream in, ExtractionRun run) {
       super(in);
+      this.run = run;
     }
 
     long count() {
       return count;
     }
 
+    void limit(long bytes, String reason) {
+      this.limit = bytes;
+      this.limitReason = reason;
+    }
+
+    private void counted(long n) throws LimitExceeded {
+      count += n;
+      if (count > limit) {
+        throw new LimitExceeded(limitReason, "more than the " + limit + "-byte quota for its type");
+      }
+    }
+
     @Override
     public int read() throws IOException {
+      run.checkCancelled();
       int b = super.read();
       if (b >= 0) {
-        count++;
+        counted(1);
       }
       return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      run.checkCancelled();
       int n = super.read(b, off, len);
       if (n > 0) {
-        count += n;
+        counted(n);
       }
       return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
+      run.checkCancelled();
       long skipped = super.skip(n);
-      count += skipped;
+      counted(skipped);
       return skipped;
     }
 
     @Override
-    public synchronized void mark(int limit) {
-      super.mark(limit);
+    public synchronized void mark(int readLimit) {
+      super.mark(readLimit);
       mark = count;
     }
 

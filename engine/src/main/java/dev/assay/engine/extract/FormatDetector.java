@@ -28,10 +28,30 @@ final class FormatDetector {
           Map.entry("yaml", new Detected(Format.TEXT, "application/yaml")),
           Map.entry("yml", new Detected(Format.TEXT, "application/yaml")));
 
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /** Binary formats Macie names (§8.2), by extension: the extension wins over the content. */
+  private static final Map<String, Detected> BINARY_BY_EXTENSION =
+      Map.ofEntries(
+          Map.entry("pdf", new Detected(Format.PDF, "application/pdf")),
+          Map.entry("doc", new Detected(Format.WORD, "application/msword")),
+          Map.entry("docx", new Detected(Format.WORD, DOCX)),
+          Map.entry("xls", new Detected(Format.EXCEL, "application/vnd.ms-excel")),
+          Map.entry("xlsx", new Detected(Format.EXCEL, XLSX)),
+          Map.entry("xlsm", new Detected(Format.EXCEL, "application/vnd.ms-excel.sheet.macroenabled.12")),
+          Map.entry("eml", new Detected(Format.EMAIL, "message/rfc822")),
+          Map.entry("avro", new Detected(Format.AVRO, "application/avro")),
+          Map.entry("parquet", new Detected(Format.PARQUET, "application/parquet")),
+          Map.entry("zip", new Detected(Format.ZIP, "application/zip")),
+          Map.entry("tar", new Detected(Format.TAR, "application/x-tar")),
+          Map.entry("gz", new Detected(Format.GZIP, "application/gzip")),
+          Map.entry("gzip", new Detected(Format.GZIP, "application/gzip")),
+          Map.entry("tgz", new Detected(Format.GZIP, "application/gzip")));
+
+  /** Other formats left to Tika: its type is reported. */
   private static final Set<String> DOCUMENT_EXTENSIONS =
-      Set.of(
-          "pdf", "doc", "docx", "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "odp", "rtf", "eml", "msg",
-          "gz", "gzip", "tgz", "zip", "tar", "jar", "7z", "bz2", "xz", "avro", "parquet", "epub");
+      Set.of("ppt", "pptx", "odt", "ods", "odp", "rtf", "msg", "jar", "7z", "bz2", "xz", "epub");
 
   private static final Set<String> MEDIA_EXTENSIONS =
       Set.of(
@@ -44,7 +64,15 @@ final class FormatDetector {
     if (MEDIA_EXTENSIONS.contains(ext) || isMediaMagic(head, length)) {
       return new Detected(Format.MEDIA, mediaType(ext, head, length));
     }
-    if (DOCUMENT_EXTENSIONS.contains(ext) || hasDocumentMagic(head, length)) {
+    Detected binary = BINARY_BY_EXTENSION.get(ext);
+    if (binary != null) {
+      return binary;
+    }
+    Detected byMagic = byMagic(head, length);
+    if (byMagic != null) {
+      return byMagic;
+    }
+    if (DOCUMENT_EXTENSIONS.contains(ext)) {
       return new Detected(Format.DOCUMENT, null);
     }
     Detected known = BY_EXTENSION.get(ext);
@@ -52,6 +80,43 @@ final class FormatDetector {
       return known != null ? known : new Detected(Format.TEXT, "text/plain");
     }
     return new Detected(Format.DOCUMENT, null);
+  }
+
+  /** Binary formats recognised by their first bytes, for objects without a telling extension. */
+  private static Detected byMagic(byte[] head, int length) {
+    if (startsWith(head, length, '%', 'P', 'D', 'F')) {
+      return BINARY_BY_EXTENSION.get("pdf");
+    }
+    if (startsWith(head, length, 'P', 'K', 3, 4) || startsWith(head, length, 'P', 'K', 5, 6)) {
+      // Office Open XML is a ZIP too: its parts name the application.
+      String names = new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (names.contains("[Content_Types].xml") || names.contains("_rels/.rels")) {
+        if (names.contains("xl/")) {
+          return BINARY_BY_EXTENSION.get("xlsx");
+        }
+        if (names.contains("word/")) {
+          return BINARY_BY_EXTENSION.get("docx");
+        }
+        return new Detected(Format.DOCUMENT, null);
+      }
+      return BINARY_BY_EXTENSION.get("zip");
+    }
+    if (startsWith(head, length, 0x1f, 0x8b)) {
+      return BINARY_BY_EXTENSION.get("gz");
+    }
+    if (startsWith(head, length, 'O', 'b', 'j', 1)) {
+      return BINARY_BY_EXTENSION.get("avro");
+    }
+    if (startsWith(head, length, 'P', 'A', 'R', '1')) {
+      return BINARY_BY_EXTENSION.get("parquet");
+    }
+    if (length > 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
+      return BINARY_BY_EXTENSION.get("tar");
+    }
+    if (startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0) || startsWith(head, length, '{', '\\', 'r', 't', 'f')) {
+      return new Detected(Format.DOCUMENT, null); // OLE2 without a telling name, RTF: Tika decides
+    }
+    return null;
   }
 
   private static boolean startsWith(byte[] head, int length, int... magic) {
@@ -64,18 +129,6 @@ final class FormatDetector {
       }
     }
     return true;
-  }
-
-  private static boolean hasDocumentMagic(byte[] head, int length) {
-    return startsWith(head, length, '%', 'P', 'D', 'F')
-        || startsWith(head, length, 'P', 'K', 3, 4)
-        || startsWith(head, length, 'P', 'K', 5, 6)
-        || startsWith(head, length, 0x1f, 0x8b)
-        || startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0)
-        || startsWith(head, length, 'O', 'b', 'j', 1)
-        || startsWith(head, length, 'P', 'A', 'R', '1')
-        || startsWith(head, length, '{', '\\', 'r', 't', 'f')
-        || (length > 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r');
   }
 
   private static boolean isMediaMagic(byte[] head, int length) {

@@ -148,7 +148,7 @@ final class JsonExtractor {
     }
   }
 
-  private static FieldContext fieldContext(List<Object> path) {
+  static FieldContext fieldContext(List<Object> path) {
     List<String> names = new ArrayList<>(path.size());
     for (Object element : path) {
       if (element instanceof String name) {

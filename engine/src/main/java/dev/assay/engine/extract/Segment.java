@@ -36,4 +36,10 @@ public record Segment(CharSequence text, int reportFrom, int reportTo, Origin or
 
   /** A value in a JSON, JSON Lines, Avro or Parquet record. */
   public record RecordAt(long recordIndex, String jsonPath) implements Origin {}
+
+  /**
+   * Text of a file extracted from an archive: {@code at} is where it sits in that file, in the
+   * file's own kind of location. Never nested: a file in a nested archive has the joined path.
+   */
+  public record InFile(EmbeddedFile file, Origin at) implements Origin {}
 }
