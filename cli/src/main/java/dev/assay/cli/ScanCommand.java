@@ -8,8 +8,14 @@ import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
 import dev.assay.engine.report.ScanReport;
-import dev.assay.engine.source.LocalSource;
-import dev.assay.engine.source.ObjectSource;
+import dev.assay.engine.config.ClassificationJob;
+import dev.assay.engine.config.ClassificationJobFiles;
+import dev.assay.engine.config.ConfigException;
+import dev.assay.engine.config.ScanTargets;
+import dev.assay.engine.source.GuardedSource;
+import dev.assay.engine.source.SourceUnavailableException;
+import dev.assay.engine.source.s3.S3Settings;
+import dev.assay.identifiers.AllowList;
 import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.Severity;
@@ -17,7 +23,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,8 +52,28 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Local files or directories to scan.")
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "0..*",
+      description = "Local files, directories, bucket exports, or s3://bucket[/prefix]. May be omitted with --job.")
   List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--job",
+      paramLabel = "FILE",
+      description = "A CreateClassificationJob request body (JSON): its buckets, scoping, sampling and identifiers.")
+  Path jobFile;
+
+  @Option(
+      names = "--export-root",
+      description = "Each local TARGET is a bucket export: its subdirectories are buckets (as 'aws s3 sync' leaves them).")
+  boolean exportRoot;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "An S3-compatible endpoint, as in the AWS CLI.")
+  String endpointUrl;
+
+  @Option(names = "--profile", paramLabel = "P", description = "The AWS profile for S3 credentials and region.")
+  String profile;
 
   @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
 
@@ -69,11 +98,17 @@ final class ScanCommand implements Callable<Integer> {
       description = "LOW (default), MEDIUM or HIGH: exit 1 when any finding has that severity or higher.")
   String failOn = "LOW";
 
-  @Option(names = "--account-id", paramLabel = "ID", description = "The account id findings report; default 000000000000.")
-  String accountId = ScanContext.PLACEHOLDER_ACCOUNT;
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description = "The account id findings report; default: the S3 credentials' account (STS), else 000000000000.")
+  String accountId;
 
-  @Option(names = "--region", paramLabel = "R", description = "The region findings report; default us-east-1.")
-  String region = "us-east-1";
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "The S3 region, and the region findings report; default: the AWS region chain, else us-east-1.")
+  String region;
 
   @Option(names = "--quiet", description = "Print only errors on standard error.")
   boolean quiet;
@@ -83,7 +118,6 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
     OutputFormat fmt = OutputFormat.parse(format);
     if (fmt == null) {
       throw new UsageException("--format: unknown format '" + format + "'; expected table, json or jsonl");
@@ -95,22 +129,42 @@ final class ScanCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new UsageException("--threads: must be at least 1, got " + threads);
     }
-    if (!accountId.matches("\\d{12}")) {
+    if (accountId != null && !accountId.matches("\\d{12}")) {
       throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
     }
-    List<ObjectSource> sources = new ArrayList<>();
-    for (String target : targets) {
-      if (target.startsWith("s3://")) {
-        throw new UsageException(target + ": S3 targets are not supported by this build yet");
-      }
-      try {
-        sources.add(LocalSource.of(Path.of(target), bucketName));
-      } catch (NoSuchFileException e) {
-        throw new UsageException(target + ": no such file or directory");
-      }
+    ClassificationJob job = jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
+    if (targets.isEmpty() && job == null) {
+      throw new UsageException("a TARGET is required (or --job, to scan the job's buckets in S3)");
     }
-    List<DataIdentifier> identifiers = identifierOptions.identifiers();
-    Detector detector = Detector.of(identifiers, identifierOptions.loadAllowLists());
+    try (ScanTargets scanTargets = new ScanTargets(s3Settings())) {
+      String account = accountId;
+      if (account == null && ScanTargets.needsS3(targets, job)) {
+        account = scanTargets.callerAccountId().orElse(null);
+      }
+      String accountForJob = account;
+      List<GuardedSource> sources = new ArrayList<>();
+      try {
+        config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, accountForJob)).forEach(s -> sources.add(new GuardedSource(s)));
+      } catch (UncheckedIOException e) {
+        throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
+      }
+      String reportRegion = region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
+      return scan(
+          sources,
+          identifierOptions.identifiers(job),
+          identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job),
+          account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account,
+          reportRegion,
+          fmt,
+          threshold);
+    }
+  }
+
+  private Integer scan(
+      List<GuardedSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
+      OutputFormat fmt, Severity threshold) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Detector detector = Detector.of(identifiers, allowLists);
     if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
       throw new UsageException("--output: no such directory: " + output.getParent());
     }
@@ -139,6 +193,17 @@ final class ScanCommand implements Callable<Integer> {
     write(fmt, report);
 
     boolean failing = findings.stream().anyMatch(f -> f.severity().score() >= threshold.score());
+    boolean sourceFailed = false;
+    for (GuardedSource source : sources) {
+      if (source.failure() != null) {
+        // A listing that broke off midway: what was listed is reported, the rest is not hidden.
+        err.println("assay scan: " + source.failure().getMessage());
+        sourceFailed = true;
+      }
+    }
+    if (sourceFailed) {
+      return ExitCode.INCOMPLETE.code;
+    }
     if (summary.objectsWithProblems() > 0) {
       if (!quiet) {
         err.println("assay scan: " + summary.objectsWithProblems() + " object(s) could not be fully read or analysed");
@@ -158,6 +223,40 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
       writer.write(report, out);
+    }
+  }
+
+  /** S3 access as the AWS CLI options give it. */
+  private S3Settings s3Settings() {
+    S3Settings settings = S3Settings.defaults().withRegion(region).withProfile(profile);
+    if (endpointUrl == null) {
+      return settings;
+    }
+    URI endpoint;
+    try {
+      endpoint = new URI(endpointUrl);
+    } catch (URISyntaxException e) {
+      throw new UsageException("--endpoint-url: not a URL: " + endpointUrl);
+    }
+    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+      throw new UsageException("--endpoint-url: expected http://host[:port] or https://host[:port], got " + endpointUrl);
+    }
+    return settings.withEndpoint(endpoint);
+  }
+
+  /** Something that reads configuration or sources. */
+  private interface ConfigStep<T> {
+    T get() throws ConfigException, IOException;
+  }
+
+  /** Runs {@code step}; configuration and source errors become usage errors (exit 2). */
+  private static <T> T config(ConfigStep<T> step) {
+    try {
+      return step.get();
+    } catch (ConfigException | SourceUnavailableException e) {
+      throw new UsageException(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
