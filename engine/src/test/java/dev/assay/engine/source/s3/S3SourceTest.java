@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.Scanner;
+import dev.assay.engine.source.GuardedSource;
 import dev.assay.engine.source.ObjectScope;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
@@ -195,6 +196,31 @@ class S3SourceTest {
       assertThatThrownBy(() -> nowhere.bucket("guarded", "", ObjectScope.ALL))
           .isInstanceOf(SourceUnavailableException.class)
           .hasMessageContaining("cannot reach S3 at http://127.0.0.1:1");
+    }
+  }
+
+  @Test
+  void listingThatBreaksOffMidway_isRecorded_andWhatWasListedIsKept() throws Exception {
+    server.createBucket("breaking");
+    for (String key : List.of("a.txt", "b.txt", "c.txt", "d.txt", "e.txt")) {
+      server.put("breaking", key, "x");
+    }
+    try (S3Access small = S3Access.connect(server.settings().withPageSize(2))) {
+      GuardedSource guarded = new GuardedSource(small.bucket("breaking", "", ObjectScope.ALL));
+      List<String> seen = new ArrayList<>();
+      // The injected failure: the bucket disappears while its first page is being handled.
+      guarded.enumerate(o -> {
+        if (seen.isEmpty()) {
+          for (String key : List.of("a.txt", "b.txt", "c.txt", "d.txt", "e.txt")) {
+            server.client().deleteObject(r -> r.bucket("breaking").key(key));
+          }
+          server.client().deleteBucket(r -> r.bucket("breaking"));
+        }
+        seen.add(o.key());
+      });
+      assertThat(seen).containsExactly("a.txt", "b.txt");
+      assertThat(guarded.failure()).isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining("s3://breaking/: listing failed after 2 object(s): the bucket does not exist");
     }
   }
 
