@@ -66,7 +66,8 @@ public final class LocalSource implements ObjectSource {
     }
     List<String> names = new ArrayList<>();
     try (var entries = Files.list(root)) {
-      entries.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
+      // A bucket name never starts with a dot: hidden directories (.git, .aws) are not buckets.
+      entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(names::add);
     }
     names.sort(null);
     return names;

@@ -53,7 +53,9 @@ final class S3Errors {
     if (e instanceof SdkClientException) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("Unable to load credentials") || message.contains("credentials")) {
-        return "no AWS credentials found (set them up as for the AWS CLI, or give --profile): " + firstLine(message);
+        // The default chain's message lists every provider it tried; only a named profile's says more.
+        String detail = message.contains("providers in the chain") ? "" : ": " + firstLine(message);
+        return "no AWS credentials found (set them up as for the AWS CLI: environment, ~/.aws/credentials, or --profile)" + detail;
       }
       return "cannot reach S3 at " + endpointDescription + ": " + firstLine(rootCause(e));
     }
