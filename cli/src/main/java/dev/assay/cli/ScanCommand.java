@@ -141,6 +141,9 @@ final class ScanCommand implements Callable<Integer> {
       if (account == null && ScanTargets.needsS3(targets, job)) {
         account = scanTargets.callerAccountId().orElse(null);
       }
+      if (account == null && job != null) {
+        account = job.soleAccountId().orElse(null);
+      }
       String accountForJob = account;
       List<GuardedSource> sources = new ArrayList<>();
       try {

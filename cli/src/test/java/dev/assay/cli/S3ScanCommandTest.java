@@ -116,6 +116,9 @@ class S3ScanCommandTest {
     CliRun local = scan(export.toString(), "--job", JOBS + "one-time-two-buckets.json", "--account-id", "111122223333");
     assertThat(local.exit()).as(local.err()).isEqualTo(1);
     assertThat(comparable(local)).isEqualTo(comparable(s3));
+    // Without --account-id and without STS, findings report the account the job's buckets belong to.
+    CliRun jobAccount = scan(export.toString(), "--job", JOBS + "one-time-two-buckets.json");
+    assertThat(JSON.readTree(jobAccount.out()).at("/findings/0/accountId").asText()).isEqualTo("111122223333");
     CliRun explicitRoot = scan(export.toString(), "--export-root", "--account-id", "111122223333");
     assertThat(paths(explicitRoot)).containsExactly("acme-finance-exports/payments.json", "acme-hr-records/staff/2024.csv");
   }

@@ -2,6 +2,7 @@ package dev.assay.engine.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A classification job, as a CreateClassificationJob request body defines it (§6.1), validated by
@@ -46,6 +47,14 @@ public record ClassificationJob(
   public enum JobType {
     ONE_TIME,
     SCHEDULED
+  }
+
+  /**
+   * The account all of {@code bucketDefinitions}' buckets belong to, when there is exactly one:
+   * what findings report when neither {@code --account-id} nor STS gives the account.
+   */
+  public Optional<String> soleAccountId() {
+    return bucketDefinitions.size() == 1 ? Optional.of(bucketDefinitions.keySet().iterator().next()) : Optional.empty();
   }
 
   /** The buckets of {@code bucketDefinitions}, in file order, each once. */

@@ -30,6 +30,7 @@ class ClassificationJobFilesTest {
     assertThat(job.jobType()).isEqualTo(ClassificationJob.JobType.ONE_TIME);
     assertThat(job.definedBuckets()).containsExactly("acme-hr-records", "acme-finance-exports");
     assertThat(job.bucketDefinitions()).containsOnlyKeys("111122223333");
+    assertThat(job.soleAccountId()).contains("111122223333");
     assertThat(job.samplingPercentage()).isEqualTo(100);
     assertThat(job.managedDataIdentifierSelector()).isEqualTo("RECOMMENDED");
     assertThat(job.bucketCriteria()).isNull();
