@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.engine.config.AllowListFiles;
+import dev.assay.engine.config.ClassificationJob;
 import dev.assay.engine.config.ConfigException;
 import dev.assay.engine.config.CustomIdentifierFiles;
 import dev.assay.identifiers.AllowList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** The options that choose identifiers and allow lists, shared by the commands that detect. */
@@ -71,12 +73,46 @@ final class IdentifierOptions {
   }
 
   List<AllowList> loadAllowLists() {
+    return loadAllowLists(bucketAndKey -> null, null);
+  }
+
+  /**
+   * The allow lists: with a job, those its {@code allowListIds} name (by id or name), else all.
+   *
+   * @param wordsLists reads an {@code s3WordsList} (bucket, key) as lines, or null
+   */
+  List<AllowList> loadAllowLists(Function<String[], List<String>> wordsLists, ClassificationJob job) {
     List<AllowList> out = new ArrayList<>();
     for (Path file : allowListFiles) {
       try {
-        out.add(AllowListFiles.load(file, bucketAndKey -> null));
+        out.add(AllowListFiles.load(file, wordsLists));
       } catch (ConfigException e) {
         throw new UsageException(e.getMessage());
+      }
+    }
+    if (job == null) {
+      return out;
+    }
+    return named(out, job.allowListIds(), AllowList::id, AllowList::name, job.file(), "allowListIds", "--allow-list", "allow list");
+  }
+
+  /**
+   * The items a job names in {@code field}, each by id or name, in the job's order; every name must
+   * match one of the loaded items (Macie's job refers to stored identifiers and lists the same way).
+   */
+  private static <T> List<T> named(
+      List<T> loaded, List<String> wanted, Function<T, String> id, Function<T, String> name, String file, String field,
+      String option, String what) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      String w = wanted.get(i);
+      T found = loaded.stream().filter(t -> w.equals(id.apply(t))).findFirst()
+          .orElse(loaded.stream().filter(t -> w.equals(name.apply(t))).findFirst().orElse(null));
+      if (found == null) {
+        throw new UsageException(file + ": " + field + "[" + i + "]: no " + what + " with id or name '" + w + "' was loaded (" + option + ")");
+      }
+      if (!out.contains(found)) {
+        out.add(found);
       }
     }
     return out;
@@ -84,7 +120,10 @@ final class IdentifierOptions {
 
   /** The managed identifiers the selector picks. */
   List<ManagedDataIdentifier> selectManaged(boolean haveCustom) {
-    Selector s = selector == null ? Selector.RECOMMENDED : selector;
+    return selectManaged(selector == null ? Selector.RECOMMENDED : selector, managedIds, haveCustom, "--managed-data-identifier-ids");
+  }
+
+  private static List<ManagedDataIdentifier> selectManaged(Selector s, List<String> managedIds, boolean haveCustom, String where) {
     Set<String> ids = new LinkedHashSet<>();
     for (String id : managedIds) {
       String trimmed = id.trim();
@@ -92,7 +131,7 @@ final class IdentifierOptions {
         continue;
       }
       if (ManagedCatalog.find(trimmed).isEmpty()) {
-        throw new UsageException("--managed-data-identifier-ids: unknown managed data identifier " + trimmed
+        throw new UsageException(where + ": unknown managed data identifier " + trimmed
             + " (see 'assay identifiers list')");
       }
       ids.add(trimmed);
@@ -118,9 +157,37 @@ final class IdentifierOptions {
 
   /** Managed (selected) then custom identifiers. */
   List<DataIdentifier> identifiers() {
+    return identifiers(null);
+  }
+
+  /**
+   * Managed then custom identifiers. With a job, its {@code managedDataIdentifierSelector} and
+   * {@code managedDataIdentifierIds} choose the managed ones (setting them on the command line as
+   * well is a usage error), and its {@code customDataIdentifierIds} name the custom ones, by id or
+   * name, among those loaded; as in Macie, a job uses only the custom identifiers it names.
+   */
+  List<DataIdentifier> identifiers(ClassificationJob job) {
     List<CustomDataIdentifier> custom = loadCustom();
-    List<DataIdentifier> all = new ArrayList<>(selectManaged(!custom.isEmpty()));
-    all.addAll(custom);
+    if (job == null) {
+      List<DataIdentifier> all = new ArrayList<>(selectManaged(!custom.isEmpty()));
+      all.addAll(custom);
+      return all;
+    }
+    if (job.managedDataIdentifierSelector() != null && (selector != null || !managedIds.isEmpty())) {
+      throw new UsageException(job.file() + ": managedDataIdentifierSelector: set by the job; leave out "
+          + "--managed-data-identifier-selector and --managed-data-identifier-ids");
+    }
+    List<CustomDataIdentifier> named =
+        named(custom, job.customDataIdentifierIds(), CustomDataIdentifier::id, CustomDataIdentifier::name, job.file(),
+            "customDataIdentifierIds", "--custom-data-identifier", "custom data identifier");
+    List<ManagedDataIdentifier> managed =
+        job.managedDataIdentifierSelector() == null
+            ? selectManaged(!named.isEmpty())
+            : selectManaged(
+                Selector.valueOf(job.managedDataIdentifierSelector()), job.managedDataIdentifierIds(), !named.isEmpty(),
+                job.file() + ": managedDataIdentifierIds");
+    List<DataIdentifier> all = new ArrayList<>(managed);
+    all.addAll(named);
     return all;
   }
 }

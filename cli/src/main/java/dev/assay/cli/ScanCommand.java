@@ -11,18 +11,27 @@ import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
 import dev.assay.engine.report.ScanReport;
+import dev.assay.engine.config.ClassificationJob;
+import dev.assay.engine.config.ClassificationJobFiles;
+import dev.assay.engine.config.ConfigException;
+import dev.assay.engine.config.ScanTargets;
+import dev.assay.engine.source.GuardedSource;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ObjectSource;
+import dev.assay.engine.source.SourceUnavailableException;
+import dev.assay.engine.source.s3.S3Settings;
+import dev.assay.identifiers.AllowList;
 import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.Severity;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,8 +60,28 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Local files or directories to scan.")
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "0..*",
+      description = "Local files, directories, bucket exports, or s3://bucket[/prefix]. May be omitted with --job.")
   List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--job",
+      paramLabel = "FILE",
+      description = "A CreateClassificationJob request body (JSON): its buckets, scoping, sampling and identifiers.")
+  Path jobFile;
+
+  @Option(
+      names = "--export-root",
+      description = "Each local TARGET is a bucket export: its subdirectories are buckets (as 'aws s3 sync' leaves them).")
+  boolean exportRoot;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "An S3-compatible endpoint, as in the AWS CLI.")
+  String endpointUrl;
+
+  @Option(names = "--profile", paramLabel = "P", description = "The AWS profile for S3 credentials and region.")
+  String profile;
 
   @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
 
@@ -93,11 +122,14 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--account-id",
       paramLabel = "ID",
-      description = "The account id findings report; default: the AWS identity for S3 targets, else 000000000000.")
+      description = "The account id findings report; default: the S3 credentials' account (STS), else 000000000000.")
   String accountId;
 
-  @Option(names = "--region", paramLabel = "R", description = "The region findings report; default us-east-1.")
-  String region = "us-east-1";
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "The S3 region, and the region findings report; default: the AWS region chain, else us-east-1.")
+  String region;
 
   @Option(
       names = "--checkpoint",
@@ -113,7 +145,6 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
     OutputFormat fmt = OutputFormat.parse(format);
     if (fmt == null) {
       throw new UsageException("--format: unknown format '" + format + "'; expected one of " + OutputFormat.names());
@@ -128,22 +159,42 @@ final class ScanCommand implements Callable<Integer> {
     if (accountId != null && !accountId.matches("\\d{12}")) {
       throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
     }
-    List<ObjectSource> sources = new ArrayList<>();
-    Map<String, String> roots = new HashMap<>();
-    for (String target : targets) {
-      if (target.startsWith("s3://")) {
-        throw new UsageException(target + ": S3 targets are not supported by this build yet");
-      }
-      try {
-        LocalSource source = LocalSource.of(Path.of(target), bucketName);
-        sources.add(source);
-        roots.put(source.bucket(), rootUri(Path.of(target)));
-      } catch (NoSuchFileException e) {
-        throw new UsageException(target + ": no such file or directory");
-      }
+    ClassificationJob job = jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
+    if (targets.isEmpty() && job == null) {
+      throw new UsageException("a TARGET is required (or --job, to scan the job's buckets in S3)");
     }
-    List<DataIdentifier> identifiers = identifierOptions.identifiers();
-    Detector detector = Detector.of(identifiers, identifierOptions.loadAllowLists());
+    try (ScanTargets scanTargets = new ScanTargets(s3Settings())) {
+      String account = accountId;
+      if (account == null && ScanTargets.needsS3(targets, job)) {
+        account = scanTargets.callerAccountId().orElse(null);
+      }
+      if (account == null && job != null) {
+        account = job.soleAccountId().orElse(null);
+      }
+      String accountForJob = account;
+      List<GuardedSource> sources = new ArrayList<>();
+      try {
+        config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, accountForJob)).forEach(s -> sources.add(new GuardedSource(s)));
+      } catch (UncheckedIOException e) {
+        throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
+      }
+      String reportRegion = region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
+      return scan(
+          sources,
+          identifierOptions.identifiers(job),
+          identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job),
+          account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account,
+          reportRegion,
+          fmt,
+          threshold);
+    }
+  }
+
+  private Integer scan(
+      List<GuardedSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
+      OutputFormat fmt, Severity threshold) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Detector detector = Detector.of(identifiers, allowLists);
     if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
       throw new UsageException("--output: no such directory: " + output.getParent());
     }
@@ -154,6 +205,14 @@ final class ScanCommand implements Callable<Integer> {
     Scanner.Builder builder = Scanner.builder(detector);
     if (threads != null) {
       builder.threads(threads);
+    }
+    // SARIF names local objects relative to their root directory.
+    Map<String, String> roots = new HashMap<>();
+    for (String target : targets) {
+      Path path = Path.of(target);
+      if (!target.startsWith("s3://") && Files.exists(path)) {
+        roots.put(bucketName != null ? bucketName : LocalSource.of(path, null).bucket(), rootUri(path));
+      }
     }
     String partition = partitionOf(region);
     // The AWS identity is for S3 targets to supply (the caller's account); local targets have none.
@@ -173,7 +232,7 @@ final class ScanCommand implements Callable<Integer> {
     FindingFactory factory = new FindingFactory(context);
     List<Finding> findings = new ArrayList<>();
     long[] resumed = new long[2]; // objects, of which with problems
-    List<ObjectSource> toScan = sources;
+    List<ObjectSource> toScan = new ArrayList<>(sources);
     if (checkpoint != null) {
       Checkpoint cp = checkpoint;
       toScan = sources.stream().map(source -> skipFinished(source, cp, findings, resumed)).toList();
@@ -227,6 +286,17 @@ final class ScanCommand implements Callable<Integer> {
     write(fmt, report);
 
     boolean failing = findings.stream().anyMatch(f -> f.severity().score() >= threshold.score());
+    boolean sourceFailed = false;
+    for (GuardedSource source : sources) {
+      if (source.failure() != null) {
+        // A listing that broke off midway: what was listed is reported, the rest is not hidden.
+        err.println("assay scan: " + source.failure().getMessage());
+        sourceFailed = true;
+      }
+    }
+    if (sourceFailed) {
+      return ExitCode.INCOMPLETE.code;
+    }
     if (summary.objectsWithProblems() > 0) {
       if (!quiet) {
         err.println("assay scan: " + summary.objectsWithProblems() + " object(s) could not be fully read or analysed");
@@ -276,7 +346,7 @@ final class ScanCommand implements Callable<Integer> {
    * What makes two runs the same scan, for the checkpoint: targets, bucket name, identifiers (with
    * their definitions), allow lists, account and region.
    */
-  private String fingerprint(List<ObjectSource> sources, List<DataIdentifier> identifiers, Detector detector) {
+  private String fingerprint(List<? extends ObjectSource> sources, List<DataIdentifier> identifiers, Detector detector) {
     StringBuilder sb = new StringBuilder();
     sources.forEach(s -> sb.append("source ").append(s.describe()).append('\n'));
     sb.append("bucket ").append(bucketName).append('\n');
@@ -327,6 +397,40 @@ final class ScanCommand implements Callable<Integer> {
   private static String rootUri(Path target) {
     Path p = target.toAbsolutePath().normalize();
     return (Files.isDirectory(p) ? p : p.getParent()).toUri().toString();
+  }
+
+  /** S3 access as the AWS CLI options give it. */
+  private S3Settings s3Settings() {
+    S3Settings settings = S3Settings.defaults().withRegion(region).withProfile(profile);
+    if (endpointUrl == null) {
+      return settings;
+    }
+    URI endpoint;
+    try {
+      endpoint = new URI(endpointUrl);
+    } catch (URISyntaxException e) {
+      throw new UsageException("--endpoint-url: not a URL: " + endpointUrl);
+    }
+    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+      throw new UsageException("--endpoint-url: expected http://host[:port] or https://host[:port], got " + endpointUrl);
+    }
+    return settings.withEndpoint(endpoint);
+  }
+
+  /** Something that reads configuration or sources. */
+  private interface ConfigStep<T> {
+    T get() throws ConfigException, IOException;
+  }
+
+  /** Runs {@code step}; configuration and source errors become usage errors (exit 2). */
+  private static <T> T config(ConfigStep<T> step) {
+    try {
+      return step.get();
+    } catch (ConfigException | SourceUnavailableException e) {
+      throw new UsageException(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void reportProblem(PrintWriter err, ObjectResult r) {

@@ -3,6 +3,7 @@ package dev.assay.engine;
 import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.Segment;
+import dev.assay.engine.source.ObjectUnavailableException;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Candidate;
 import dev.assay.identifiers.DataIdentifier;
@@ -71,6 +72,9 @@ final class ObjectAnalyzer {
             object, code, outcome.partialReason(), outcome.mimeType(), outcome.sizeClassified(), tally.detections(),
             outcome.problem(), clock.instant());
       } catch (ExtractionException e) {
+        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant());
+      } catch (ObjectUnavailableException e) {
+        // The source knows Macie's reason (an S3 object deleted or changed since it was listed).
         return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant());
       } catch (AccessDeniedException e) {
         return failed(object, "PERMISSION_DENIED", "permission denied");

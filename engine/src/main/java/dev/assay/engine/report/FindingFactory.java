@@ -3,6 +3,7 @@ package dev.assay.engine.report;
 import dev.assay.engine.Detection;
 import dev.assay.engine.Location;
 import dev.assay.engine.ObjectResult;
+import dev.assay.engine.source.BucketFacts;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.CustomDataIdentifier;
@@ -247,6 +248,29 @@ public final class FindingFactory {
         records.isEmpty() ? null : records);
   }
 
+  /** {@code s3Bucket}: the bucket facts the source could read; the others are left out. */
+  private static Finding.S3Bucket s3Bucket(String name, String arn, BucketFacts facts) {
+    Finding.ServerSideEncryption encryption =
+        facts.encryptionType() == null ? null : new Finding.ServerSideEncryption(facts.encryptionType(), facts.kmsMasterKeyId());
+    Finding.Owner owner =
+        facts.ownerId() == null && facts.ownerDisplayName() == null ? null : new Finding.Owner(facts.ownerDisplayName(), facts.ownerId());
+    Map<String, Object> publicAccess = null;
+    if (facts.publicAccessBlock() != null) {
+      // Only the bucket's own block public access is known; the effective permission (which needs
+      // the account's settings, the ACL and the policy) is left out rather than guessed.
+      BucketFacts.PublicAccessBlock b = facts.publicAccessBlock();
+      Map<String, Object> block = new LinkedHashMap<>();
+      block.put("blockPublicAcls", b.blockPublicAcls());
+      block.put("blockPublicPolicy", b.blockPublicPolicy());
+      block.put("ignorePublicAcls", b.ignorePublicAcls());
+      block.put("restrictPublicBuckets", b.restrictPublicBuckets());
+      publicAccess = Map.of("permissionConfiguration", Map.of("bucketLevelPermissions", Map.of("blockPublicAccess", block)));
+    }
+    List<Finding.KeyValuePair> tags =
+        facts.tags() == null ? null : facts.tags().stream().map(t -> new Finding.KeyValuePair(t.key(), t.value())).toList();
+    return new Finding.S3Bucket(null, arn, timestamp(facts.createdAt()), encryption, name, owner, publicAccess, tags);
+  }
+
   /** {@code resourcesAffected} for an object: what is known of it, nothing invented. */
   public Finding.ResourcesAffected resourcesAffected(ScanObject object) {
     String bucketArn = "arn:" + context.partition() + ":s3:::" + object.bucket();
@@ -256,7 +280,7 @@ public final class FindingFactory {
     Finding.ServerSideEncryption sse =
         m.serverSideEncryption() == null ? null : new Finding.ServerSideEncryption(m.serverSideEncryption(), m.kmsKeyId());
     return new Finding.ResourcesAffected(
-        new Finding.S3Bucket(null, bucketArn, null, null, object.bucket(), null, null, null),
+        s3Bucket(object.bucket(), bucketArn, object.bucketFacts()),
         new Finding.S3Object(
             bucketArn,
             m.eTag(),

@@ -52,6 +52,27 @@ public final class LocalSource implements ObjectSource {
     return new LocalSource(absolute, name, file);
   }
 
+  /**
+   * A bucket export: each subdirectory of {@code root} is a bucket of that name (the layout {@code
+   * aws s3 sync s3://b ./export/b} leaves), with keys relative to it. Files directly under the
+   * root belong to no bucket and are not listed.
+   *
+   * @return the bucket names, sorted
+   * @throws NoSuchFileException when {@code root} is not a directory
+   */
+  public static List<String> exportBuckets(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new NoSuchFileException(root.toString(), null, "not a directory");
+    }
+    List<String> names = new ArrayList<>();
+    try (var entries = Files.list(root)) {
+      // A bucket name never starts with a dot: hidden directories (.git, .aws) are not buckets.
+      entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(names::add);
+    }
+    names.sort(null);
+    return names;
+  }
+
   public String bucket() {
     return bucket;
   }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param metadata what else S3 (or the file system) says about it; never null
  * @param content opens the object's bytes; null when {@code unavailable} is set
  * @param unavailable why the object cannot be read at all (e.g. PERMISSION_DENIED), or null
+ * @param bucketFacts what is known of the bucket; never null
  */
 public record ScanObject(
     String bucket,
@@ -25,15 +26,27 @@ public record ScanObject(
     Instant lastModified,
     ObjectMetadata metadata,
     Content content,
-    Unavailable unavailable) {
+    Unavailable unavailable,
+    BucketFacts bucketFacts) {
 
   public ScanObject {
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(key, "key");
     metadata = metadata == null ? ObjectMetadata.NONE : metadata;
+    bucketFacts = bucketFacts == null ? BucketFacts.UNKNOWN : bucketFacts;
   }
 
-  /** Opens an object's bytes afresh; each call returns a new stream that the caller closes. */
+  /** An object of a bucket of which nothing is known (a local root). */
+  public ScanObject(
+      String bucket, String key, long size, Instant lastModified, ObjectMetadata metadata, Content content,
+      Unavailable unavailable) {
+    this(bucket, key, size, lastModified, metadata, content, unavailable, BucketFacts.UNKNOWN);
+  }
+
+  /**
+   * Opens an object's bytes afresh; each call returns a new stream that the caller closes. Throws
+   * {@link ObjectUnavailableException} when the source knows Macie's reason for not reading it.
+   */
   @FunctionalInterface
   public interface Content {
     InputStream open() throws IOException;

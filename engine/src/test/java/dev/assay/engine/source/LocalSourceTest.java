@@ -61,4 +61,17 @@ class LocalSourceTest {
   void missingTarget_isAnError() {
     assertThatThrownBy(() -> LocalSource.of(dir.resolve("nope"), null)).isInstanceOf(NoSuchFileException.class);
   }
+
+  @Test
+  void export_subdirectoriesAreBuckets_hiddenOnesAndLooseFilesAreNot() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("export"));
+    Files.createDirectories(root.resolve("acme-b/docs"));
+    Files.createDirectories(root.resolve("acme-a"));
+    Files.createDirectories(root.resolve(".git"));
+    Files.writeString(root.resolve("acme-b/docs/x.txt"), "x");
+    Files.writeString(root.resolve("loose.txt"), "y");
+    assertThat(LocalSource.exportBuckets(root)).containsExactly("acme-a", "acme-b");
+    assertThat(list(root.resolve("acme-b"), "acme-b")).extracting(ScanObject::key).containsExactly("docs/x.txt");
+    assertThatThrownBy(() -> LocalSource.exportBuckets(root.resolve("loose.txt"))).isInstanceOf(NoSuchFileException.class);
+  }
 }
