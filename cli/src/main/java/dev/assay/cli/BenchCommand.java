@@ -198,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
           sb.append(words[random.nextInt(words.length)]).append(' ');
         }
         if (random.nextInt(50) == 0) {
-          sb.append(planted[random.nextInt(planted.length)]);
+          sb.append(planted[random.nextInt(planted.length)]).append(" ");
         }
         sb.append(random.nextInt(100_000)).append('\n');
       }
