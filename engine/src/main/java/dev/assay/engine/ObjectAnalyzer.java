@@ -115,6 +115,20 @@ final class ObjectAnalyzer {
    * Occurrences per identifier for one object. Filled by the analysing thread; synchronized so
    * that the scanner can take what was found so far when it gives up on the object.
    */
+  /**
+   * Macie stops counting NAME and ADDRESS occurrences, and recording their locations, after the
+   * first 1,000 in a file ("Storing and retaining sensitive data discovery results"); every other
+   * identifier is counted in full.
+   */
+  static final long NAME_ADDRESS_CAP = 1000;
+
+  static long countCap(DataIdentifier id) {
+    if (id instanceof dev.assay.identifiers.ManagedDataIdentifier m && (m.id().equals("NAME") || m.id().equals("ADDRESS"))) {
+      return NAME_ADDRESS_CAP;
+    }
+    return Long.MAX_VALUE;
+  }
+
   private final class Tally {
     private final Map<DataIdentifier, Counter> counters = new HashMap<>();
     /**
@@ -136,6 +150,9 @@ final class ObjectAnalyzer {
       boolean nameless = isNameless(segment.origin());
       for (Candidate c : found) {
         Counter counter = counters.computeIfAbsent(c.identifier(), k -> new Counter());
+        if (counter.count >= countCap(c.identifier())) {
+          continue;
+        }
         counter.count++;
         if (counter.locations.size() < ObjectResult.MAX_LOCATIONS) {
           counter.locations.add(locator.locate(c.start(), c.end()));
