@@ -60,27 +60,44 @@ final class NativeSeeds {
     List<Expression> expressions = new ArrayList<>();
     for (int i = 0; i < regexes.size(); i++) {
       String regex = regexes.get(i);
-      if (regex == null) {
-        continue;
-      }
-      Expression e = new Expression(regex, EnumSet.of(ExpressionFlag.SOM_LEFTMOST, ExpressionFlag.UTF8), i);
-      try {
+      if (regex != null) {
+        Expression e = new Expression(regex, EnumSet.of(ExpressionFlag.SOM_LEFTMOST, ExpressionFlag.UTF8), i);
         if (e.validate().isValid()) {
-          Database.compile(e).close();
           expressions.add(e);
-          compiled[i] = true;
         }
-      } catch (CompileErrorException | RuntimeException ex) {
-        compiled[i] = false; // re2j alone will handle this one
       }
     }
+    // Compile everything at once (slow for a large set, so only once); only if that fails, find
+    // the patterns Hyperscan rejects one by one and leave them to re2j.
+    Database database = compileAll(expressions);
+    if (database == null) {
+      List<Expression> accepted = new ArrayList<>();
+      for (Expression e : expressions) {
+        Database one = compileAll(List.of(e));
+        if (one != null) {
+          one.close();
+          accepted.add(e);
+        }
+      }
+      expressions = accepted;
+      database = compileAll(expressions);
+    }
+    if (database == null) {
+      return null;
+    }
+    for (Expression e : expressions) {
+      compiled[e.getId()] = true;
+    }
+    return new NativeSeeds(database, regexes.size());
+  }
+
+  private static Database compileAll(List<Expression> expressions) {
     if (expressions.isEmpty()) {
       return null;
     }
     try {
-      return new NativeSeeds(Database.compile(expressions), regexes.size());
+      return Database.compile(expressions);
     } catch (CompileErrorException | RuntimeException e) {
-      Arrays.fill(compiled, false);
       return null;
     }
   }
