@@ -23,8 +23,10 @@ import java.util.Objects;
  *     must never reject a text in which the pattern could produce an occurrence. With {@link
  *     KeywordRequirement#REQUIRED_UNLESS_QUALIFIED} the anchors need only cover the values that
  *     count without a keyword: the pattern also runs wherever one of the keywords occurs.
- * @param seeds where the pattern can possibly match, for patterns without keywords or anchors to
- *     narrow the search; null to search the whole text
+ * @param seeds where the pattern can possibly match, to narrow the search; null to search the whole
+ *     text (or around the keywords, for an identifier that requires one). Plain seeds cover every
+ *     match; literal seeds ({@link Seeds#around(int, String...)}) only the matches that count
+ *     without a keyword, and the pattern also runs around the keywords
  * @param qualifier for {@link KeywordRequirement#REQUIRED_UNLESS_QUALIFIED}: accepts the matches that
  *     count without a keyword; {@link Validator#NONE} otherwise
  */

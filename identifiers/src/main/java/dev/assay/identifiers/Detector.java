@@ -38,15 +38,28 @@ public final class Detector {
   private final NativeSeeds nativeSeeds; // null where Hyperscan is off or does not load
   private final boolean[] nativeCovered; // by group
 
-  private record Entry(int number, DataIdentifier identifier, DetectionCriteria criteria, boolean hasAnchors) {}
+  /**
+   * @param around the criteria's seeds when they are literals the keyword pass finds (their
+   *     positions then bound the regions searched); null otherwise
+   */
+  private record Entry(int number, DataIdentifier identifier, DetectionCriteria criteria, boolean hasAnchors, Seeds.Around around) {}
 
-  private record PatternGroup(DetectionCriteria criteria, int[] members) {}
+  /**
+   * @param margin how far beyond a keyword's proximity window a regional search extends: the
+   *     pattern's longest match, or {@link #REGION_MARGIN} when that is longer or unbounded
+   */
+  private record PatternGroup(DetectionCriteria criteria, int[] members, int margin) {}
 
   /** What a literal means: keyword of some entries, anchor of others. */
   private static final class LiteralUse {
     final String keyword; // the keyword as defined (before variants), for explanations
     int[] keywordOf = new int[0];
     int[] anchorOf = new int[0];
+    // Literal seeds (Seeds.Around) this literal is, case aside: of which entry, as written, and
+    // whether it must start a word.
+    int[] seedOf = new int[0];
+    String[] seedText = new String[0];
+    boolean[] seedStartsWord = new boolean[0];
     boolean alnumFirst;
     boolean alnumLast;
 
@@ -67,7 +80,23 @@ public final class Detector {
     for (int i = 0; i < entries.length; i++) {
       DataIdentifier id = this.identifiers.get(i);
       DetectionCriteria c = id.criteria();
-      entries[i] = new Entry(i, id, c, !c.anchors().isEmpty());
+      Seeds.Around around = c.seeds() instanceof Seeds.Around a ? a : null;
+      List<String> anchors = new ArrayList<>(c.anchors());
+      if (around != null) {
+        for (String literal : around.literals()) {
+          String body = Seeds.Around.text(literal);
+          anchors.add(body);
+          LiteralUse use = literalUses.computeIfAbsent(body.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
+          int k = use.seedOf.length;
+          use.seedOf = Arrays.copyOf(use.seedOf, k + 1);
+          use.seedText = Arrays.copyOf(use.seedText, k + 1);
+          use.seedStartsWord = Arrays.copyOf(use.seedStartsWord, k + 1);
+          use.seedOf[k] = i;
+          use.seedText[k] = body;
+          use.seedStartsWord[k] = !body.equals(literal);
+        }
+      }
+      entries[i] = new Entry(i, id, c, !anchors.isEmpty(), around);
       if (c.keywordRequirement() != KeywordRequirement.NOT_REQUIRED) {
         for (String keyword : c.keywords()) {
           for (String variant : variants(keyword)) {
@@ -77,7 +106,7 @@ public final class Detector {
           }
         }
       }
-      for (String anchor : c.anchors()) {
+      for (String anchor : anchors) {
         LiteralUse use = literalUses.computeIfAbsent(anchor.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
         use.anchorOf = append(use.anchorOf, i);
       }
@@ -96,8 +125,11 @@ public final class Detector {
     this.groups = new PatternGroup[byPattern.size()];
     int g = 0;
     for (List<Integer> members : byPattern.values()) {
+      DetectionCriteria criteria = entries[members.get(0)].criteria();
+      int longest = MatchLength.max(criteria.regex());
       groups[g++] =
-          new PatternGroup(entries[members.get(0)].criteria(), members.stream().mapToInt(Integer::intValue).toArray());
+          new PatternGroup(
+              criteria, members.stream().mapToInt(Integer::intValue).toArray(), Math.min(REGION_MARGIN, longest) + 1);
     }
     this.nativeCovered = new boolean[groups.length];
     NativeSeeds seeds = null;
@@ -165,11 +197,15 @@ public final class Detector {
    * @param explain when true, every candidate match is returned with its verdict, including those
    *     that did not count; when false only those that counted
    */
-  public List<Candidate> scan(CharSequence text, FieldContext field, int reportFrom, int reportTo, boolean explain) {
+  public List<Candidate> scan(CharSequence chars, FieldContext field, int reportFrom, int reportTo, boolean explain) {
+    // One copy up front: every pass below then reads a String, whose charAt the JIT inlines.
+    String text = chars.toString();
     int n = entries.length;
     int[][] keywordHits = new int[n][];
     int[] keywordHitCount = new int[n];
     boolean[] anchorSeen = new boolean[n];
+    int[][] anchorHits = new int[n][];
+    int[] anchorHitCount = new int[n];
     String[] fieldKeyword = new String[n];
     if (index != null) {
       index.scan(
@@ -181,18 +217,15 @@ public final class Detector {
             for (int e : use.anchorOf) {
               anchorSeen[e] = true;
             }
+            for (int k = 0; k < use.seedOf.length; k++) {
+              int e = use.seedOf[k];
+              if (entries[e].around.occursAt(text, start, use.seedText[k], use.seedStartsWord[k])) {
+                addHit(anchorHits, anchorHitCount, e, start, end);
+              }
+            }
             if (use.keywordOf.length > 0 && isWholeWord(text, start, end, use)) {
               for (int e : use.keywordOf) {
-                int[] hits = keywordHits[e];
-                int count = keywordHitCount[e];
-                if (hits == null) {
-                  hits = keywordHits[e] = new int[8];
-                } else if (hits.length < (count + 1) * 2) {
-                  hits = keywordHits[e] = Arrays.copyOf(hits, hits.length * 2);
-                }
-                hits[count * 2] = start;
-                hits[count * 2 + 1] = literal;
-                keywordHitCount[e] = count + 1;
+                addHit(keywordHits, keywordHitCount, e, start, literal);
               }
             }
           });
@@ -240,21 +273,26 @@ public final class Detector {
         continue;
       }
       boolean narrow = prefilter && !explain;
-      int[] regions = narrow ? regions(group, eligible, keywordHits, keywordHitCount, fieldKeyword, text.length()) : null;
+      int[] regions =
+          narrow ? regions(group, text, eligible, keywordHits, keywordHitCount, fieldKeyword, anchorHits, anchorHitCount) : null;
       if (regions == null && narrow && nativeCovered[gi]) {
         if (nativeRegions == null) {
           nativeRegions = nativeSeeds.regions(text);
         }
         regions = nativeRegions[gi];
-      } else if (regions == null && narrow && group.criteria.seeds() != null) {
-        regions = group.criteria.seeds().regions(text);
       }
       if (regions == null) {
-        find(group, text, 0, text.length(), reportFrom, reportTo, eligible, keywordHits, keywordHitCount, fieldKeyword, explain, out);
-      } else {
+        Matcher m = group.criteria.pattern().matcher(text);
+        find(group, m, text, 0, text.length(), reportFrom, reportTo, eligible, keywordHits, keywordHitCount, fieldKeyword,
+            explain, out);
+      } else if (regions.length > 0) {
+        // One matcher for all of a group's regions: re2j's matcher is costly to create.
+        Matcher m = group.criteria.pattern().matcher("");
         for (int r = 0; r < regions.length; r += 2) {
-          find(group, new Prefix(text, regions[r + 1]), regions[r], regions[r + 1], reportFrom, reportTo, eligible,
-              keywordHits, keywordHitCount, fieldKeyword, explain, out);
+          Prefix prefix = new Prefix(text, regions[r + 1]);
+          m.reset(prefix);
+          find(group, m, prefix, regions[r], regions[r + 1], reportFrom, reportTo, eligible, keywordHits, keywordHitCount,
+              fieldKeyword, explain, out);
         }
       }
     }
@@ -264,6 +302,20 @@ public final class Detector {
       resolveSameSpan(out);
     }
     return out;
+  }
+
+  /** Appends the pair {@code (a, b)} to entry {@code e}'s hits, growing its array as needed. */
+  private static void addHit(int[][] hits, int[] counts, int e, int a, int b) {
+    int[] h = hits[e];
+    int count = counts[e];
+    if (h == null) {
+      h = hits[e] = new int[8];
+    } else if (h.length < (count + 1) * 2) {
+      h = hits[e] = Arrays.copyOf(h, h.length * 2);
+    }
+    h[count * 2] = a;
+    h[count * 2 + 1] = b;
+    counts[e] = count + 1;
   }
 
   /**
@@ -337,68 +389,93 @@ public final class Detector {
   static final int REGION_MARGIN = 256;
 
   /**
-   * The regions of {@code text} worth searching for a group whose every eligible member requires a
-   * keyword in the text: around each keyword hit, as far as the proximity rule reaches plus a margin
-   * for the match itself. Merged, in order, as {@code [start0, end0, start1, end1, ...]}; null when
-   * the whole text must be searched (a member needs no keyword, or has one in the field names).
+   * The regions of {@code text} worth searching for a group, or null when the whole text must be
+   * searched. A member that requires a keyword is searched around each keyword hit, as far as the
+   * proximity rule reaches plus a margin for the match itself; the matches a member counts without
+   * a keyword (all of them, or the qualified ones) are searched where its {@link Seeds} say they
+   * can be, or around its literal seeds found by the keyword pass. A member with a keyword in the
+   * field names, or without seeds for what counts without a keyword, needs the whole text. Merged,
+   * in order, as {@code [start0, end0, start1, end1, ...]}.
    */
   private int[] regions(
-      PatternGroup group, boolean[] eligible, int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, int length) {
-    int count = 0;
+      PatternGroup group, CharSequence text, boolean[] eligible, int[][] keywordHits, int[] keywordHitCount,
+      String[] fieldKeyword, int[][] anchorHits, int[] anchorHitCount) {
+    int length = text.length();
+    Seeds groupSeeds = group.criteria.seeds();
+    if (groupSeeds != null && !(groupSeeds instanceof Seeds.Around)) {
+      // Plain seeds cover every match of the pattern, with a keyword (in the text or the field
+      // names) or without.
+      return groupSeeds.regions(text);
+    }
+    long[] spans = new long[16];
+    int n = 0;
+    Seeds seedsDone = null; // members of a group usually share one Seeds: run it once
     for (int member : group.members) {
       if (!eligible[member]) {
         continue;
       }
-      if (entries[member].criteria.keywordRequirement() != KeywordRequirement.REQUIRED || fieldKeyword[member] != null) {
+      Entry entry = entries[member];
+      KeywordRequirement requirement = entry.criteria.keywordRequirement();
+      if (fieldKeyword[member] != null) {
         return null;
       }
-      count += keywordHitCount[member];
-    }
-    long[] spans = new long[count];
-    int n = 0;
-    for (int member : group.members) {
-      if (!eligible[member]) {
+      if (requirement == KeywordRequirement.REQUIRED || requirement == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED) {
+        Proximity proximity = entry.criteria.proximity();
+        int[] hits = keywordHits[member];
+        for (int h = 0; h < keywordHitCount[member]; h++) {
+          int kStart = hits[h * 2];
+          int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
+          int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - group.margin;
+          int end = kEnd + proximity.distance() + group.margin;
+          if (n == spans.length) {
+            spans = Arrays.copyOf(spans, n * 2);
+          }
+          spans[n++] = ((long) Math.max(0, start) << 32) | Math.min(length, end);
+        }
+      }
+      if (requirement == KeywordRequirement.REQUIRED) {
         continue;
       }
-      Proximity proximity = entries[member].criteria.proximity();
-      int[] hits = keywordHits[member];
-      for (int h = 0; h < keywordHitCount[member]; h++) {
-        int kStart = hits[h * 2];
-        int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
-        int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - REGION_MARGIN;
-        int end = kEnd + proximity.distance() + REGION_MARGIN;
-        spans[n++] = ((long) Math.max(0, start) << 32) | Math.min(length, end);
-      }
-    }
-    Arrays.sort(spans, 0, n);
-    int[] merged = new int[n * 2];
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      int start = (int) (spans[i] >>> 32);
-      int end = (int) spans[i];
-      if (m > 0 && start <= merged[m - 1]) {
-        merged[m - 1] = Math.max(merged[m - 1], end);
+      // What counts without a keyword.
+      if (entry.around != null) {
+        int[] hits = anchorHits[member];
+        for (int h = 0; h < anchorHitCount[member]; h++) {
+          if (n == spans.length) {
+            spans = Arrays.copyOf(spans, n * 2);
+          }
+          spans[n++] = entry.around.span(hits[h * 2], hits[h * 2 + 1], length);
+        }
+      } else if (entry.criteria.seeds() != null) {
+        if (entry.criteria.seeds() != seedsDone) {
+          seedsDone = entry.criteria.seeds();
+          int[] seedRegions = seedsDone.regions(text);
+          if (n + seedRegions.length / 2 > spans.length) {
+            spans = Arrays.copyOf(spans, Math.max(spans.length * 2, n + seedRegions.length / 2));
+          }
+          for (int r = 0; r < seedRegions.length; r += 2) {
+            spans[n++] = ((long) seedRegions[r] << 32) | seedRegions[r + 1];
+          }
+        }
       } else {
-        merged[m++] = start;
-        merged[m++] = end;
+        return null;
       }
     }
-    return Arrays.copyOf(merged, m);
+    return Seeds.merge(spans, n);
   }
 
   /**
    * Runs a group's pattern over {@code text} from {@code from} and judges each match that starts in
    * {@code [reportFrom, reportTo)}. When {@code text} is a region's prefix view that ends before the
    * real text does ({@code to < full length}), a match that reaches {@code to} may have been cut
-   * short, and is left out: the region extends {@link #REGION_MARGIN} chars beyond where a keyword
-   * could still be near, so such a match would not have counted anyway.
+   * short, and is left out: a region extends beyond where a keyword could still be near by the
+   * pattern's longest match (see {@link MatchLength}), or reaches as far as its seeds say a match can,
+   * so such a match would not have counted anyway. {@code m} is the group's matcher, reset to {@code text}.
    */
   private void find(
-      PatternGroup group, CharSequence text, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
+      PatternGroup group, Matcher m, CharSequence text, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
       int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, boolean explain, List<Candidate> out) {
     CharSequence full = text instanceof Prefix p ? p.text : text;
     boolean cut = to < full.length();
-    Matcher m = group.criteria.pattern().matcher(text);
     int searchFrom = from;
     while (searchFrom <= to && m.find(searchFrom)) {
       int s = m.start();

@@ -28,8 +28,14 @@ final class KeywordIndex {
   private final String[] literals;
   private final char[] classOf;
   private final int alphabet;
-  private final int[] next; // state * alphabet + class -> state
+  /**
+   * The transitions, {@code base(state) + class -> base(target)}, where a state's base is its row's
+   * offset, {@code state * alphabet}; negated and less one ({@code ~base}) when the target state
+   * reports literals. A scan thus costs one load per char, and a sign test.
+   */
+  private final int[] next;
   private final int[][] outputs; // per state, literal ids ending here (own and inherited)
+  private final int longest; // chars in the longest literal
 
   KeywordIndex(List<String> rawLiterals) {
     this.literals = new String[rawLiterals.size()];
@@ -63,6 +69,11 @@ final class KeywordIndex {
       }
     }
     this.alphabet = classes;
+    int longestLiteral = 1;
+    for (String lit : literals) {
+      longestLiteral = Math.max(longestLiteral, lit.length());
+    }
+    this.longest = longestLiteral;
 
     // Build the trie with goto lists, then the full transition table by BFS.
     List<int[]> gotoTable = new ArrayList<>();
@@ -85,7 +96,10 @@ final class KeywordIndex {
       own.get(state).add(i);
     }
     int states = gotoTable.size();
-    next = new int[states * alphabet];
+    if ((long) states * alphabet > Integer.MAX_VALUE / 2) {
+      throw new IllegalArgumentException("too many literals: " + states + " states");
+    }
+    int[] next = new int[states * alphabet];
     int[] fail = new int[states];
     outputs = new int[states][];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -113,6 +127,12 @@ final class KeywordIndex {
         }
       }
     }
+    // Encode targets as row offsets, marking the states that report.
+    for (int k = 0; k < next.length; k++) {
+      int target = next[k];
+      next[k] = outputs[target].length > 0 ? ~(target * alphabet) : target * alphabet;
+    }
+    this.next = next;
   }
 
   private static int[] merge(List<Integer> own, int[] inherited) {
@@ -131,21 +151,88 @@ final class KeywordIndex {
     return literals[literal].length();
   }
 
-  /** Reports every occurrence of every literal in {@code text[from, to)}. */
+  /** Reports every occurrence of every literal in {@code text[from, to)}, in no particular order. */
   void scan(CharSequence text, int from, int to, Hits hits) {
-    int state = 0;
+    if (text instanceof String string) {
+      scan(string, from, to, hits); // a monomorphic charAt, which the JIT inlines
+      return;
+    }
+    int base = 0;
     final int[] table = next;
     final char[] classes = classOf;
-    final int width = alphabet;
     for (int i = from; i < to; i++) {
-      state = table[state * width + classes[text.charAt(i)]];
-      int[] out = outputs[state];
-      if (out.length != 0) {
-        for (int literal : out) {
-          hits.hit(literal, i + 1 - literals[literal].length(), i + 1);
+      base = table[base + classes[text.charAt(i)]];
+      if (base < 0) {
+        base = report(base, i, hits);
+      }
+    }
+  }
+
+  /**
+   * A long text is walked as two halves at once: each step of one automaton waits for its table
+   * load, and two independent walks overlap those waits. The second half starts early by the
+   * longest literal less one, so that it finds every literal that ends in it, and reports only those.
+   */
+  private void scan(String text, int from, int to, Hits hits) {
+    final int[] table = next;
+    final char[] classes = classOf;
+    if (to - from < 2 * TWO_WALKS_FROM) {
+      int base = 0;
+      for (int i = from; i < to; i++) {
+        base = table[base + classes[text.charAt(i)]];
+        if (base < 0) {
+          base = report(base, i, hits);
+        }
+      }
+      return;
+    }
+    int mid = from + (to - from) / 2;
+    int second = Math.max(from, mid - (longest - 1));
+    int[] pending = new int[16]; // the second walk's hits, reported after the first's: (marked base, end)
+    int pendingCount = 0;
+    int a = 0;
+    int b = 0;
+    int j = second;
+    for (int i = from; i < mid; i++, j++) {
+      a = table[a + classes[text.charAt(i)]];
+      b = table[b + classes[text.charAt(j)]];
+      if ((a | b) < 0) {
+        if (a < 0) {
+          a = report(a, i, hits);
+        }
+        if (b < 0) {
+          if (j >= mid) { // what ends before mid, the first walk reports
+            if (pendingCount + 2 > pending.length) {
+              pending = Arrays.copyOf(pending, pending.length * 2);
+            }
+            pending[pendingCount++] = b;
+            pending[pendingCount++] = j;
+          }
+          b = ~b;
         }
       }
     }
+    for (; j < to; j++) {
+      b = table[b + classes[text.charAt(j)]];
+      if (b < 0) {
+        b = report(b, j, hits);
+      }
+    }
+    for (int k = 0; k < pendingCount; k += 2) {
+      report(pending[k], pending[k + 1], hits);
+    }
+  }
+
+  /** Below twice this many chars, one walk: two would gain little. */
+  private static final int TWO_WALKS_FROM = 1024;
+
+  /** Reports the literals of the state whose marked base is {@code marked}, ending at {@code i}; returns its base. */
+  private int report(int marked, int i, Hits hits) {
+    int base = ~marked;
+    for (int literal : outputs[base / alphabet]) {
+      hits.hit(literal, i + 1 - literals[literal].length(), i + 1);
+    }
+    return base;
   }
 
   /** Literal ids by text, for tests and diagnostics. */

@@ -140,19 +140,6 @@ final class NativeSeeds {
     for (int i = 0; i < n; i += 2) {
       spans[i / 2] = ((long) pairs[i] << 32) | pairs[i + 1];
     }
-    Arrays.sort(spans);
-    int[] merged = new int[n];
-    int m = 0;
-    for (long span : spans) {
-      int start = (int) (span >>> 32);
-      int end = (int) span;
-      if (m > 0 && start <= merged[m - 1]) {
-        merged[m - 1] = Math.max(merged[m - 1], end);
-      } else {
-        merged[m++] = start;
-        merged[m++] = end;
-      }
-    }
-    return Arrays.copyOf(merged, m);
+    return Seeds.merge(spans, spans.length);
   }
 }

@@ -1,6 +1,8 @@
 package dev.assay.identifiers;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A cheap scan that finds where an identifier's pattern can possibly match, so that the regex runs
@@ -25,48 +27,231 @@ public interface Seeds {
    * one char beyond the run on both sides, so that word-boundary assertions see their context.
    */
   static Seeds digitRuns(int minDigits, String separators) {
+    if (minDigits < 1) {
+      throw new IllegalArgumentException("minDigits " + minDigits);
+    }
+    boolean[] loose = new boolean[128]; // digits and separators: what a run is made of
+    for (char c = '0'; c <= '9'; c++) {
+      loose[c] = true;
+    }
+    for (char c : separators.toCharArray()) {
+      if (c < 128) {
+        loose[c] = true;
+      }
+    }
     return text -> {
-      int[] out = new int[16];
-      int n = 0;
+      RegionList out = new RegionList();
       int length = text.length();
-      int i = 0;
+      // A run of minDigits digits spans at least minDigits chars of digits and separators, so
+      // looking at every minDigits-th char finds it; the text between is never read.
+      int i = minDigits - 1;
       while (i < length) {
         char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          i++;
+        if (c >= 128 || !loose[c]) {
+          i += minDigits;
           continue;
         }
-        int start = i;
-        int digits = 0;
-        int end = i;
-        while (i < length) {
-          char d = text.charAt(i);
-          if (d >= '0' && d <= '9') {
-            digits++;
-            i++;
-            end = i;
-          } else if (separators.indexOf(d) >= 0 && i + 1 < length && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9') {
-            i++;
-          } else {
-            break;
-          }
+        int from = i;
+        while (from > 0 && text.charAt(from - 1) < 128 && loose[text.charAt(from - 1)]) {
+          from--;
         }
-        if (digits >= minDigits) {
-          if (n + 2 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2);
-          }
-          int s = Math.max(0, start - 1);
-          int e = Math.min(length, end + 1);
-          if (n > 0 && s <= out[n - 1]) {
-            out[n - 1] = e;
-          } else {
-            out[n++] = s;
-            out[n++] = e;
-          }
+        int to = i + 1;
+        while (to < length && text.charAt(to) < 128 && loose[text.charAt(to)]) {
+          to++;
         }
-        i++;
+        if (to - from >= minDigits) {
+          exactDigitRuns(text, from, to, minDigits, separators, out);
+        }
+        i = to + minDigits;
       }
-      return Arrays.copyOf(out, n);
+      return out.toArray();
     };
+  }
+
+  /**
+   * The runs of at least {@code minDigits} digits in {@code text[from, to)}, where single
+   * separators may stand between digits, each widened by one char on both sides.
+   */
+  private static void exactDigitRuns(CharSequence text, int from, int to, int minDigits, String separators, RegionList out) {
+    int i = from;
+    while (i < to) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int digits = 0;
+      int end = i;
+      while (i < to) {
+        char d = text.charAt(i);
+        if (isDigit(d)) {
+          digits++;
+          i++;
+          end = i;
+        } else if (separators.indexOf(d) >= 0 && i + 1 < to && isDigit(text.charAt(i + 1))) {
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (digits >= minDigits) {
+        out.add(Math.max(0, start - 1), Math.min(text.length(), end + 1));
+      }
+      i++;
+    }
+  }
+
+  /**
+   * Runs of at least {@code minLength} chars of {@code ascii} (a set of ASCII chars, such as the
+   * base64 alphabet), for patterns that match such a run and nothing else, as {@code
+   * [A-Za-z0-9/+]{40}} does. Each region extends one char beyond the run on both sides.
+   */
+  static Seeds runs(int minLength, String ascii) {
+    boolean[] member = new boolean[128];
+    for (char c : ascii.toCharArray()) {
+      if (c >= 128) {
+        throw new IllegalArgumentException("not ASCII: " + c);
+      }
+      member[c] = true;
+    }
+    return text -> {
+      RegionList out = new RegionList();
+      int length = text.length();
+      // Every minLength-th char, as in digitRuns.
+      int i = minLength - 1;
+      while (i < length) {
+        char c = text.charAt(i);
+        if (c >= 128 || !member[c]) {
+          i += minLength;
+          continue;
+        }
+        int from = i;
+        while (from > 0 && text.charAt(from - 1) < 128 && member[text.charAt(from - 1)]) {
+          from--;
+        }
+        int to = i + 1;
+        while (to < length && text.charAt(to) < 128 && member[text.charAt(to)]) {
+          to++;
+        }
+        if (to - from >= minLength) {
+          out.add(Math.max(0, from - 1), Math.min(length, to + 1));
+        }
+        i = to + minLength;
+      }
+      return out.toArray();
+    };
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * The text from each occurrence of one of {@code literals} (exactly as written) to {@code reach}
+   * chars beyond it: for patterns whose every match that can count without a keyword begins with
+   * one of the literals and is at most {@code reach} chars long. A literal written {@code \\b...}
+   * counts only where it starts a word (after a char other than an ASCII letter, digit or
+   * underscore, as re2j's {@code \b} sees it). The {@link Detector} finds the literals in its one
+   * keyword pass rather than by calling {@link #regions}.
+   */
+  static Seeds around(int reach, String... literals) {
+    return new Around(0, reach, List.of(literals), false, Validator.NONE);
+  }
+
+  /**
+   * The text from {@code before} chars before each occurrence of one of {@code literals} (in any
+   * case when {@code ignoreCase}) that {@code check} accepts to {@code after} chars beyond it: for
+   * patterns whose every match that can count without a keyword holds such an occurrence, and
+   * extends at most that far on either side of it. {@code check} sees the whole text and the
+   * occurrence's offsets, so it can look at the context (the case as written, the neighbouring
+   * chars).
+   */
+  static Seeds around(int before, int after, boolean ignoreCase, Validator check, List<String> literals) {
+    return new Around(before, after, literals, ignoreCase, check);
+  }
+
+  /** Seeds found as literals; see {@link #around(int, String...)}. */
+  record Around(int before, int after, List<String> literals, boolean ignoreCase, Validator check) implements Seeds {
+    public Around {
+      if (before < 0 || after < 0) {
+        throw new IllegalArgumentException("reach " + before + ", " + after);
+      }
+      literals = List.copyOf(literals);
+      Objects.requireNonNull(check, "check");
+    }
+
+    /** The literal as the text holds it, without a leading {@code \\b}. */
+    static String text(String literal) {
+      return literal.startsWith("\\b") ? literal.substring(2) : literal;
+    }
+
+    /**
+     * Whether {@code body} occurs at {@code start} of {@code text} as a seed: in the same case
+     * unless case is ignored, at the start of a word if {@code startsWord}, and accepted by the
+     * check.
+     */
+    boolean occursAt(CharSequence text, int start, String body, boolean startsWord) {
+      int end = start + body.length();
+      if (start < 0 || end > text.length()) {
+        return false;
+      }
+      for (int k = 0; k < body.length(); k++) {
+        char c = text.charAt(start + k);
+        char b = body.charAt(k);
+        if (c != b && !(ignoreCase && Character.toLowerCase(c) == Character.toLowerCase(b))) {
+          return false;
+        }
+      }
+      return (!startsWord || start == 0 || !isAsciiWord(text.charAt(start - 1))) && check.accepts(text, start, end);
+    }
+
+    private static boolean isAsciiWord(char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    /** The region {@code [start, end)} for a seed found at {@code [from, to)} of a text of {@code length} chars. */
+    long span(int from, int to, int length) {
+      return ((long) Math.max(0, from - before) << 32) | Math.min(length, to + after + 1);
+    }
+
+    @Override
+    public int[] regions(CharSequence text) {
+      long[] spans = new long[16];
+      int n = 0;
+      for (String literal : literals) {
+        String body = text(literal);
+        boolean startsWord = !body.equals(literal);
+        for (int at = 0; at < text.length(); at++) {
+          if (occursAt(text, at, body, startsWord)) {
+            if (n == spans.length) {
+              spans = Arrays.copyOf(spans, n * 2);
+            }
+            spans[n++] = span(at, at + body.length(), text.length());
+          }
+        }
+      }
+      return merge(spans, n);
+    }
+  }
+
+  /**
+   * Sorts {@code n} spans (start in the high, end in the low 32 bits) and merges those that touch or
+   * overlap, as {@code [s0, e0, s1, e1, ...]}.
+   */
+  static int[] merge(long[] spans, int n) {
+    Arrays.sort(spans, 0, n);
+    int[] merged = new int[n * 2];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      int start = (int) (spans[i] >>> 32);
+      int end = (int) spans[i];
+      if (m > 0 && start <= merged[m - 1]) {
+        merged[m - 1] = Math.max(merged[m - 1], end);
+      } else {
+        merged[m++] = start;
+        merged[m++] = end;
+      }
+    }
+    return Arrays.copyOf(merged, m);
   }
 }

@@ -60,6 +60,7 @@ final class AnyCountryPersonalIdentifiers {
         // and so runs on every text: re2j's cost grows with the pattern's states.
         // Macie: full names only, Latin scripts only.
         .regex("\\b\\p{Lu}[\\p{Ll}'’][\\p{L}'’-]*\\.?(?: \\p{Lu}[\\p{L}'’.-]*){1,3}")
+        .seeds(NameSeeds.INSTANCE)
         .validator((text, start, end) -> PersonNames.containsFullName(text.subSequence(start, end)))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("Please call Maria Silva about the invoice", "Signed: Dr. James O'Brien", "Contact: Priya K. Sharma")
@@ -68,10 +69,30 @@ final class AnyCountryPersonalIdentifiers {
   }
 
   /** Street types of the English-speaking countries Macie covers (US, Canada, UK, Australia). */
+  private static final List<String> STREET_TYPES =
+      List.of(
+          "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Court", "Ct",
+          "Place", "Pl", "Terrace", "Tce", "Way", "Parkway", "Pkwy", "Highway", "Hwy", "Circle", "Cir", "Crescent",
+          "Cres", "Close", "Square", "Sq", "Trail", "Row", "Grove", "Gardens", "Mews", "Parade", "Pde", "Esplanade");
+
   private static final String STREET_TYPE =
-      "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Tce|Way"
-          + "|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Crescent|Cres|Close|Square|Sq|Trail|Row|Grove|Gardens|Mews"
-          + "|Parade|Pde|Esplanade)\\.?(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?";
+      alternation(STREET_TYPES) + "\\.?(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?";
+
+  /** French street words (the pattern ignores their case). */
+  private static final List<String> FRENCH_STREETS =
+      List.of("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai", "route");
+
+  /** German street suffixes, ending a capitalised word ("Hauptstraße"). */
+  private static final List<String> GERMAN_SUFFIXES =
+      List.of("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm");
+
+  /** Italian, Spanish and Catalan street words, before the name ("Via Roma"). */
+  private static final List<String> ROMANCE_STREETS =
+      List.of("Via", "Viale", "Piazza", "Corso", "Calle", "Avenida", "Avda.", "Paseo", "Plaza", "Carrer", "Camino");
+
+  private static String alternation(List<String> words) {
+    return "(?:" + String.join("|", words).replace(".", "\\.") + ")";
+  }
 
   private static final String WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))";
   private static final String PLACE = "\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3}";
@@ -83,16 +104,17 @@ final class AnyCountryPersonalIdentifiers {
             + "(?:,? [A-Z]{2,3},? (?:\\d{5}(?:-\\d{4})?|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|\\d{4})"
             + "|,? [A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\b";
     String french =
-        "\\b\\d{1,4}(?: ?(?:bis|ter))?,? (?i:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route)"
+        "\\b\\d{1,4}(?: ?(?:bis|ter))?,? (?i:" + alternation(FRENCH_STREETS) + ")"
             + "(?: [\\p{L}'’-]+){1,5}(?:, ?| ?\\n ?)\\d{5} " + PLACE + "\\b";
     String continental =
-        "(?:\\b\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm)"
-            + "|\\b(?:Via|Viale|Piazza|Corso|Calle|Avenida|Avda\\.|Paseo|Plaza|Carrer|Camino)(?: (?:de |del |di |della )?\\p{Lu}[\\p{L}'’.-]*){1,4})"
+        "(?:\\b\\p{Lu}[\\p{L}-]*" + alternation(GERMAN_SUFFIXES)
+            + "|\\b" + alternation(ROMANCE_STREETS) + "(?: (?:de |del |di |della )?\\p{Lu}[\\p{L}'’.-]*){1,4})"
             + ",? \\d{1,4}[a-zA-Z]?(?:, ?| ?\\n ?)\\d{5} " + PLACE + "\\b";
     return personal("ADDRESS")
         // A street (number, name and type, or the continental order), a place and a postal code of
         // one of Macie's supported countries; where the code names a region, they must agree.
         .regex(english + "|" + french + "|" + continental)
+        .seeds(AddressSeeds.of(STREET_TYPES, FRENCH_STREETS, GERMAN_SUFFIXES, ROMANCE_STREETS))
         .validator((text, start, end) -> MailingAddresses.codeMatchesRegion(text.subSequence(start, end)))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive(

@@ -2,6 +2,7 @@ package dev.assay.identifiers.managed;
 
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
+import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.Validator;
 import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.Iban;
@@ -173,22 +174,26 @@ final class BankAccountIdentifiers {
 
   /**
    * The prefilter literals of {@code country}'s IBAN: its code and the first check digit (always
-   * 0 to 9). A bare two-letter code is in almost every text (the anchors are case-insensitive);
-   * with a digit after it, far fewer texts wake the pattern.
+   * 0 to 9). A bare two-letter code is in almost every text (the literals are case-insensitive);
+   * with a digit after it, far fewer texts wake the pattern. An IBAN begins with one and runs at
+   * most 34 characters and 8 separators beyond it, so the pattern is searched only there.
    */
-  static String[] ibanAnchors(String country) {
+  static Seeds ibanSeeds(String country) {
     String[] anchors = new String[10];
     for (int d = 0; d < 10; d++) {
       anchors[d] = country + d;
     }
-    return anchors;
+    return Seeds.around(IBAN_REACH, anchors);
   }
+
+  /** The longest IBAN (34 characters) with a separator every four, and some slack. */
+  private static final int IBAN_REACH = 48;
 
   /** Macie: "IBAN only", no keyword; the country code prefix decides the identifier. */
   private static ManagedDataIdentifier ibanOnly(IbanCountry c) {
     return ManagedDataIdentifier.builder(c.id(), Category.FINANCIAL_INFORMATION)
         .regex(ibanRegex(c.code()))
-        .anchors(ibanAnchors(c.code()))
+        .seeds(ibanSeeds(c.code()))
         .validator(accountValidator(c.code(), v -> false))
         .positive("Please wire the deposit to " + c.sampleIban() + " before Friday.", "iban=" + c.sampleIban().replace(" ", ""))
         .negative("Please wire the deposit to " + c.badCheckDigits() + " before Friday.")
@@ -271,9 +276,9 @@ final class BankAccountIdentifiers {
             (text, start, end) -> isIbanForm(country, Iban.compact(text.subSequence(start, end))),
             bban.keywords().toArray(String[]::new))
         .validator(accountValidator(country, bban.domestic()))
-        // The IBAN form holds an anchor; a BBAN form counts only with a keyword, which also
-        // wakes the pattern (DetectionCriteria#anchors).
-        .anchors(ibanAnchors(country))
+        // The IBAN form begins with a seed literal; a BBAN form counts only with a keyword, and is
+        // searched around the keywords (DetectionCriteria#seeds).
+        .seeds(ibanSeeds(country))
         .positive("Please wire the deposit to " + c.sampleIban() + " before Friday.")
         .positive(bban.positives().toArray(String[]::new))
         .negative("Please wire the deposit to " + c.badCheckDigits() + " before Friday.")

@@ -2,6 +2,7 @@ package dev.assay.identifiers.managed;
 
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
+import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.Validator;
 import dev.assay.identifiers.validate.HttpBasicCredentials;
 import dev.assay.identifiers.validate.JsonWebTokens;
@@ -42,6 +43,7 @@ final class CredentialsIdentifiers {
         // part of a longer token and looks random (both cases and a digit or symbol), which a
         // 40-char hex digest or a word does not.
         .regex("[A-Za-z0-9/+]{40}")
+        .seeds(Seeds.runs(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+"))
         .requiredKeywords("aws_secret_access_key", "credentials", "secret access key", "secret key", "set-awscredential")
         .validator(CredentialsIdentifiers::isAwsSecretKey)
         .recommended()

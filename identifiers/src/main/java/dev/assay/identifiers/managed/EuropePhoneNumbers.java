@@ -83,6 +83,8 @@ final class EuropePhoneNumbers {
     return ManagedDataIdentifier.builder(id, Category.PERSONAL_INFORMATION)
         .regex(regex)
         .keywordsUnlessQualified(hasCountryCode(countryCode), KEYWORDS)
+        // A number counts without a keyword only when it begins with its country code.
+        .seeds(PhoneSeeds.countryCode(countryCode))
         .validator(STANDS_ALONE)
         .severity(PHONE);
   }

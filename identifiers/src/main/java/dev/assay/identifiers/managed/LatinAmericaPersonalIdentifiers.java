@@ -109,6 +109,7 @@ final class LatinAmericaPersonalIdentifiers {
             "cell", "contact", "fax", "fax number", "mobile", "phone", "phone number", "tel", "telephone",
             "telephone number", "cel", "celular", "fone", "móvel", "número residencial", "numero residencial",
             "telefone")
+        .seeds(PhoneSeeds.countryCode("55"))
         .validator(StandaloneValue.number(PhoneNumbers::isBrazilian))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("Ligue +55 11 98765-4321 hoje", "celular: (21) 99812-3344", "telefone 31 3456-7890")

@@ -209,6 +209,7 @@ final class PersonalIdentifiers {
         .keywordsUnlessQualified(
             Validator.ofValue(PhoneNumbers::hasNorthAmericanCountryCode),
             "cell", "contact", "fax", "fax number", "mobile", "phone", "phone number", "tel", "telephone", "telephone number")
+        .seeds(PhoneSeeds.northAmerica())
         .validator(StandaloneValue.number(PhoneNumbers::isNorthAmerican).and(PersonalIdentifiers::noOtherCountryCode))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("Call me at +1 206 374 0143 tomorrow", "phone: (312) 448-2291", "Tel 604-873-2210")
