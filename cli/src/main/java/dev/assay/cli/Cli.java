@@ -1,6 +1,9 @@
 package dev.assay.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +13,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "A local, Macie-compatible sensitive-data scanner.",
-    subcommands = {ScanCommand.class, IdentifiersCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  scan complete, no finding at or above --fail-on",
@@ -27,8 +29,34 @@ final class Cli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan or identifiers");
   }
 
+  /**
+   * The subcommands, in the order help lists them. Built on demand: picocli reads a command's
+   * annotations when it is added, which is a good part of start-up time, so a run of one
+   * subcommand adds only that one.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("scan", ScanCommand::new);
+    SUBCOMMANDS.put("identifiers", IdentifiersCommand::new);
+    SUBCOMMANDS.put("bench", BenchCommand::new);
+  }
+
+  /** The whole command tree. */
   static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    return newCommandLine(out, err, new String[0]);
+  }
+
+  /** The command tree for running {@code commandArgs}: only the subcommand they name, when they name one. */
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String[] commandArgs) {
     CommandLine cl = new CommandLine(new Cli());
+    Supplier<Object> only = commandArgs.length > 0 ? SUBCOMMANDS.get(commandArgs[0]) : null;
+    if (only != null) {
+      cl.addSubcommand(only.get());
+    } else {
+      SUBCOMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
+      cl.addSubcommand(new CommandLine.HelpCommand());
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -20,7 +20,7 @@ public final class Main {
 
   /** Runs the command line with the given streams and returns the exit status. */
   static int run(PrintWriter out, PrintWriter err, String... args) {
-    return Cli.newCommandLine(out, err).execute(args);
+    return Cli.newCommandLine(out, err, args).execute(args);
   }
 
   /**

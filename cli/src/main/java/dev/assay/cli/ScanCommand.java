@@ -369,7 +369,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void write(OutputFormat fmt, ScanReport report) throws IOException {
-    FindingWriter writer = FindingWriter.of(fmt);
+    FindingWriter writer = fmt.writer();
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       writer.write(report, out);

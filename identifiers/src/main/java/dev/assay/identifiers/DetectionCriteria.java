@@ -4,12 +4,16 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * What makes a match an occurrence: the pattern, the keywords and how near they must be, ignore
  * words, a validator, and the literals a text must contain before the pattern is worth running.
  *
- * <p>Immutable and thread-safe; the pattern is compiled once here and shared.
+ * <p>Immutable and thread-safe. The pattern is compiled once and shared: up front when given, or on
+ * first use when null (the managed catalog's 166 patterns are not all needed by every scan, and
+ * compiling them all would cost start-up time).
  *
  * @param regex the regular expression, in Macie's dialect (RE2 syntax, no capturing groups)
  * @param keywords the keywords, matched case-insensitively as whole words; a keyword with spaces
@@ -54,10 +58,20 @@ public record DetectionCriteria(
     if (keywordRequirement != KeywordRequirement.NOT_REQUIRED && keywords.isEmpty()) {
       throw new IllegalArgumentException("a keyword requirement needs keywords");
     }
-    if (pattern == null) {
-      pattern = compile(regex);
-    }
   }
+
+  /** The compiled pattern: the one given, or the regex compiled on first use (once per regex). */
+  @Override
+  public Pattern pattern() {
+    return pattern != null ? pattern : COMPILED.computeIfAbsent(regex, DetectionCriteria::compile);
+  }
+
+  /**
+   * Patterns compiled on first use, by regex. Only criteria built without a pattern use it (the
+   * managed catalog's, a fixed set); custom identifiers bring their own, so it does not grow with
+   * them.
+   */
+  private static final ConcurrentMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
   /** Criteria with the pattern compiled from {@code regex}. */
   public static DetectionCriteria of(
@@ -69,7 +83,7 @@ public record DetectionCriteria(
       Validator validator,
       List<String> anchors) {
     return new DetectionCriteria(
-        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, Validator.NONE, null, null);
+        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, Validator.NONE, null, compile(regex));
   }
 
   private static Pattern compile(String regex) {

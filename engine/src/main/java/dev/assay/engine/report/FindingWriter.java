@@ -16,24 +16,9 @@ public interface FindingWriter {
   /** The JSON mapper writers share: Macie member names, nulls left out unless a shape keeps them. */
   ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-  /** The writer for {@code format}. */
+  /** The writer for {@code format}; see {@link OutputFormat#writer()}. */
   static FindingWriter of(OutputFormat format) {
-    return switch (format) {
-      case JSON -> (report, out) -> {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), new GetFindingsResponse(report.findings()));
-        out.write(System.lineSeparator());
-      };
-      case JSONL -> (report, out) -> {
-        for (Finding f : report.findings()) {
-          out.write(JSON.writeValueAsString(f));
-          out.write('\n');
-        }
-      };
-      case TABLE -> new TableWriter();
-      case SARIF -> new SarifWriter();
-      case ASFF -> new AsffWriter();
-      case EVENTBRIDGE -> new EventBridgeWriter();
-    };
+    return format.writer();
   }
 
   /** The body of Macie's GetFindings response. */

@@ -19,6 +19,31 @@ public enum OutputFormat {
   /** One EventBridge event a line, as Macie publishes findings ({@code detail} = the finding). */
   EVENTBRIDGE;
 
+  /**
+   * The writer for this format. Lives here rather than on {@link FindingWriter} so that a table
+   * does not initialise the JSON mapper: start-up time counts for a scan of a few files.
+   */
+  public FindingWriter writer() {
+    return switch (this) {
+      case JSON -> (report, out) -> {
+        FindingWriter.JSON
+            .writerWithDefaultPrettyPrinter()
+            .writeValue(new FindingWriter.NonClosing(out), new FindingWriter.GetFindingsResponse(report.findings()));
+        out.write(System.lineSeparator());
+      };
+      case JSONL -> (report, out) -> {
+        for (Finding f : report.findings()) {
+          out.write(FindingWriter.JSON.writeValueAsString(f));
+          out.write('\n');
+        }
+      };
+      case TABLE -> new TableWriter();
+      case SARIF -> new SarifWriter();
+      case ASFF -> new AsffWriter();
+      case EVENTBRIDGE -> new EventBridgeWriter();
+    };
+  }
+
   /** The format named {@code name} (any case), or null. */
   public static OutputFormat parse(String name) {
     for (OutputFormat f : values()) {

@@ -30,6 +30,7 @@ class ManagedCatalogTest {
     for (ManagedDataIdentifier id : ManagedCatalog.all()) {
       assertThat(seen.add(id.id())).as("duplicate %s", id.id()).isTrue();
       assertThat(id.id()).matches("[A-Z0-9_]+(?:_\\(NO_KEYWORD\\))?");
+      assertThat(id.criteria().pattern()).as("%s compiles", id.id()).isNotNull();
     }
   }
 
