@@ -15,7 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class ObjectAnalyzer {
   private final Detector detector;
   private final Extraction extraction;
   private final Clock clock;
-  private final Map<DataIdentifier, Integer> order = new HashMap<>();
+  private final Map<DataIdentifier, Integer> order = new IdentityHashMap<>(); // records hash every field: compare by identity
 
   ObjectAnalyzer(Detector detector, Extraction extraction, Clock clock) {
     this.detector = detector;
@@ -130,7 +130,7 @@ final class ObjectAnalyzer {
   }
 
   private final class Tally {
-    private final Map<DataIdentifier, Counter> counters = new HashMap<>();
+    private final Map<DataIdentifier, Counter> counters = new IdentityHashMap<>();
     /**
      * Matched text found where a location has no name to print (a CSV header line, a JSON element
      * name, text), kept only while this object is analysed, never reported: a column name or JSON

@@ -190,7 +190,7 @@ public final class Scanner {
   public static final class Builder {
     private final Detector detector;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private int windowChars = 1 << 20;
+    private int windowChars = 1 << 18; // 256K chars: each pass over a window stays in cache; the overlap costs 3%
     private Clock clock = Clock.systemUTC();
     private ScanProgress progress;
     private ExtractionLimits limits = ExtractionLimits.DEFAULT;

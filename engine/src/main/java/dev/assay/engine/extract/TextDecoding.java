@@ -1,9 +1,9 @@
 package dev.assay.engine.extract;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -18,11 +18,14 @@ final class TextDecoding {
 
   /** A reader over {@code in}, which it wraps and does not close until the reader is closed. */
   static Reader reader(InputStream in) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, 65536);
-    buffered.mark(4);
-    int b0 = buffered.read();
-    int b1 = buffered.read();
-    int b2 = buffered.read();
+    // The caller's stream is buffered already; three bytes of push-back are enough to look for a
+    // byte-order mark.
+    PushbackInputStream buffered = new PushbackInputStream(in, 3);
+    byte[] head = new byte[3];
+    int n = buffered.readNBytes(head, 0, 3);
+    int b0 = n > 0 ? head[0] & 0xff : -1;
+    int b1 = n > 1 ? head[1] & 0xff : -1;
+    int b2 = n > 2 ? head[2] & 0xff : -1;
     Charset charset = StandardCharsets.UTF_8;
     int skip = 0;
     if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf) {
@@ -34,9 +37,8 @@ final class TextDecoding {
       charset = StandardCharsets.UTF_16LE;
       skip = 2;
     }
-    buffered.reset();
-    for (int i = 0; i < skip; i++) {
-      buffered.read();
+    if (n > skip) {
+      buffered.unread(head, skip, n - skip);
     }
     return new InputStreamReader(
         buffered,

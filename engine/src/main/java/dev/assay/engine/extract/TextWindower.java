@@ -50,7 +50,13 @@ public final class TextWindower extends Writer {
     this.tailOverlap = tailOverlap;
     this.page = page;
     this.sink = sink;
-    this.buf = new char[Math.min(ownSize + headOverlap + tailOverlap, 1 << 16)];
+    char[] spare = SPARE.get();
+    if (spare != null && spare.length <= ownSize + headOverlap + tailOverlap) {
+      SPARE.set(null);
+      this.buf = spare;
+    } else {
+      this.buf = new char[Math.min(ownSize + headOverlap + tailOverlap, 1 << 16)];
+    }
   }
 
   /** Starts the text at the given 1-based line and column instead of 1, 1. */
@@ -153,6 +159,15 @@ public final class TextWindower extends Writer {
     if (!closed) {
       closed = true;
       emit(true);
+      // Segments are handed over synchronously and not kept, so the buffer is free again: the
+      // next object on this thread starts with it instead of growing a new one.
+      char[] spare = SPARE.get();
+      if (spare == null || spare.length < buf.length) {
+        SPARE.set(buf);
+      }
     }
   }
+
+  /** A buffer per thread left by a closed windower, for the next one (analysis threads take objects one at a time). */
+  private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
 }

@@ -55,6 +55,19 @@ class TextWindowerTest {
             });
   }
 
+  /** A windower reuses the buffer a closed one left on its thread: what the last one held must not show. */
+  @Test
+  void aReusedBuffer_showsOnlyTheNewText() throws Exception {
+    windows("x".repeat(5000), 4000, 10, 100, 512);
+    List<Window> reused = windows("short text", 4000, 10, 100, 3);
+    List<Window> fresh = new ArrayList<>();
+    Thread t = new Thread(() -> fresh.addAll(windows("short text", 4000, 10, 100, 3)));
+    t.start();
+    t.join();
+    assertThat(reused).isEqualTo(fresh).hasSize(1);
+    assertThat(reused.get(0).text()).isEqualTo("short text");
+  }
+
   /** Line and column of {@code offset}, counting CR LF, LF and lone CR as line ends. */
   static long[] lineAndColumn(String text, int offset) {
     long line = 1;

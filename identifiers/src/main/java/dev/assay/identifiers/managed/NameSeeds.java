@@ -28,6 +28,10 @@ final class NameSeeds implements Seeds {
         i++;
         continue;
       }
+      if (ch < 0x80 && i + 1 < length && text.charAt(i + 1) < 0x80 && !isLower(text.charAt(i + 1)) && text.charAt(i + 1) != '\'') {
+        i++; // an ASCII capital not followed by a lower-case letter: "INFO", "12:00Z"
+        continue;
+      }
       int c = Character.codePointAt(text, i);
       int next = i + Character.charCount(c);
       if (!isUpper(c) || next >= length) {
