@@ -42,7 +42,10 @@ final class IdentifiersCommand implements Runnable {
   }
 
   /** {@code assay identifiers list}: the catalog, as ListManagedDataIdentifiers returns it. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every managed data identifier, with its category and RECOMMENDED membership.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Every managed data identifier, with its category and RECOMMENDED membership (json adds regex and keywords).")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -58,7 +61,11 @@ final class IdentifiersCommand implements Runnable {
           ObjectNode root = FindingWriter.JSON.createObjectNode();
           ArrayNode items = root.putArray("items");
           for (ManagedDataIdentifier m : all) {
-            items.addObject().put("category", m.category().name()).put("id", m.id()).put("recommended", m.recommended());
+            // Macie's ListManagedDataIdentifiers gives category and id; the rest is Assay's, for
+            // identifier authors (and for timing the patterns in other tools).
+            ObjectNode item = items.addObject().put("category", m.category().name()).put("id", m.id()).put("recommended", m.recommended());
+            item.put("regex", m.criteria().regex()).put("keywordRequirement", m.criteria().keywordRequirement().name());
+            m.criteria().keywords().forEach(item.putArray("keywords")::add);
           }
           out.println(FindingWriter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         }

@@ -30,6 +30,10 @@ class IdentifiersCommandTest {
     assertThat(ssn).isNotNull();
     assertThat(ssn.get("category").asText()).isEqualTo("PERSONAL_INFORMATION");
     assertThat(ssn.get("recommended").asBoolean()).isTrue();
+    // Assay's additions: the pattern that runs, and its keywords.
+    assertThat(com.google.re2j.Pattern.compile(ssn.get("regex").asText()).matcher("ssn 512-23-4411").find()).isTrue();
+    assertThat(ssn.get("keywordRequirement").asText()).isEqualTo("REQUIRED");
+    assertThat(ssn.get("keywords").toString()).contains("ssn");
   }
 
   @Test

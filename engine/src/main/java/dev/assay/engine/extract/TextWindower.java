@@ -139,12 +139,23 @@ public final class TextWindower extends Writer {
 
   /** Moves the line and column of buffer char 0 past {@code buf[from, to)}. */
   private void advance(int from, int to) {
+    // Line ends first, in a loop whose one test rarely passes (most chars are above '\r'); then
+    // the column, from the chars after the last line end.
+    int lastEnd = from - 1;
+    long ends = 0;
     for (int i = from; i < to; i++) {
       char c = buf[i];
-      if (c == '\n' || (c == '\r' && (i + 1 >= filled || buf[i + 1] != '\n'))) {
-        line++;
-        column = 1;
-      } else if (c != '\r') {
+      if (c <= '\r' && (c == '\n' || (c == '\r' && (i + 1 >= filled || buf[i + 1] != '\n')))) {
+        ends++;
+        lastEnd = i;
+      }
+    }
+    if (ends > 0) {
+      line += ends;
+      column = 1;
+    }
+    for (int i = lastEnd + 1; i < to; i++) {
+      if (buf[i] != '\r') {
         column++;
       }
     }
