@@ -1,52 +1,88 @@
 #!/usr/bin/env bash
-# Reproduces the performance figures in the README: end-to-end throughput on log text with every
-# managed identifier, 1 against 2 threads on a many-file corpus, peak memory on a 2 GB single-line
-# file under -Xmx256m, start-up on ten small files, and ripgrep on the same text for reference.
-# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~2.5 GB free in WORKDIR; takes a few minutes)
+# Reproduces the performance figures in the README, end to end through the command line:
+#   1. throughput with ALL managed identifiers (and with RECOMMENDED) on one 256 MB log file, with a
+#      planted value on one line in 40, and on the same kind of log without them;
+#   2. one thread against two on a many-file corpus (4,096 files, 1 GB, hard links to 256 files);
+#   3. peak memory on a 2 GB file that is one single line, under -Xmx256m;
+#   4. start-up: ten small files through ./assay (class-data sharing after the first run);
+#   5. ripgrep with the same 166 regexes over the same log, for reference.
+# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~2.6 GB free in WORKDIR and python3; takes ~6 minutes)
+# Run it on a quiet machine: every figure is one wall-clock run, JVM start-up included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
 jar="$root/cli/target/assay.jar"
 [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package)
 mkdir -p "$work"
+java=(java -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy) # as ./assay runs it
 
-# 1. 64 MB of log lines with planted values, as one file and as 256 files.
 python3 - "$work" <<'PY'
 import os, random, sys
 work = sys.argv[1]
-random.seed(7)
 words = "the of and to in is that for it as was with be by on not this are or from at which but have an they you were".split()
 planted = ["employee ssn=512-23-4411", "paid by card 4556 7375 8689 9855", "IBAN DE89 3704 0044 0532 0130 00",
            "aws_secret_access_key=Tn4pW7qZ2xR9vB6mK1cL8dF3hJ5sG0aY2uE4iO6w", "order 4024007153361885 shipped"]
-def line():
+def line(plant):
     s = "2024-06-%02dT12:%02d:00Z INFO request_id=%08x " % (random.randint(10, 29), random.randint(10, 59), random.getrandbits(32))
     s += " ".join(random.choice(words) for _ in range(random.randint(4, 13)))
-    if random.randint(0, 39) == 0:
+    if plant and random.randint(0, 39) == 0:
         s += " " + random.choice(planted)
     return s + " %d\n" % random.randint(0, 99999)
-os.makedirs(os.path.join(work, "one"), exist_ok=True)
-os.makedirs(os.path.join(work, "many"), exist_ok=True)
-with open(os.path.join(work, "one", "app.log"), "w") as f:
-    n = 0
-    while n < 64_000_000:
-        l = line(); f.write(l); n += len(l)
-for i in range(256):
-    with open(os.path.join(work, "many", "part-%03d.log" % i), "w") as f:
+def write(path, size, plant):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
         n = 0
-        while n < 250_000:
-            l = line(); f.write(l); n += len(l)
+        while n < size:
+            l = line(plant); f.write(l); n += len(l)
+random.seed(7)
+for name, plant in (("planted", True), ("clean", False)):
+    path = os.path.join(work, name, "app.log")
+    write(path + ".part", 64_000_000, plant)
+    with open(path, "w") as out:  # 256 MB: long enough for the JIT's warm-up to matter little
+        for _ in range(4):
+            with open(path + ".part") as part:
+                out.write(part.read())
+    os.remove(path + ".part")
+for i in range(256):
+    write(os.path.join(work, "parts", "part-%03d.log" % i), 250_000, True)
+os.makedirs(os.path.join(work, "many"), exist_ok=True)
+for k in range(16):
+    for i in range(256):
+        dst = os.path.join(work, "many", "%02d-part-%03d.log" % (k, i))
+        if not os.path.exists(dst):
+            os.link(os.path.join(work, "parts", "part-%03d.log" % i), dst)
 PY
 
-t() { /usr/bin/time -f "%e s wall, %M KB peak RSS" "$@"; }
-echo "== one 64 MB log file, ALL managed identifiers, 1 thread"
-t java -jar "$jar" scan "$work/one" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/one.json" --quiet || true
-echo "== 256 files (64 MB), ALL managed identifiers, 1 thread then 2 threads"
-t java -jar "$jar" scan "$work/many" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/many1.json" --quiet || true
-t java -jar "$jar" scan "$work/many" --managed-data-identifier-selector ALL --threads 2 --format json --output "$work/many2.json" --quiet || true
-echo "== the same with the Hyperscan prefilter (opt-in)"
-t java -Dassay.hyperscan=true -jar "$jar" scan "$work/many" --managed-data-identifier-selector ALL --threads 2 --format json --output "$work/many3.json" --quiet || true
+summary=()
+# run LABEL BYTES COMMAND...: times COMMAND, prints wall time, MB/s over BYTES and peak RSS.
+run() {
+  local label="$1" bytes="$2"
+  shift 2
+  local start end rss
+  start=$(date +%s.%N)
+  /usr/bin/time -o "$work/.rss" -f "%M" "$@" >/dev/null 2>&1 || true
+  rss=$(tail -n 1 "$work/.rss")
+  end=$(date +%s.%N)
+  local line
+  line=$(python3 -c "import sys; w=$end-$start; b=$bytes; print('%-62s %7.2f s  %s  peak RSS %s MB' % (sys.argv[1], w, ('%6.1f MB/s' % (b / 1e6 / w)) if b else '          ', int(sys.argv[2]) // 1024 if sys.argv[2].isdigit() else '?'))" "$label" "$rss")
+  echo "$line"
+  summary+=("$line")
+}
+size() { du -b --apparent-size "$1" | cut -f1; }
 
-echo "== 2 GB file that is a single line, -Xmx256m"
+planted=$(size "$work/planted/app.log"); clean=$(size "$work/clean/app.log")
+many=$(find "$work/many" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}') # hard links: du counts them once
+echo "== 1. one 256 MB log file, one thread"
+run "ALL, log with a planted value every 40 lines" "$planted" "${java[@]}" -jar "$jar" scan "$work/planted" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/planted.json" --quiet
+run "ALL, log without planted values" "$clean" "${java[@]}" -jar "$jar" scan "$work/clean" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/clean.json" --quiet
+run "RECOMMENDED, log with planted values" "$planted" "${java[@]}" -jar "$jar" scan "$work/planted" --threads 1 --format json --output "$work/planted-rec.json" --quiet
+run "RECOMMENDED, log without planted values" "$clean" "${java[@]}" -jar "$jar" scan "$work/clean" --threads 1 --format json --output "$work/clean-rec.json" --quiet
+
+echo "== 2. 4,096 files (1 GB), ALL, one thread then two"
+run "many files, ALL, 1 thread" "$many" "${java[@]}" -jar "$jar" scan "$work/many" --managed-data-identifier-selector ALL --threads 1 --format jsonl --output "$work/many1.jsonl" --quiet
+run "many files, ALL, 2 threads" "$many" "${java[@]}" -jar "$jar" scan "$work/many" --managed-data-identifier-selector ALL --threads 2 --format jsonl --output "$work/many2.jsonl" --quiet
+
+echo "== 3. a 2 GB file that is one single line, -Xmx256m"
 mkdir -p "$work/big"
 python3 - "$work/big/oneline.txt" <<'PY'
 import sys
@@ -56,17 +92,26 @@ with open(sys.argv[1], "w") as f:
     while n < 2_000_000_000:
         f.write(chunk); n += len(chunk)
 PY
-t java -Xmx256m -jar "$jar" scan "$work/big" --threads 1 --format json --output "$work/big.json" --quiet || true
+big=$(size "$work/big/oneline.txt")
+run "2 GB single line, RECOMMENDED, -Xmx256m" "$big" "${java[@]}" -Xmx256m -jar "$jar" scan "$work/big" --threads 1 --format json --output "$work/big.json" --quiet
+run "2 GB single line, ALL, -Xmx256m" "$big" "${java[@]}" -Xmx256m -jar "$jar" scan "$work/big" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/big-all.json" --quiet
+python3 -c "import json,sys; f=json.load(open(sys.argv[1]))['findings'][0]['classificationDetails']['result']; print('   status', f['status']['code'], 'SSNs', [d['count'] for s in f['sensitiveData'] for d in s['detections']])" "$work/big.json"
 rm -f "$work/big/oneline.txt"
 
-echo "== ten small files, start-up included (./assay, class-data sharing after the first run)"
+echo "== 4. ten small files, start-up included (./assay)"
 mkdir -p "$work/ten"
 for i in $(seq 1 10); do echo "note $i: employee SSN 512-23-44$((10 + i))" > "$work/ten/f$i.txt"; done
 "$root/assay" scan "$work/ten" --quiet >/dev/null || true
-for i in 1 2 3; do t "$root/assay" scan "$work/ten" --quiet >/dev/null || true; done
+for i in 1 2 3; do run "ten small files, ./assay, run $i" 0 "$root/assay" scan "$work/ten" --quiet; done
 
 if command -v rg >/dev/null; then
-  echo "== ripgrep with the card and SSN patterns over the 64 MB file, for reference"
-  t rg -c -e '\b(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2}[ -]\d{1,4}|\d{4}(?:[ -]\d{4}){3}[ -]\d{3}|\d{4}[ -]\d{6}[ -]\d{4,5})\b' \
-    -e '\b(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})\b' "$work/one/app.log" || true
+  echo "== 5. ripgrep with the 166 managed regexes, same log (reference: no keywords, validators or locations)"
+  java -jar "$jar" identifiers list --format json | python3 -c "import json,sys; [print(i['regex']) for i in json.load(sys.stdin)['items']]" > "$work/regexes.txt"
+  java -jar "$jar" identifiers list --format json | python3 -c "import json,sys; [print(i['regex']) for i in json.load(sys.stdin)['items'] if i['recommended']]" > "$work/regexes-rec.txt"
+  run "ripgrep, 166 regexes (ALL)" "$planted" rg -U -c -f "$work/regexes.txt" "$work/planted/app.log"
+  run "ripgrep, RECOMMENDED regexes" "$planted" rg -U -c -f "$work/regexes-rec.txt" "$work/planted/app.log"
 fi
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"

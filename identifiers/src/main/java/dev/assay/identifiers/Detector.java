@@ -15,12 +15,16 @@ import java.util.Map;
  * Finds the occurrences of a set of data identifiers in text, with Macie's rules: keyword
  * proximity, ignore words, validators and allow lists.
  *
- * <p>One pass of an Aho-Corasick automaton over every identifier's keywords and anchor literals
- * comes first. It finds the keyword positions used for proximity and decides which patterns are
- * worth running at all: an identifier that requires a keyword runs only where one of its keywords
- * occurs in the text or in the value's field names, and one with anchors only where an anchor
- * occurs. Identifiers that share a pattern and validator (such as {@code CREDIT_CARD_NUMBER} and
- * its no-keyword variant) share one regex pass.
+ * <p>One pass of an Aho-Corasick automaton over every identifier's keywords, anchors and literal
+ * seeds comes first. It finds the keyword positions used for proximity and decides where each
+ * pattern runs: an identifier that requires a keyword runs only around its keywords (as far as the
+ * proximity rule reaches plus the pattern's longest match, see {@link MatchLength}), or on the
+ * whole text when a field name holds one; what counts without a keyword runs only where its {@link
+ * Seeds} say it can match (around a literal seed such as a country code, or where a hand-written
+ * scan finds a run of digits or capitalised words); a pattern with neither runs on the whole text.
+ * Identifiers that share a pattern and validator (such as {@code CREDIT_CARD_NUMBER} and its
+ * no-keyword variant) share one regex pass. {@link #withoutPrefilter} finds the same occurrences
+ * without any of this, and the tests hold the two to it.
  *
  * <p>Built once; immutable, stateless and thread-safe: share one instance between all workers.
  * Offsets are UTF-16 char offsets into the text given, 0-based, end exclusive.
