@@ -1,6 +1,7 @@
 package dev.assay.identifiers;
 
 import com.google.re2j.Matcher;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -202,8 +203,9 @@ public final class Detector {
    *     that did not count; when false only those that counted
    */
   public List<Candidate> scan(CharSequence chars, FieldContext field, int reportFrom, int reportTo, boolean explain) {
-    // One copy up front: every pass below then reads a String, whose charAt the JIT inlines.
-    String text = chars.toString();
+    // Every pass below reads one final class, whose charAt the JIT inlines: the window's own
+    // array when it comes as one (no copy), else a String.
+    CharSequence text = readable(chars);
     int n = entries.length;
     int[][] keywordHits = new int[n][];
     int[] keywordHitCount = new int[n];
@@ -306,6 +308,17 @@ public final class Detector {
       resolveSameSpan(out);
     }
     return out;
+  }
+
+  /** {@code chars} as a String or a {@link CharArrayText} over its own array. */
+  private static CharSequence readable(CharSequence chars) {
+    if (chars instanceof String || chars instanceof CharArrayText) {
+      return chars;
+    }
+    if (chars instanceof CharBuffer buffer && buffer.hasArray()) {
+      return new CharArrayText(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+    }
+    return chars.toString();
   }
 
   /** Appends the pair {@code (a, b)} to entry {@code e}'s hits, growing its array as needed. */

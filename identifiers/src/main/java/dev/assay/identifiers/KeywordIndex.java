@@ -157,6 +157,10 @@ final class KeywordIndex {
       scan(string, from, to, hits); // a monomorphic charAt, which the JIT inlines
       return;
     }
+    if (text instanceof CharArrayText array) {
+      scan(array.chars, array.offset, from, to, hits);
+      return;
+    }
     int base = 0;
     final int[] table = next;
     final char[] classes = classOf;
@@ -216,6 +220,62 @@ final class KeywordIndex {
       b = table[b + classes[text.charAt(j)]];
       if (b < 0) {
         b = report(b, j, hits);
+      }
+    }
+    for (int k = 0; k < pendingCount; k += 2) {
+      report(pending[k], pending[k + 1], hits);
+    }
+  }
+
+  /**
+   * As {@link #scan(String, int, int, Hits)}, over {@code chars[base + from, base + to)}, reporting
+   * offsets relative to {@code base}.
+   */
+  private void scan(char[] chars, int base, int from, int to, Hits hits) {
+    final int[] table = next;
+    final char[] classes = classOf;
+    int start = base + from;
+    int end = base + to;
+    if (to - from < 2 * TWO_WALKS_FROM) {
+      int state = 0;
+      for (int i = start; i < end; i++) {
+        state = table[state + classes[chars[i]]];
+        if (state < 0) {
+          state = report(state, i - base, hits);
+        }
+      }
+      return;
+    }
+    int mid = start + (end - start) / 2;
+    int second = Math.max(start, mid - (longest - 1));
+    int[] pending = new int[16];
+    int pendingCount = 0;
+    int a = 0;
+    int b = 0;
+    int j = second;
+    for (int i = start; i < mid; i++, j++) {
+      a = table[a + classes[chars[i]]];
+      b = table[b + classes[chars[j]]];
+      if ((a | b) < 0) {
+        if (a < 0) {
+          a = report(a, i - base, hits);
+        }
+        if (b < 0) {
+          if (j >= mid) {
+            if (pendingCount + 2 > pending.length) {
+              pending = Arrays.copyOf(pending, pending.length * 2);
+            }
+            pending[pendingCount++] = b;
+            pending[pendingCount++] = j - base;
+          }
+          b = ~b;
+        }
+      }
+    }
+    for (; j < end; j++) {
+      b = table[b + classes[chars[j]]];
+      if (b < 0) {
+        b = report(b, j - base, hits);
       }
     }
     for (int k = 0; k < pendingCount; k += 2) {
