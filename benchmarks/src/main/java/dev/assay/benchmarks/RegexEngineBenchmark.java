@@ -18,9 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One managed identifier's pattern, alone (no prefilter, no validator), over 4 MB of log-like text,
- * with re2j (linear time, what Assay uses) against java.util.regex (backtracking). Score: scans of
- * the whole text per second; multiply by 4 for MB/s. Both engines must find the same number of
- * matches.
+ * with re2j (linear time, what Assay uses) against java.util.regex (backtracking) and Hyperscan
+ * (linear time, native, through {@code com.gliwka.hyperscan}; the fastest linear-time engine on
+ * Maven Central that loads here). Score: scans of the whole text per second; multiply by 4 for
+ * MB/s. re2j and java.util.regex must find the same matches; Hyperscan reports every match end
+ * (overlapping ones too, each with its leftmost start), so it must report each match re2j finds,
+ * and the same number on every run. Where Hyperscan does not load, its runs fail at set-up.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RegexEngineBenchmark -f 1 -wi 3 -i 5}.
  */
@@ -34,8 +37,11 @@ public class RegexEngineBenchmark {
   @Param({"USA_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER", "AWS_CREDENTIALS"})
   public String identifier;
 
-  @Param({"RE2J", "JDK"})
+  @Param({"RE2J", "JDK", "HYPERSCAN"})
   public String engine;
+
+  private com.gliwka.hyperscan.wrapper.Database hyperscan;
+  private com.gliwka.hyperscan.wrapper.Scanner hyperscanner;
 
   private String text;
   private com.google.re2j.Pattern re2j;
@@ -52,6 +58,48 @@ public class RegexEngineBenchmark {
     if (expected != countJdk()) {
       throw new IllegalStateException("re2j and java.util.regex disagree on " + identifier);
     }
+    if (engine.equals("HYPERSCAN")) {
+      setUpHyperscan(id.criteria().regex());
+    }
+  }
+
+  private void setUpHyperscan(String regex) {
+    if (!com.gliwka.hyperscan.wrapper.Scanner.getIsValidPlatform()) {
+      throw new IllegalStateException("Hyperscan does not load on this platform");
+    }
+    try {
+      hyperscan =
+          com.gliwka.hyperscan.wrapper.Database.compile(
+              new com.gliwka.hyperscan.wrapper.Expression(
+                  regex,
+                  java.util.EnumSet.of(
+                      com.gliwka.hyperscan.wrapper.ExpressionFlag.SOM_LEFTMOST,
+                      com.gliwka.hyperscan.wrapper.ExpressionFlag.UTF8)));
+    } catch (com.gliwka.hyperscan.wrapper.CompileErrorException e) {
+      throw new IllegalStateException("Hyperscan rejects the pattern of " + identifier, e);
+    }
+    hyperscanner = new com.gliwka.hyperscan.wrapper.Scanner();
+    hyperscanner.allocScratch(hyperscan);
+    // Every re2j match must be among Hyperscan's: the same end, a start at or before re2j's.
+    java.util.Map<Long, Long> startByEnd = new java.util.HashMap<>();
+    for (com.gliwka.hyperscan.wrapper.Match m : hyperscanner.scan(hyperscan, text)) {
+      startByEnd.merge(m.getEndPosition() + 1, m.getStartPosition(), Math::min);
+    }
+    com.google.re2j.Matcher m = re2j.matcher(text);
+    while (m.find()) {
+      Long start = startByEnd.get((long) m.end());
+      if (start == null || start > m.start()) {
+        throw new IllegalStateException(
+            "Hyperscan misses the match [" + m.start() + ", " + m.end() + ") of " + identifier);
+      }
+    }
+    expectedHyperscan = countHyperscan();
+  }
+
+  private int expectedHyperscan;
+
+  private int countHyperscan() {
+    return hyperscanner.scan(hyperscan, text).size();
   }
 
   private int countRe2j() {
@@ -74,9 +122,24 @@ public class RegexEngineBenchmark {
 
   @Benchmark
   public int find() {
-    int n = engine.equals("RE2J") ? countRe2j() : countJdk();
-    if (n != expected) {
-      throw new IllegalStateException("found " + n + ", expected " + expected);
+    int n;
+    int want;
+    switch (engine) {
+      case "RE2J" -> {
+        n = countRe2j();
+        want = expected;
+      }
+      case "JDK" -> {
+        n = countJdk();
+        want = expected;
+      }
+      default -> {
+        n = countHyperscan();
+        want = expectedHyperscan;
+      }
+    }
+    if (n != want) {
+      throw new IllegalStateException("found " + n + ", expected " + want);
     }
     return n;
   }
