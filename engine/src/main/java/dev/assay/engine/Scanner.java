@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +27,12 @@ import java.util.function.Consumer;
 
 /**
  * Scans objects for sensitive data: the one entry point of the engine, and the one place that owns
- * threads. Objects are enumerated on the calling thread and analysed by a fixed pool of workers;
- * at most twice as many objects as workers are in flight, so enumeration never runs ahead of
- * analysis without bound.
+ * threads. Three stages: objects are enumerated on the calling thread (listing, and for S3 the
+ * metadata reads); a fixed pool of workers fetches, extracts, detects and tallies each one; and one
+ * writer thread hands the results to the caller's consumer. The stages are joined by bounded
+ * hand-offs: at most twice as many objects as workers are being analysed, and at most four times
+ * as many results wait for the writer, so enumeration never runs ahead of analysis, nor analysis
+ * ahead of output, without bound, and a slow consumer slows the scan instead of filling memory.
  *
  * <p>Each object has a time limit ({@link ExtractionLimits#perObjectTime()}, set with {@link
  * Builder#limits}): it is analysed on an analysis thread of its own while its worker waits; when the
@@ -36,8 +42,10 @@ import java.util.function.Consumer;
  * daemon thread, never a worker.
  *
  * <p>A Scanner is immutable and thread-safe; {@link #scan} may be called more than once. Results
- * are delivered one at a time (never concurrently) in completion order; callers that need a stable
- * order sort them.
+ * are delivered one at a time (never concurrently), on the writer thread, in completion order;
+ * callers that need a stable order sort them. If the consumer throws, the scan still analyses
+ * every object (the rest of the results are dropped) and {@link #scan} rethrows the error at the
+ * end.
  */
 public final class Scanner {
   /**
@@ -83,7 +91,8 @@ public final class Scanner {
     AtomicLong bytes = new AtomicLong();
     AtomicLong problems = new AtomicLong();
     Semaphore inFlight = new Semaphore(threads * 2);
-    Object deliver = new Object();
+    Writer writer = new Writer(threads * 4, results);
+    writer.start();
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers("assay-worker-"));
     // Each object is analysed on a thread of its own, so that a worker can give up on an object
     // whose time limit has passed (a parser stuck in a loop or in a read that never returns) and
@@ -112,9 +121,7 @@ public final class Scanner {
                       if (progress != null) {
                         progress.done(r.object().size());
                       }
-                      synchronized (deliver) {
-                        results.accept(r);
-                      }
+                      writer.put(r);
                     } finally {
                       inFlight.release();
                     }
@@ -140,7 +147,9 @@ public final class Scanner {
         Thread.currentThread().interrupt();
       }
       analysts.shutdownNow();
+      writer.finish();
     }
+    writer.rethrow();
     return new Summary(objects.get(), bytes.get(), problems.get(), Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -166,6 +175,97 @@ public final class Scanner {
       ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
       running.cancel(true);
       return r;
+    }
+  }
+
+  /**
+   * The output stage: one thread that takes results from a bounded queue and gives them to the
+   * consumer, one at a time. A consumer's error is kept (and later results dropped, so that no
+   * worker waits on a full queue for ever) until {@link #rethrow}.
+   */
+  private static final class Writer {
+    private final BlockingQueue<Optional<ObjectResult>> queue;
+    private final Consumer<ObjectResult> results;
+    private final Thread thread;
+    private volatile Throwable failure;
+
+    Writer(int capacity, Consumer<ObjectResult> results) {
+      this.queue = new ArrayBlockingQueue<>(capacity);
+      this.results = results;
+      this.thread = new Thread(this::run, "assay-writer");
+      thread.setDaemon(true);
+    }
+
+    void start() {
+      thread.start();
+    }
+
+    private void run() {
+      while (true) {
+        Optional<ObjectResult> next;
+        try {
+          next = queue.take();
+        } catch (InterruptedException e) {
+          continue; // only finish() ends the writer: every result put is taken
+        }
+        if (next.isEmpty()) {
+          return;
+        }
+        if (failure == null) {
+          try {
+            results.accept(next.get());
+          } catch (RuntimeException | Error e) {
+            failure = e;
+          }
+        }
+      }
+    }
+
+    /** Waits for room in the queue (backpressure on the workers). */
+    void put(ObjectResult r) {
+      putUninterruptibly(Optional.of(r));
+    }
+
+    /** After the last put: lets the writer drain the queue, and waits for it. */
+    void finish() {
+      putUninterruptibly(Optional.empty()); // the end: the queue takes no null
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void putUninterruptibly(Optional<ObjectResult> item) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          queue.put(item);
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Throws what the consumer threw, if it did. */
+    void rethrow() {
+      Throwable t = failure;
+      if (t instanceof RuntimeException e) {
+        throw e;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
     }
   }
 
