@@ -53,31 +53,21 @@ public final class Locator {
   }
 
   private static int[] index(CharSequence text) {
+    // A text window is read in its own array (measured: through CharBuffer.charAt, a tenth of a
+    // scan of log lines dense with matches went to this index); other texts (cells, values) are
+    // short and copied.
+    char[] chars;
+    int offset;
     if (text instanceof CharBuffer buffer && buffer.hasArray()) {
-      // A text window: read its array, not through CharBuffer.charAt (measured: a tenth of a scan
-      // of log lines dense with matches went to this index).
-      return index(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+      chars = buffer.array();
+      offset = buffer.arrayOffset() + buffer.position();
+    } else {
+      chars = text.toString().toCharArray();
+      offset = 0;
     }
     int[] starts = new int[16];
     int n = 0;
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, n * 2);
-        }
-        starts[n++] = i + 1;
-      }
-    }
-    return Arrays.copyOf(starts, n);
-  }
-
-  /** As {@link #index(CharSequence)}, for {@code chars[offset, offset + length)}. */
-  private static int[] index(char[] chars, int offset, int length) {
-    int[] starts = new int[16];
-    int n = 0;
-    int end = offset + length;
+    int end = offset + text.length();
     for (int i = offset; i < end; i++) {
       char c = chars[i];
       // One test that rarely passes (most chars are above '\r'), then the exact one.

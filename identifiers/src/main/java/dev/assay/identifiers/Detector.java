@@ -1,7 +1,6 @@
 package dev.assay.identifiers;
 
 import com.google.re2j.Matcher;
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -204,8 +203,8 @@ public final class Detector {
    */
   public List<Candidate> scan(CharSequence chars, FieldContext field, int reportFrom, int reportTo, boolean explain) {
     // Every pass below reads one final class, whose charAt the JIT inlines: the window's own
-    // array when it comes as one (no copy), else a String.
-    CharSequence text = readable(chars);
+    // array when it comes as one (no copy), else a copy of the chars.
+    CharArrayText text = CharArrayText.of(chars);
     int n = entries.length;
     int[][] keywordHits = new int[n][];
     int[] keywordHitCount = new int[n];
@@ -295,9 +294,8 @@ public final class Detector {
         // One matcher for all of a group's regions: re2j's matcher is costly to create.
         Matcher m = group.criteria.pattern().matcher("");
         for (int r = 0; r < regions.length; r += 2) {
-          Prefix prefix = new Prefix(text, regions[r + 1]);
-          m.reset(prefix);
-          find(group, m, prefix, regions[r], regions[r + 1], reportFrom, reportTo, eligible, keywordHits, keywordHitCount,
+          m.reset(text.prefix(regions[r + 1]));
+          find(group, m, text, regions[r], regions[r + 1], reportFrom, reportTo, eligible, keywordHits, keywordHitCount,
               fieldKeyword, explain, out);
         }
       }
@@ -308,17 +306,6 @@ public final class Detector {
       resolveSameSpan(out);
     }
     return out;
-  }
-
-  /** {@code chars} as a String or a {@link CharArrayText} over its own array. */
-  private static CharSequence readable(CharSequence chars) {
-    if (chars instanceof String || chars instanceof CharArrayText) {
-      return chars;
-    }
-    if (chars instanceof CharBuffer buffer && buffer.hasArray()) {
-      return new CharArrayText(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-    }
-    return chars.toString();
   }
 
   /** Appends the pair {@code (a, b)} to entry {@code e}'s hits, growing its array as needed. */
@@ -481,17 +468,17 @@ public final class Detector {
   }
 
   /**
-   * Runs a group's pattern over {@code text} from {@code from} and judges each match that starts in
-   * {@code [reportFrom, reportTo)}. When {@code text} is a region's prefix view that ends before the
-   * real text does ({@code to < full length}), a match that reaches {@code to} may have been cut
-   * short, and is left out: a region extends beyond where a keyword could still be near by the
-   * pattern's longest match (see {@link MatchLength}), or reaches as far as its seeds say a match can,
-   * so such a match would not have counted anyway. {@code m} is the group's matcher, reset to {@code text}.
+   * Runs a group's pattern from {@code from} and judges each match that starts in {@code
+   * [reportFrom, reportTo)}. {@code m} is the group's matcher, reset to {@code full} or to its
+   * first {@code to} chars (a region's search stops there). When {@code to} is before the end of
+   * {@code full}, a match that reaches {@code to} may have been cut short, and is left out: a
+   * region extends beyond where a keyword could still be near by the pattern's longest match (see
+   * {@link MatchLength}), or reaches as far as its seeds say a match can, so such a match would not
+   * have counted anyway.
    */
   private void find(
-      PatternGroup group, Matcher m, CharSequence text, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
+      PatternGroup group, Matcher m, CharSequence full, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
       int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, boolean explain, List<Candidate> out) {
-    CharSequence full = text instanceof Prefix p ? p.text : text;
     boolean cut = to < full.length();
     int searchFrom = from;
     while (searchFrom <= to && m.find(searchFrom)) {
@@ -514,40 +501,6 @@ public final class Detector {
           out.add(c);
         }
       }
-    }
-  }
-
-  /** The first {@code length} chars of a text, without copying: a region's search stops there. */
-  private static final class Prefix implements CharSequence {
-    final CharSequence text;
-    final int length;
-
-    Prefix(CharSequence text, int length) {
-      this.text = text;
-      this.length = length;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (index >= length) {
-        throw new IndexOutOfBoundsException(index);
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return text.subSequence(0, length).toString();
     }
   }
 

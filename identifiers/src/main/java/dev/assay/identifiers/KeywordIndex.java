@@ -153,10 +153,6 @@ final class KeywordIndex {
 
   /** Reports every occurrence of every literal in {@code text[from, to)}, in no particular order. */
   void scan(CharSequence text, int from, int to, Hits hits) {
-    if (text instanceof String string) {
-      scan(string, from, to, hits); // a monomorphic charAt, which the JIT inlines
-      return;
-    }
     if (text instanceof CharArrayText array) {
       scan(array.chars, array.offset, from, to, hits);
       return;
@@ -173,63 +169,11 @@ final class KeywordIndex {
   }
 
   /**
-   * A long text is walked as two halves at once: each step of one automaton waits for its table
-   * load, and two independent walks overlap those waits. The second half starts early by the
-   * longest literal less one, so that it finds every literal that ends in it, and reports only those.
-   */
-  private void scan(String text, int from, int to, Hits hits) {
-    final int[] table = next;
-    final char[] classes = classOf;
-    if (to - from < 2 * TWO_WALKS_FROM) {
-      int base = 0;
-      for (int i = from; i < to; i++) {
-        base = table[base + classes[text.charAt(i)]];
-        if (base < 0) {
-          base = report(base, i, hits);
-        }
-      }
-      return;
-    }
-    int mid = from + (to - from) / 2;
-    int second = Math.max(from, mid - (longest - 1));
-    int[] pending = new int[16]; // the second walk's hits, reported after the first's: (marked base, end)
-    int pendingCount = 0;
-    int a = 0;
-    int b = 0;
-    int j = second;
-    for (int i = from; i < mid; i++, j++) {
-      a = table[a + classes[text.charAt(i)]];
-      b = table[b + classes[text.charAt(j)]];
-      if ((a | b) < 0) {
-        if (a < 0) {
-          a = report(a, i, hits);
-        }
-        if (b < 0) {
-          if (j >= mid) { // what ends before mid, the first walk reports
-            if (pendingCount + 2 > pending.length) {
-              pending = Arrays.copyOf(pending, pending.length * 2);
-            }
-            pending[pendingCount++] = b;
-            pending[pendingCount++] = j;
-          }
-          b = ~b;
-        }
-      }
-    }
-    for (; j < to; j++) {
-      b = table[b + classes[text.charAt(j)]];
-      if (b < 0) {
-        b = report(b, j, hits);
-      }
-    }
-    for (int k = 0; k < pendingCount; k += 2) {
-      report(pending[k], pending[k + 1], hits);
-    }
-  }
-
-  /**
-   * As {@link #scan(String, int, int, Hits)}, over {@code chars[base + from, base + to)}, reporting
-   * offsets relative to {@code base}.
+   * As {@link #scan(CharSequence, int, int, Hits)}, over {@code chars[base + from, base + to)},
+   * reporting offsets relative to {@code base}. A long text is walked as two halves at once: each
+   * step of one automaton waits for its table load, and two independent walks overlap those waits.
+   * The second half starts early by the longest literal less one, so that it finds every literal
+   * that ends in it, and reports only those, after the first half's.
    */
   private void scan(char[] chars, int base, int from, int to, Hits hits) {
     final int[] table = next;
@@ -265,7 +209,7 @@ final class KeywordIndex {
             if (pendingCount + 2 > pending.length) {
               pending = Arrays.copyOf(pending, pending.length * 2);
             }
-            pending[pendingCount++] = b;
+            pending[pendingCount++] = b; // what ends before mid, the first walk reports
             pending[pendingCount++] = j - base;
           }
           b = ~b;

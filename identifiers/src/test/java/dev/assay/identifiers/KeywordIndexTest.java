@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Aho-Corasick pass against the definition (every literal at every offset, case folded char by
- * char), on seeded random literals and texts long enough for the two-walk scan, read as a String,
- * as a window of a larger array ({@link CharArrayText}) and as any other CharSequence.
+ * char), on seeded random literals and texts long enough for the two-walk scan, read as a window
+ * of a larger array ({@link CharArrayText}, as the detector passes every text) and as any other
+ * CharSequence (a String, a StringBuilder).
  */
 class KeywordIndexTest {
 
