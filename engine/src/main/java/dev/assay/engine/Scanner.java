@@ -11,16 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -30,16 +27,16 @@ import java.util.function.Consumer;
  * threads. Three stages: objects are enumerated on the calling thread (listing, and for S3 the
  * metadata reads); a fixed pool of workers fetches, extracts, detects and tallies each one; and one
  * writer thread hands the results to the caller's consumer. The stages are joined by bounded
- * hand-offs: at most twice as many objects as workers are being analysed, and at most four times
- * as many results wait for the writer, so enumeration never runs ahead of analysis, nor analysis
+ * hand-offs: at most twice as many objects as workers wait for a worker, and at most four times as
+ * many results wait for the writer, so enumeration never runs ahead of analysis, nor analysis
  * ahead of output, without bound, and a slow consumer slows the scan instead of filling memory.
  *
  * <p>Each object has a time limit ({@link ExtractionLimits#perObjectTime()}, set with {@link
- * Builder#limits}): it is analysed on an analysis thread of its own while its worker waits; when the
- * limit passes, the worker reports the object PARTIAL with TIME_CUT_OFF_REACHED (with what was found
- * until then) and takes the next one. The abandoned analysis is cancelled (its extraction polls a
+ * Builder#limits}), kept by a watchdog thread: when the limit passes, the watchdog reports the
+ * object PARTIAL with TIME_CUT_OFF_REACHED (with what was found until then) and starts a new worker
+ * in place of the one analysing it. The abandoned analysis is cancelled (its extraction polls a
  * flag on every read and segment) and interrupted; a parser that ignores both keeps only its own
- * daemon thread, never a worker.
+ * daemon thread, never a place among the workers.
  *
  * <p>A Scanner is immutable and thread-safe; {@link #scan} may be called more than once. Results
  * are delivered one at a time (never concurrently), on the writer thread, in completion order;
@@ -86,95 +83,222 @@ public final class Scanner {
    */
   public Summary scan(List<? extends ObjectSource> sources, Consumer<ObjectResult> results) throws IOException {
     long started = System.nanoTime();
-    ObjectAnalyzer analyzer = new ObjectAnalyzer(detector, extraction, clock);
-    AtomicLong objects = new AtomicLong();
-    AtomicLong bytes = new AtomicLong();
-    AtomicLong problems = new AtomicLong();
-    Semaphore inFlight = new Semaphore(threads * 2);
-    Writer writer = new Writer(threads * 4, results);
-    writer.start();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers("assay-worker-"));
-    // Each object is analysed on a thread of its own, so that a worker can give up on an object
-    // whose time limit has passed (a parser stuck in a loop or in a read that never returns) and
-    // go on with the next. The abandoned thread is told to stop (its extraction polls a flag on
-    // every read and segment, and it is interrupted); one that never returns stays parked as a
-    // daemon thread, costing a thread but not a worker.
-    ExecutorService analysts = Executors.newCachedThreadPool(new Workers("assay-analysis-"));
-    long timeLimit = limits.perObjectTime().toNanos();
+    Run run = new Run(new ObjectAnalyzer(detector, extraction, clock), new Writer(threads * 4, results));
+    run.start();
+    long submitted = 0;
     try {
       for (ObjectSource source : sources) {
-        source.enumerate(
-            object -> {
-              if (progress != null) {
-                progress.enumerated(object.size());
-              }
-              inFlight.acquireUninterruptibly();
-              pool.execute(
-                  () -> {
-                    try {
-                      ObjectResult r = analyzeInTime(analyzer, analysts, object, timeLimit);
-                      objects.incrementAndGet();
-                      bytes.addAndGet(r.sizeClassified());
-                      if (r.hasProblem()) {
-                        problems.incrementAndGet();
-                      }
-                      if (progress != null) {
-                        progress.done(r.object().size());
-                      }
-                      writer.put(r);
-                    } finally {
-                      inFlight.release();
-                    }
-                  });
-            },
-            (count, size) -> {
-              if (progress != null) {
-                progress.announced(count, size);
-              }
-            });
+        long[] count = {0};
+        try {
+          source.enumerate(
+              object -> {
+                if (progress != null) {
+                  progress.enumerated(object.size());
+                }
+                run.submit(object);
+                count[0]++;
+              },
+              (objects, size) -> {
+                if (progress != null) {
+                  progress.announced(objects, size);
+                }
+              });
+        } finally {
+          submitted += count[0];
+        }
       }
       if (progress != null) {
         progress.enumerationComplete();
       }
     } finally {
-      pool.shutdown();
-      try {
-        while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-          // keep waiting: every submitted object is reported
-        }
-      } catch (InterruptedException e) {
-        pool.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
-      analysts.shutdownNow();
-      writer.finish();
+      run.finish(submitted);
     }
-    writer.rethrow();
-    return new Summary(objects.get(), bytes.get(), problems.get(), Duration.ofNanos(System.nanoTime() - started));
+    run.writer.rethrow();
+    return new Summary(run.objects.get(), run.bytes.get(), run.problems.get(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**
-   * Analyses one object on an analysis thread, waiting at most {@code timeLimit} nanoseconds: past
-   * that the object is reported PARTIAL with TIME_CUT_OFF_REACHED (Macie's per-object time quota,
-   * macie-facts §8.3) and its thread is told to stop.
+   * One scan's workers and watchdog. Each object is analysed on the worker that takes it, so an
+   * object costs no hand-off between threads (on this 2-core VM a park and unpark pair cost a
+   * quarter of a millisecond, a tenth of a 250 KB object's analysis). The watchdog enforces the time
+   * limit: when an object's time is up it reports the object PARTIAL with TIME_CUT_OFF_REACHED
+   * (Macie's per-object time quota, macie-facts §8.3, with what was found until then), cancels and
+   * interrupts the analysis, and starts a new worker in place of the one it gave up on, so a parser
+   * that ignores both costs a parked daemon thread, never a worker. Exactly one of the worker and
+   * the watchdog reports each object: whichever first settles its {@link Job}.
    */
-  private static ObjectResult analyzeInTime(
-      ObjectAnalyzer analyzer, ExecutorService analysts, ScanObject object, long timeLimit) {
-    ObjectAnalyzer.Analysis analysis = analyzer.start(object);
-    Future<ObjectResult> running = analysts.submit(analysis::run);
-    try {
-      return running.get(timeLimit, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
-      running.cancel(true);
-      return r;
-    } catch (ExecutionException e) {
-      return analysis.crashed(e.getCause());
-    } catch (InterruptedException e) {
+  private final class Run {
+    private final ObjectAnalyzer analyzer;
+    private final Writer writer;
+    /** Enumeration to workers: at most twice as many objects waiting as there are workers. */
+    private final BlockingQueue<Optional<ScanObject>> pending = new ArrayBlockingQueue<>(threads * 2);
+    private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+    private final Semaphore reported = new Semaphore(0);
+    private final AtomicLong objects = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong problems = new AtomicLong();
+    private final AtomicInteger names = new AtomicInteger();
+    private final long timeLimit = limits.perObjectTime().toNanos();
+    private final Thread watchdog = new Thread(this::watch, "assay-watchdog");
+    private volatile boolean finished;
+
+    Run(ObjectAnalyzer analyzer, Writer writer) {
+      this.analyzer = analyzer;
+      this.writer = writer;
+      watchdog.setDaemon(true);
+    }
+
+    void start() {
+      writer.start();
+      for (int i = 0; i < threads; i++) {
+        startWorker();
+      }
+      watchdog.start();
+    }
+
+    private void startWorker() {
+      Worker w = new Worker();
+      live.add(w);
+      w.thread.start();
+    }
+
+    /** Waits for room among the pending objects (backpressure on enumeration). */
+    void submit(ScanObject object) {
+      putUninterruptibly(pending, Optional.of(object));
+    }
+
+    /** After the last submit: waits until every submitted object is reported, then ends the threads. */
+    void finish(long submitted) {
+      long left = submitted;
+      while (left > 0) {
+        int n = (int) Math.min(left, Integer.MAX_VALUE);
+        reported.acquireUninterruptibly(n);
+        left -= n;
+      }
+      finished = true;
+      watchdog.interrupt();
+      for (int i = 0; i < threads; i++) {
+        putUninterruptibly(pending, Optional.empty()); // one end mark per worker in place
+      }
+      writer.finish();
+    }
+
+    void report(ObjectResult r) {
+      objects.incrementAndGet();
+      bytes.addAndGet(r.sizeClassified());
+      if (r.hasProblem()) {
+        problems.incrementAndGet();
+      }
+      if (progress != null) {
+        progress.done(r.object().size());
+      }
+      writer.put(r);
+      reported.release();
+    }
+
+    /** Checks the running objects' time several times per limit, at most ten times a second. */
+    private void watch() {
+      long tick = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(timeLimit) / 10, 100));
+      while (!finished) {
+        try {
+          Thread.sleep(tick);
+        } catch (InterruptedException e) {
+          continue; // finish() interrupts to end the watchdog; the loop's test decides
+        }
+        long now = System.nanoTime();
+        for (Worker w : live) {
+          Job job = w.current;
+          if (job != null && now - job.started > timeLimit && job.settle()) {
+            live.remove(w);
+            startWorker();
+            ObjectResult r = job.analysis.timedOut(Duration.ofNanos(timeLimit));
+            w.thread.interrupt();
+            report(r);
+          }
+        }
+      }
+    }
+
+    /** Takes objects and analyses them, until an end mark or until the watchdog gives up on it. */
+    private final class Worker implements Runnable {
+      final Thread thread = new Thread(this, "assay-worker-" + names.incrementAndGet());
+      volatile Job current;
+
+      Worker() {
+        thread.setDaemon(true);
+      }
+
+      @Override
+      public void run() {
+        while (true) {
+          Optional<ScanObject> next = takeUninterruptibly(pending);
+          if (next.isEmpty()) {
+            return;
+          }
+          Job job = new Job(analyzer.start(next.get()), System.nanoTime());
+          current = job;
+          ObjectResult r;
+          try {
+            r = job.analysis.run();
+          } catch (RuntimeException | Error e) {
+            r = job.analysis.crashed(e);
+          }
+          current = null;
+          if (!job.settle()) {
+            return; // the watchdog reported this object and started a worker in this one's place
+          }
+          report(r);
+        }
+      }
+    }
+  }
+
+  /** One object being analysed, and who reports it: the worker or the watchdog, whichever settles it first. */
+  private static final class Job {
+    final ObjectAnalyzer.Analysis analysis;
+    final long started; // System.nanoTime()
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Job(ObjectAnalyzer.Analysis analysis, long started) {
+      this.analysis = analysis;
+      this.started = started;
+    }
+
+    /** True for the one caller that settles the job. */
+    boolean settle() {
+      return settled.compareAndSet(false, true);
+    }
+  }
+
+  private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        queue.put(item);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      ObjectResult r = analysis.timedOut(Duration.ofNanos(timeLimit));
-      running.cancel(true);
-      return r;
+    }
+  }
+
+  private static <T> T takeUninterruptibly(BlockingQueue<T> queue) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return queue.take();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -223,31 +347,16 @@ public final class Scanner {
 
     /** Waits for room in the queue (backpressure on the workers). */
     void put(ObjectResult r) {
-      putUninterruptibly(Optional.of(r));
+      putUninterruptibly(queue, Optional.of(r));
     }
 
     /** After the last put: lets the writer drain the queue, and waits for it. */
     void finish() {
-      putUninterruptibly(Optional.empty()); // the end: the queue takes no null
+      putUninterruptibly(queue, Optional.empty()); // the end: the queue takes no null
       boolean interrupted = false;
       while (thread.isAlive()) {
         try {
           thread.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    private void putUninterruptibly(Optional<ObjectResult> item) {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          queue.put(item);
-          break;
         } catch (InterruptedException e) {
           interrupted = true;
         }
@@ -266,23 +375,6 @@ public final class Scanner {
       if (t instanceof Error e) {
         throw e;
       }
-    }
-  }
-
-  /** Daemon threads named for thread dumps. */
-  private static final class Workers implements ThreadFactory {
-    private final AtomicInteger n = new AtomicInteger();
-    private final String prefix;
-
-    Workers(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     }
   }
 
