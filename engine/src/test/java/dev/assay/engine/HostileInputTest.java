@@ -62,10 +62,14 @@ class HostileInputTest {
 
   /** Scans the objects plus a clean control file, returning results by key. */
   private static Map<String, ObjectResult> scan(ExtractionLimits limits, ScanObject... objects) throws IOException {
+    return scan(2, limits, objects);
+  }
+
+  private static Map<String, ObjectResult> scan(int threads, ExtractionLimits limits, ScanObject... objects) throws IOException {
     List<ScanObject> all = new ArrayList<>(Arrays.asList(objects));
     all.add(bytes("control.txt", NOTES));
     Scanner scanner =
-        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(2).limits(limits).clock(ScanFixture.CLOCK).build();
+        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(threads).limits(limits).clock(ScanFixture.CLOCK).build();
     Map<String, ObjectResult> results = new TreeMap<>();
     scanner.scan(List.of(new Objects(all)), r -> results.put(r.object().key(), r));
     assertThat(results).hasSize(all.size());
@@ -348,6 +352,40 @@ class HostileInputTest {
           scan(twoSeconds, object("hangs.txt", -1, hangs), object("endless.txt", -1, endless), bytes("after.txt", NOTES));
       assertStatus(r.get("hangs.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
       assertStatus(r.get("endless.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
+      assertStatus(r.get("after.txt"), "COMPLETE", null);
+      assertThat(ssnCount(r.get("after.txt"))).isEqualTo(1);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a new worker the scan waits for ever
+  void hungObjects_doNotTakeTheOnlyWorker() throws IOException {
+    CountDownLatch release = new CountDownLatch(1);
+    ScanObject.Content hangs =
+        () ->
+            new InputStream() {
+              @Override
+              public int read() {
+                while (release.getCount() > 0) {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    // ignored on purpose
+                  }
+                }
+                return -1;
+              }
+            };
+    ExtractionLimits oneSecond = ExtractionLimits.DEFAULT.withPerObjectTime(Duration.ofSeconds(1));
+    try {
+      // One worker, and two objects that each hold theirs for ever: the rest is still scanned only
+      // if the watchdog puts a new worker in the place of each one it gives up on.
+      Map<String, ObjectResult> r =
+          scan(1, oneSecond, object("hangs-1.txt", -1, hangs), object("hangs-2.txt", -1, hangs), bytes("after.txt", NOTES));
+      assertStatus(r.get("hangs-1.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
+      assertStatus(r.get("hangs-2.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
       assertStatus(r.get("after.txt"), "COMPLETE", null);
       assertThat(ssnCount(r.get("after.txt"))).isEqualTo(1);
     } finally {
