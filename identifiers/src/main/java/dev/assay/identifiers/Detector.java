@@ -40,6 +40,10 @@ public final class Detector {
   private final int keywordReach;
   private final boolean prefilter;
   private final NativeSeeds nativeSeeds; // null where Hyperscan is off or does not load
+  // The seeds whose automata run in the keyword pass (by their number in the product), and the
+  // product; null when the prefilter is off or no seed has an automaton.
+  private final Map<Seeds, Integer> triggeredSeeds = new IdentityHashMap<>();
+  private final TriggerAutomaton triggers;
   private final boolean[] nativeCovered; // by group
 
   /**
@@ -151,6 +155,25 @@ public final class Detector {
       seeds = NativeSeeds.compile(regexes, nativeCovered);
     }
     this.nativeSeeds = seeds;
+    List<Seeds.Triggered> triggered = new ArrayList<>();
+    if (prefilter) {
+      // Only seeds searched whatever the keywords: those of identifiers that count without one. A
+      // keyword-required one runs only where its keyword is, rarely, and its states would grow
+      // the product out of the first-level cache (40 more states for AWS_CREDENTIALS' run of 40
+      // made the product 80 KB and the pass twice as slow).
+      for (Entry entry : entries) {
+        if (entry.criteria.seeds() instanceof Seeds.Triggered t
+            && entry.criteria.keywordRequirement() != KeywordRequirement.REQUIRED
+            && !triggeredSeeds.containsKey(t)) {
+          triggeredSeeds.put(t, triggered.size());
+          triggered.add(t);
+        }
+      }
+    }
+    this.triggers = TriggerAutomaton.of(triggered);
+    if (triggers == null) {
+      triggeredSeeds.clear(); // too many states: each seed runs its own pass
+    }
   }
 
   /** Whether the native (Hyperscan) prefilter is in use for at least one pattern. */
@@ -212,11 +235,10 @@ public final class Detector {
     int[][] anchorHits = new int[n][];
     int[] anchorHitCount = new int[n];
     String[] fieldKeyword = new String[n];
+    TriggerAutomaton.Fired fired = triggers == null ? null : new TriggerAutomaton.Fired(triggers.seeds());
+    KeywordIndex.Hits onLiteral = null;
     if (index != null) {
-      index.scan(
-          text,
-          0,
-          text.length(),
+      onLiteral =
           (literal, start, end) -> {
             LiteralUse use = uses[literal];
             for (int e : use.anchorOf) {
@@ -233,7 +255,14 @@ public final class Detector {
                 addHit(keywordHits, keywordHitCount, e, start, literal);
               }
             }
-          });
+          };
+    }
+    if (triggers != null) {
+      KeywordIndex.scan(index, text, onLiteral, triggers, fired);
+    } else if (index != null) {
+      index.scan(text, 0, text.length(), onLiteral);
+    }
+    if (index != null) {
       for (String name : field.names()) {
         index.scan(
             name,
@@ -279,7 +308,9 @@ public final class Detector {
       }
       boolean narrow = prefilter && !explain;
       int[] regions =
-          narrow ? regions(group, text, eligible, keywordHits, keywordHitCount, fieldKeyword, anchorHits, anchorHitCount) : null;
+          narrow
+              ? regions(group, text, eligible, keywordHits, keywordHitCount, fieldKeyword, anchorHits, anchorHitCount, fired)
+              : null;
       if (regions == null && narrow && nativeCovered[gi]) {
         if (nativeRegions == null) {
           nativeRegions = nativeSeeds.regions(text);
@@ -392,6 +423,15 @@ public final class Detector {
    */
   static final int REGION_MARGIN = 256;
 
+  /** A seed's regions: from where its automaton fired in the keyword pass, when it has one there. */
+  private int[] seedRegions(Seeds seeds, CharSequence text, TriggerAutomaton.Fired fired) {
+    Integer k = fired == null ? null : triggeredSeeds.get(seeds);
+    if (k == null) {
+      return seeds.regions(text);
+    }
+    return ((Seeds.Triggered) seeds).regionsAt(text, fired.offsets[k], fired.counts[k]);
+  }
+
   /**
    * The regions of {@code text} worth searching for a group, or null when the whole text must be
    * searched. A member that requires a keyword is searched around each keyword hit, as far as the
@@ -403,13 +443,13 @@ public final class Detector {
    */
   private int[] regions(
       PatternGroup group, CharSequence text, boolean[] eligible, int[][] keywordHits, int[] keywordHitCount,
-      String[] fieldKeyword, int[][] anchorHits, int[] anchorHitCount) {
+      String[] fieldKeyword, int[][] anchorHits, int[] anchorHitCount, TriggerAutomaton.Fired fired) {
     int length = text.length();
     Seeds groupSeeds = group.criteria.seeds();
     if (groupSeeds != null && !(groupSeeds instanceof Seeds.Around)) {
       // Plain seeds cover every match of the pattern, with a keyword (in the text or the field
       // names) or without.
-      return groupSeeds.regions(text);
+      return seedRegions(groupSeeds, text, fired);
     }
     long[] spans = new long[16];
     int n = 0;
@@ -452,7 +492,7 @@ public final class Detector {
       } else if (entry.criteria.seeds() != null) {
         if (entry.criteria.seeds() != seedsDone) {
           seedsDone = entry.criteria.seeds();
-          int[] seedRegions = seedsDone.regions(text);
+          int[] seedRegions = seedRegions(seedsDone, text, fired);
           if (n + seedRegions.length / 2 > spans.length) {
             spans = Arrays.copyOf(spans, Math.max(spans.length * 2, n + seedRegions.length / 2));
           }

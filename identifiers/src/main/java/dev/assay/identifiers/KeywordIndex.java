@@ -227,6 +227,131 @@ final class KeywordIndex {
     }
   }
 
+  /**
+   * As {@link #scan(CharSequence, int, int, Hits)} over all of {@code text}, stepping {@code
+   * triggers} over the same chars and recording in {@code fired} where its seeds fire. One walk:
+   * the two automata are independent chains of loads, so each hides the other's latency as the
+   * two walks of the keyword-only scan do. With no literals ({@code index} null), the triggers alone.
+   */
+  static void scan(KeywordIndex index, CharArrayText text, Hits hits, TriggerAutomaton triggers, TriggerAutomaton.Fired fired) {
+    final char[] chars = text.chars;
+    final int base = text.offset;
+    final int end = base + text.length();
+    final int[] tTable = triggers.next;
+    final char[] tClasses = triggers.classOf;
+    int t = 0;
+    if (index == null) {
+      for (int i = base; i < end; i++) {
+        t = tTable[t + tClasses[chars[i]]];
+        if (t < 0) {
+          t = ~t;
+          fired.add(triggers.firesAt(t), i - base);
+        }
+      }
+      return;
+    }
+    final int[] table = index.next;
+    final char[] classes = index.classOf;
+    // Two walks, as in the keyword-only scan, each stepping both automata. The second starts
+    // after a char that resets the triggers, so that their state there is exact (0), and at
+    // least the longest literal less one before the middle, so that the keyword automaton finds
+    // every literal that ends past the middle; each walk reports only what ends in its half.
+    int mid = base + text.length() / 2;
+    int second = mid - (index.longest - 1);
+    int lowest = Math.max(base, second - SECOND_WALK_SEARCH);
+    while (second > lowest && !triggers.resets(chars[second - 1])) {
+      second--;
+    }
+    if (text.length() < 2 * TWO_WALKS_FROM || second <= lowest) {
+      int state = 0;
+      for (int i = base; i < end; i++) {
+        char c = chars[i];
+        state = table[state + classes[c]];
+        t = tTable[t + tClasses[c]];
+        if ((state | t) < 0) {
+          if (state < 0) {
+            state = index.report(state, i - base, hits);
+          }
+          if (t < 0) {
+            t = ~t;
+            fired.add(triggers.firesAt(t), i - base);
+          }
+        }
+      }
+      return;
+    }
+    int a = 0;
+    int b = 0;
+    int ta = 0;
+    int tb = 0;
+    int[] pending = new int[16]; // the second walk's hits past the middle: literal state, offset
+    int pendingCount = 0;
+    int[] pendingFires = new int[16]; // and its trigger fires: mask, offset
+    int pendingFireCount = 0;
+    int i = base;
+    for (int j = second; i < mid; i++, j++) {
+      char c = chars[i];
+      char d = chars[j];
+      a = table[a + classes[c]];
+      ta = tTable[ta + tClasses[c]];
+      b = table[b + classes[d]];
+      tb = tTable[tb + tClasses[d]];
+      if ((a | ta | b | tb) < 0) {
+        if (a < 0) {
+          a = index.report(a, i - base, hits);
+        }
+        if (ta < 0) {
+          ta = ~ta;
+          fired.add(triggers.firesAt(ta), i - base);
+        }
+        if (b < 0) {
+          if (j >= mid) {
+            if (pendingCount + 2 > pending.length) {
+              pending = Arrays.copyOf(pending, pending.length * 2);
+            }
+            pending[pendingCount++] = b;
+            pending[pendingCount++] = j - base;
+          }
+          b = ~b;
+        }
+        if (tb < 0) {
+          tb = ~tb;
+          if (j >= mid) {
+            if (pendingFireCount + 2 > pendingFires.length) {
+              pendingFires = Arrays.copyOf(pendingFires, pendingFires.length * 2);
+            }
+            pendingFires[pendingFireCount++] = triggers.firesAt(tb);
+            pendingFires[pendingFireCount++] = j - base;
+          }
+        }
+      }
+    }
+    int j = second + (mid - base);
+    for (int k = 0; k < pendingFireCount; k += 2) {
+      fired.add(pendingFires[k], pendingFires[k + 1]);
+    }
+    for (; j < end; j++) {
+      char d = chars[j];
+      b = table[b + classes[d]];
+      tb = tTable[tb + tClasses[d]];
+      if ((b | tb) < 0) {
+        if (b < 0) {
+          b = index.report(b, j - base, hits);
+        }
+        if (tb < 0) {
+          tb = ~tb;
+          fired.add(triggers.firesAt(tb), j - base);
+        }
+      }
+    }
+    for (int k = 0; k < pendingCount; k += 2) {
+      index.report(pending[k], pending[k + 1], hits);
+    }
+  }
+
+  /** How far before the middle the second walk may look for a char that resets the triggers. */
+  private static final int SECOND_WALK_SEARCH = 4096;
+
   /** Below twice this many chars, one walk: two would gain little. */
   private static final int TWO_WALKS_FROM = 1024;
 

@@ -27,78 +27,7 @@ public interface Seeds {
    * one char beyond the run on both sides, so that word-boundary assertions see their context.
    */
   static Seeds digitRuns(int minDigits, String separators) {
-    if (minDigits < 1) {
-      throw new IllegalArgumentException("minDigits " + minDigits);
-    }
-    boolean[] loose = new boolean[128]; // digits and separators: what a run is made of
-    for (char c = '0'; c <= '9'; c++) {
-      loose[c] = true;
-    }
-    for (char c : separators.toCharArray()) {
-      if (c < 128) {
-        loose[c] = true;
-      }
-    }
-    return text -> {
-      RegionList out = new RegionList();
-      int length = text.length();
-      // A run of minDigits digits spans at least minDigits chars of digits and separators, so
-      // looking at every minDigits-th char finds it; the text between is never read.
-      int i = minDigits - 1;
-      while (i < length) {
-        char c = text.charAt(i);
-        if (c >= 128 || !loose[c]) {
-          i += minDigits;
-          continue;
-        }
-        int from = i;
-        while (from > 0 && text.charAt(from - 1) < 128 && loose[text.charAt(from - 1)]) {
-          from--;
-        }
-        int to = i + 1;
-        while (to < length && text.charAt(to) < 128 && loose[text.charAt(to)]) {
-          to++;
-        }
-        if (to - from >= minDigits) {
-          exactDigitRuns(text, from, to, minDigits, separators, out);
-        }
-        i = to + minDigits;
-      }
-      return out.toArray();
-    };
-  }
-
-  /**
-   * The runs of at least {@code minDigits} digits in {@code text[from, to)}, where single
-   * separators may stand between digits, each widened by one char on both sides.
-   */
-  private static void exactDigitRuns(CharSequence text, int from, int to, int minDigits, String separators, RegionList out) {
-    int i = from;
-    while (i < to) {
-      if (!isDigit(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      int digits = 0;
-      int end = i;
-      while (i < to) {
-        char d = text.charAt(i);
-        if (isDigit(d)) {
-          digits++;
-          i++;
-          end = i;
-        } else if (separators.indexOf(d) >= 0 && i + 1 < to && isDigit(text.charAt(i + 1))) {
-          i++;
-        } else {
-          break;
-        }
-      }
-      if (digits >= minDigits) {
-        out.add(Math.max(0, start - 1), Math.min(text.length(), end + 1));
-      }
-      i++;
-    }
+    return CountedRuns.digits(minDigits, separators);
   }
 
   /**
@@ -107,43 +36,40 @@ public interface Seeds {
    * [A-Za-z0-9/+]{40}} does. Each region extends one char beyond the run on both sides.
    */
   static Seeds runs(int minLength, String ascii) {
-    boolean[] member = new boolean[128];
-    for (char c : ascii.toCharArray()) {
-      if (c >= 128) {
-        throw new IllegalArgumentException("not ASCII: " + c);
-      }
-      member[c] = true;
-    }
-    return text -> {
-      RegionList out = new RegionList();
-      int length = text.length();
-      // Every minLength-th char, as in digitRuns.
-      int i = minLength - 1;
-      while (i < length) {
-        char c = text.charAt(i);
-        if (c >= 128 || !member[c]) {
-          i += minLength;
-          continue;
-        }
-        int from = i;
-        while (from > 0 && text.charAt(from - 1) < 128 && member[text.charAt(from - 1)]) {
-          from--;
-        }
-        int to = i + 1;
-        while (to < length && text.charAt(to) < 128 && member[text.charAt(to)]) {
-          to++;
-        }
-        if (to - from >= minLength) {
-          out.add(Math.max(0, from - 1), Math.min(length, to + 1));
-        }
-        i = to + minLength;
-      }
-      return out.toArray();
-    };
+    return CountedRuns.members(minLength, ascii);
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+  /**
+   * Seeds found by a small automaton over the chars of the text, which fires at least once in or
+   * next to every region: the {@link Detector} runs the automata of all such seeds in lockstep
+   * with its keyword pass, so that one read of each char serves both (on the 2-core VM where this
+   * was measured, a pass of its own over a window cost each such seed 0.7 to 1.2 ns a char, most of
+   * it branch mispredictions; in lockstep they cost a fraction of that). {@link #regions} is a scan
+   * of its own, for where the automaton does not run (a keyword-required identifier's seeds, say)
+   * and {@link #regionsAt} must return what it returns.
+   *
+   * <p>The automaton: states {@code 0} (the start) to {@code states() - 1}; each char falls into
+   * one of {@code classes()} classes. It must be small (the detector builds the product of all
+   * such automata) and must be a pure function of the chars, so that a state depends on no
+   * offset. Implementations are immutable and thread-safe.
+   */
+  interface Triggered extends Seeds {
+    int states();
+
+    int classes();
+
+    int classOf(char c);
+
+    int next(int state, int cls);
+
+    /** Whether the automaton fires on entering {@code state}. */
+    boolean fires(int state);
+
+    /**
+     * The regions of {@code text}, as {@link #regions} returns them, from the {@code count}
+     * offsets in {@code fired} (increasing) at which the automaton fired over the whole text.
+     */
+    int[] regionsAt(CharSequence text, int[] fired, int count);
   }
 
   /**

@@ -7,22 +7,148 @@ import java.util.Arrays;
  * Where {@code NAME}'s pattern can match: runs of capitalised words, the first with a lower-case
  * letter or an apostrophe after its capital, the next ones after a single space. Each region is a
  * whole run plus one char on either side, so that a search inside it finds what a search of the
- * whole text finds there. A hand-written scan because NAME needs no keyword and no literal would
- * narrow it: one pass over the chars instead of a regex over the whole text. Stateless.
+ * whole text finds there. NAME needs no keyword and no literal would narrow it, so instead of a
+ * regex over the whole text its trigger is an automaton the detector runs in its keyword pass: it
+ * fires at the capital that starts a run's second word (after a first word of the pattern's shape
+ * and one space), and only there are the words read. In log lines, where every {@code "00Z INFO"}
+ * has a capital after a space, it does not fire. Stateless.
  */
-final class NameSeeds implements Seeds {
+final class NameSeeds implements Seeds.Triggered {
 
   static final NameSeeds INSTANCE = new NameSeeds();
+
+  // Char classes of the automaton.
+  private static final int OTHER = 0;
+  private static final int CAPITAL = 1;
+  private static final int SECOND = 2; // may follow a first word's capital: a lower-case letter, ' or ’
+  private static final int LETTER = 3; // any other letter, or a hyphen: continues a word
+  private static final int DOT = 4;
+  private static final int SPACE = 5;
+  private static final int SURROGATE = 6; // half of a letter of any case, for all we know
+
+  // States: 0 nothing; 1 a capital (a first word may start there); 2 in a first word (a capital
+  // and a SECOND char, then letters, ' ’ and -, as the pattern's first word); 3 that word and a
+  // dot; 4 then a space; 5 (fires) a capital after that space, which may also start a first word.
+  // Within a first word a capital continues it, and a surrogate is whatever lets the automaton
+  // go on (seeds may find too much, never too little).
+  private static final int[][] NEXT = {
+    // OTHER CAPITAL SECOND LETTER DOT SPACE SURROGATE
+    {0, 1, 0, 0, 0, 0, 1}, // 0
+    {0, 1, 2, 0, 0, 0, 2}, // 1
+    {0, 2, 2, 2, 3, 4, 2}, // 2
+    {0, 1, 0, 0, 0, 4, 1}, // 3
+    {0, 5, 0, 0, 0, 0, 5}, // 4
+    {0, 1, 2, 0, 0, 0, 2}, // 5, as 1
+  };
 
   private NameSeeds() {}
 
   @Override
+  public int states() {
+    return NEXT.length;
+  }
+
+  @Override
+  public int classes() {
+    return 7;
+  }
+
+  @Override
+  public int classOf(char c) {
+    if (c == ' ') {
+      return SPACE;
+    }
+    if (c == '.') {
+      return DOT;
+    }
+    if (Character.isSurrogate(c)) {
+      return SURROGATE;
+    }
+    if (isUpper(c)) {
+      return CAPITAL;
+    }
+    if (isLower(c) || c == '\'' || c == '’') {
+      return SECOND;
+    }
+    return Character.isLetter(c) || c == '-' ? LETTER : OTHER;
+  }
+
+  @Override
+  public int next(int state, int cls) {
+    return NEXT[state][cls];
+  }
+
+  @Override
+  public boolean fires(int state) {
+    return state == 5;
+  }
+
+  /**
+   * Whether {@code c} may be part of a first word, its capital included: a capital that is not a
+   * letter (Ⓐ) can start one.
+   */
+  private static boolean inWord(char c) {
+    return Character.isLetter(c) || c == '\'' || c == '’' || c == '-' || c == '.' || isUpper(c) || Character.isSurrogate(c);
+  }
+
+  @Override
+  public int[] regionsAt(CharSequence text, int[] fired, int count) {
+    Regions out = new Regions();
+    int done = 0;
+    for (int k = 0; k < count; k++) {
+      int f = fired[k];
+      if (f < done) {
+        continue;
+      }
+      // From the start of the word before the space: the scan below then sees what a scan of
+      // the whole text sees from there (a run of words never crosses a char that is not a word char).
+      int p = f - 2;
+      while (p > 0 && inWord(text.charAt(p - 1))) {
+        p--;
+      }
+      done = Math.max(done, scan(text, Math.max(p, done), f, out));
+    }
+    return out.toArray();
+  }
+
+  /** A scan of its own, of the whole text. */
+  @Override
   public int[] regions(CharSequence text) {
+    Regions out = new Regions();
+    scan(text, 0, Integer.MAX_VALUE, out);
+    return out.toArray();
+  }
+
+  /** Sorted, merged regions. */
+  private static final class Regions {
+    int[] spans = new int[16];
+    int n;
+
+    void add(int start, int end) {
+      if (n > 0 && start <= spans[n - 1]) {
+        spans[n - 1] = Math.max(spans[n - 1], end);
+        return;
+      }
+      if (n + 2 > spans.length) {
+        spans = Arrays.copyOf(spans, spans.length * 2);
+      }
+      spans[n++] = start;
+      spans[n++] = end;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(spans, n);
+    }
+  }
+
+  /**
+   * Finds the runs of capitalised words that start in {@code text[from, until]} (a run found there
+   * is followed to its end), as a scan of the whole text would; returns where it stopped.
+   */
+  private static int scan(CharSequence text, int from, int until, Regions out) {
     int length = text.length();
-    int[] out = new int[16];
-    int n = 0;
-    int i = 0;
-    while (i < length) {
+    int i = from;
+    while (i < length && i <= until) {
       char ch = text.charAt(i);
       if (ch < 0x80 && (ch < 'A' || ch > 'Z')) { // the common case, decided without code points
         i++;
@@ -55,22 +181,13 @@ final class NameSeeds implements Seeds {
         end = skip(text, end + 1 + Character.charCount(upper), true);
       }
       if (end > j) {
-        int start = Math.max(0, i - 1);
-        if (n > 0 && start <= out[n - 1]) {
-          out[n - 1] = Math.min(length, end + 1);
-        } else {
-          if (n + 2 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2);
-          }
-          out[n++] = start;
-          out[n++] = Math.min(length, end + 1);
-        }
+        out.add(Math.max(0, i - 1), Math.min(length, end + 1));
         i = end;
       } else {
         i = j;
       }
     }
-    return Arrays.copyOf(out, n);
+    return i;
   }
 
   /** The end of a run of letters, apostrophes and hyphens (and dots, when {@code dots}) from {@code from}. */
