@@ -93,14 +93,8 @@ final class CountedRuns implements Seeds.Triggered {
         i += min;
         continue;
       }
-      int from = i;
-      while (from > 0 && inRun(text.charAt(from - 1))) {
-        from--;
-      }
-      int to = i + 1;
-      while (to < length && inRun(text.charAt(to))) {
-        to++;
-      }
+      int from = runStart(text, i);
+      int to = runEnd(text, i);
       // Where the automaton would fire in this run, if it does: at its min-th counted char.
       int counted = 0;
       for (int k = from; k < to; k++) {
@@ -118,6 +112,24 @@ final class CountedRuns implements Seeds.Triggered {
     return regionsAt(text, fired, n);
   }
 
+  /** The start of the run that holds {@code at}. */
+  private int runStart(CharSequence text, int at) {
+    int from = at;
+    while (from > 0 && inRun(text.charAt(from - 1))) {
+      from--;
+    }
+    return from;
+  }
+
+  /** The end (exclusive) of the run that holds {@code at}. */
+  private int runEnd(CharSequence text, int at) {
+    int to = at + 1;
+    while (to < text.length() && inRun(text.charAt(to))) {
+      to++;
+    }
+    return to;
+  }
+
   private boolean inRun(char c) {
     return c < 128 && (counted[c] || separator[c]);
   }
@@ -132,14 +144,8 @@ final class CountedRuns implements Seeds.Triggered {
       if (f < done) {
         continue;
       }
-      int from = f;
-      while (from > 0 && inRun(text.charAt(from - 1))) {
-        from--;
-      }
-      int to = f + 1;
-      while (to < length && inRun(text.charAt(to))) {
-        to++;
-      }
+      int from = runStart(text, f);
+      int to = runEnd(text, f);
       if (separators.isEmpty()) {
         out.add(Math.max(0, from - 1), Math.min(length, to + 1));
       } else {

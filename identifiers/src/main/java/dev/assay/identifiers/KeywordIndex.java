@@ -262,24 +262,7 @@ final class KeywordIndex {
     while (second > lowest && !triggers.resets(chars[second - 1])) {
       second--;
     }
-    if (text.length() < 2 * TWO_WALKS_FROM || second <= lowest) {
-      int state = 0;
-      for (int i = base; i < end; i++) {
-        char c = chars[i];
-        state = table[state + classes[c]];
-        t = tTable[t + tClasses[c]];
-        if ((state | t) < 0) {
-          if (state < 0) {
-            state = index.report(state, i - base, hits);
-          }
-          if (t < 0) {
-            t = ~t;
-            fired.add(triggers.firesAt(t), i - base);
-          }
-        }
-      }
-      return;
-    }
+    boolean twoWalks = text.length() >= 2 * TWO_WALKS_FROM && second > lowest;
     int a = 0;
     int b = 0;
     int ta = 0;
@@ -288,45 +271,41 @@ final class KeywordIndex {
     int pendingCount = 0;
     int[] pendingFires = new int[16]; // and its trigger fires: mask, offset
     int pendingFireCount = 0;
-    int i = base;
-    for (int j = second; i < mid; i++, j++) {
-      char c = chars[i];
-      char d = chars[j];
-      a = table[a + classes[c]];
-      ta = tTable[ta + tClasses[c]];
-      b = table[b + classes[d]];
-      tb = tTable[tb + tClasses[d]];
-      if ((a | ta | b | tb) < 0) {
-        if (a < 0) {
-          a = index.report(a, i - base, hits);
-        }
-        if (ta < 0) {
-          ta = ~ta;
-          fired.add(triggers.firesAt(ta), i - base);
-        }
-        if (b < 0) {
-          if (j >= mid) {
-            if (pendingCount + 2 > pending.length) {
-              pending = Arrays.copyOf(pending, pending.length * 2);
-            }
-            pending[pendingCount++] = b;
-            pending[pendingCount++] = j - base;
+    int j = base; // with one walk, the second's loop below does it all
+    if (twoWalks) {
+      j = second;
+      for (int i = base; i < mid; i++, j++) {
+        char c = chars[i];
+        char d = chars[j];
+        a = table[a + classes[c]];
+        ta = tTable[ta + tClasses[c]];
+        b = table[b + classes[d]];
+        tb = tTable[tb + tClasses[d]];
+        if ((a | ta | b | tb) < 0) {
+          if (a < 0) {
+            a = index.report(a, i - base, hits);
           }
-          b = ~b;
-        }
-        if (tb < 0) {
-          tb = ~tb;
-          if (j >= mid) {
-            if (pendingFireCount + 2 > pendingFires.length) {
-              pendingFires = Arrays.copyOf(pendingFires, pendingFires.length * 2);
+          if (ta < 0) {
+            ta = ~ta;
+            fired.add(triggers.firesAt(ta), i - base);
+          }
+          if (b < 0) {
+            if (j >= mid) {
+              pending = withPair(pending, pendingCount, b, j - base);
+              pendingCount += 2;
             }
-            pendingFires[pendingFireCount++] = triggers.firesAt(tb);
-            pendingFires[pendingFireCount++] = j - base;
+            b = ~b;
+          }
+          if (tb < 0) {
+            tb = ~tb;
+            if (j >= mid) {
+              pendingFires = withPair(pendingFires, pendingFireCount, triggers.firesAt(tb), j - base);
+              pendingFireCount += 2;
+            }
           }
         }
       }
     }
-    int j = second + (mid - base);
     for (int k = 0; k < pendingFireCount; k += 2) {
       fired.add(pendingFires[k], pendingFires[k + 1]);
     }
@@ -347,6 +326,14 @@ final class KeywordIndex {
     for (int k = 0; k < pendingCount; k += 2) {
       index.report(pending[k], pending[k + 1], hits);
     }
+  }
+
+  /** {@code pairs} with {@code (x, y)} stored at {@code count}, grown when full. */
+  private static int[] withPair(int[] pairs, int count, int x, int y) {
+    int[] out = count + 2 > pairs.length ? Arrays.copyOf(pairs, pairs.length * 2) : pairs;
+    out[count] = x;
+    out[count + 1] = y;
+    return out;
   }
 
   /** How far before the middle the second walk may look for a char that resets the triggers. */

@@ -119,25 +119,20 @@ final class NameSeeds implements Seeds.Triggered {
     return out.toArray();
   }
 
-  /** Sorted, merged regions. */
+  /** Regions as found, in order; {@link Seeds#merge} then joins those that touch. */
   private static final class Regions {
-    int[] spans = new int[16];
+    long[] spans = new long[16];
     int n;
 
     void add(int start, int end) {
-      if (n > 0 && start <= spans[n - 1]) {
-        spans[n - 1] = Math.max(spans[n - 1], end);
-        return;
+      if (n == spans.length) {
+        spans = Arrays.copyOf(spans, n * 2);
       }
-      if (n + 2 > spans.length) {
-        spans = Arrays.copyOf(spans, spans.length * 2);
-      }
-      spans[n++] = start;
-      spans[n++] = end;
+      spans[n++] = ((long) start << 32) | end;
     }
 
     int[] toArray() {
-      return Arrays.copyOf(spans, n);
+      return Seeds.merge(spans, n);
     }
   }
 
