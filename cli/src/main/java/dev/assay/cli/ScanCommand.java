@@ -194,6 +194,7 @@ final class ScanCommand implements Callable<Integer> {
       List<GuardedSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
       OutputFormat fmt, Severity threshold) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    warmUp(fmt);
     Detector detector = Detector.of(identifiers, allowLists);
     if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
       throw new UsageException("--output: no such directory: " + output.getParent());
@@ -366,6 +367,28 @@ final class ScanCommand implements Callable<Integer> {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Loads and links the output classes (Jackson, its serializers for findings, locale data) on a
+   * thread of their own while the scan runs, instead of after it: measured, ~0.2 s at the end of
+   * every scan, on a core the scan mostly leaves idle at its start and end. Writes nothing.
+   */
+  private static void warmUp(OutputFormat fmt) {
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                fmt.writer().write(new ScanReport(List.of(), 0, 0, 0, java.time.Duration.ZERO), Writer.nullWriter());
+                dev.assay.engine.report.FindingWriter.JSON.canSerialize(Finding.class);
+              } catch (IOException | RuntimeException | LinkageError e) {
+                // only a warm-up: the real write reports whatever goes wrong
+              }
+            },
+            "assay-warm-up");
+    warm.setDaemon(true);
+    warm.setPriority(Thread.MIN_PRIORITY);
+    warm.start();
   }
 
   private void write(OutputFormat fmt, ScanReport report) throws IOException {
