@@ -83,6 +83,19 @@ class TriggeredSeedsTest {
     }
   }
 
+  /**
+   * Regression: a capital that is not a letter (Ⓐ, Other_Uppercase) starts a first word for the
+   * seeds' own scan; reading back from where the automaton fired stopped before it.
+   */
+  @org.junit.jupiter.api.Test
+  void aCapitalThatIsNotALetter_startsTheRunAsInTheOwnScan() {
+    Seeds.Triggered name = (Seeds.Triggered) ManagedCatalog.find("NAME").orElseThrow().criteria().seeds();
+    for (String text : List.of("xxⒶnna Smith", "9 nⒶnnaÉ ǅ'7", "Ⓐnna Smith")) {
+      int[] fired = fires(name, text);
+      assertThat(name.regionsAt(text, fired, fired.length)).as(text).isEqualTo(name.regions(text));
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void keywordPass_firesWhereEachAutomatonFires(long seed) {
