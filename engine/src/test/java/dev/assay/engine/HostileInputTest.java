@@ -307,25 +307,28 @@ class HostileInputTest {
     }
   }
 
+  /** A read that never returns (until {@code release}) and ignores interrupts: the worst a parser or a source can do. */
+  private static ScanObject.Content hangingUntil(CountDownLatch release) {
+    return () ->
+        new InputStream() {
+          @Override
+          public int read() {
+            while (release.getCount() > 0) {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                // ignored on purpose
+              }
+            }
+            return -1;
+          }
+        };
+  }
+
   @Test
   void parserHang_endsAsTimeCutOff_andTheScanGoesOn() throws IOException {
     CountDownLatch release = new CountDownLatch(1);
-    // A read that never returns and ignores interrupts: the worst a parser or a source can do.
-    ScanObject.Content hangs =
-        () ->
-            new InputStream() {
-              @Override
-              public int read() {
-                while (release.getCount() > 0) {
-                  try {
-                    release.await();
-                  } catch (InterruptedException e) {
-                    // ignored on purpose
-                  }
-                }
-                return -1;
-              }
-            };
+    ScanObject.Content hangs = hangingUntil(release);
     // A stream that trickles forever: stopped by the cancellation its reads poll.
     ScanObject.Content endless =
         () ->
@@ -363,21 +366,7 @@ class HostileInputTest {
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a new worker the scan waits for ever
   void hungObjects_doNotTakeTheOnlyWorker() throws IOException {
     CountDownLatch release = new CountDownLatch(1);
-    ScanObject.Content hangs =
-        () ->
-            new InputStream() {
-              @Override
-              public int read() {
-                while (release.getCount() > 0) {
-                  try {
-                    release.await();
-                  } catch (InterruptedException e) {
-                    // ignored on purpose
-                  }
-                }
-                return -1;
-              }
-            };
+    ScanObject.Content hangs = hangingUntil(release);
     ExtractionLimits oneSecond = ExtractionLimits.DEFAULT.withPerObjectTime(Duration.ofSeconds(1));
     try {
       // One worker, and two objects that each hold theirs for ever: the rest is still scanned only

@@ -205,12 +205,9 @@ final class KeywordIndex {
           a = report(a, i - base, hits);
         }
         if (b < 0) {
-          if (j >= mid) {
-            if (pendingCount + 2 > pending.length) {
-              pending = Arrays.copyOf(pending, pending.length * 2);
-            }
-            pending[pendingCount++] = b; // what ends before mid, the first walk reports
-            pending[pendingCount++] = j - base;
+          if (j >= mid) { // what ends before mid, the first walk reports
+            pending = withPair(pending, pendingCount, b, j - base);
+            pendingCount += 2;
           }
           b = ~b;
         }
@@ -229,9 +226,9 @@ final class KeywordIndex {
 
   /**
    * As {@link #scan(CharSequence, int, int, Hits)} over all of {@code text}, stepping {@code
-   * triggers} over the same chars and recording in {@code fired} where its seeds fire. One walk:
-   * the two automata are independent chains of loads, so each hides the other's latency as the
-   * two walks of the keyword-only scan do. With no literals ({@code index} null), the triggers alone.
+   * triggers} over the same chars and recording in {@code fired} where its seeds fire (in
+   * increasing order). One read of each char serves both automata; a long text is walked as two
+   * halves, as in the keyword-only scan. With no literals ({@code index} null), the triggers alone.
    */
   static void scan(KeywordIndex index, CharArrayText text, Hits hits, TriggerAutomaton triggers, TriggerAutomaton.Fired fired) {
     final char[] chars = text.chars;
