@@ -1,5 +1,6 @@
 package dev.assay.engine;
 
+import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.Segment;
@@ -15,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,19 +65,19 @@ final class ObjectAnalyzer {
     ObjectResult run() {
       if (object.unavailable() != null) {
         ScanObject.Unavailable u = object.unavailable();
-        return new ObjectResult(object, u.code(), u.reason(), null, 0, List.of(), u.message(), clock.instant());
+        return new ObjectResult(object, u.code(), u.reason(), null, 0, List.of(), u.message(), clock.instant(), List.of());
       }
       try {
         Extraction.Outcome outcome = extraction.extract(object, tally::accept, tally::clear, () -> cancelled);
         String code = outcome.partialReason() == null ? "COMPLETE" : "PARTIAL";
         return new ObjectResult(
             object, code, outcome.partialReason(), outcome.mimeType(), outcome.sizeClassified(), tally.detections(),
-            outcome.problem(), clock.instant());
+            outcome.problem(), clock.instant(), tally.members(outcome.members()));
       } catch (ExtractionException e) {
-        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant());
+        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant(), List.of());
       } catch (ObjectUnavailableException e) {
         // The source knows Macie's reason (an S3 object deleted or changed since it was listed).
-        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant());
+        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant(), List.of());
       } catch (AccessDeniedException e) {
         return failed(object, "PERMISSION_DENIED", "permission denied");
       } catch (NoSuchFileException e) {
@@ -97,7 +99,7 @@ final class ObjectAnalyzer {
       return new ObjectResult(
           object, "PARTIAL", "TIME_CUT_OFF_REACHED", null, 0, tally.detections(),
           "TIME_CUT_OFF_REACHED: analysis took longer than " + limit + "; occurrences found until then are reported",
-          clock.instant());
+          clock.instant(), List.of());
     }
 
     /** The result when {@link #run} ended with an error it does not catch (such as running out of memory). */
@@ -108,7 +110,7 @@ final class ObjectAnalyzer {
   }
 
   private ObjectResult failed(ScanObject object, String reason, String message) {
-    return new ObjectResult(object, "SKIPPED", reason, null, 0, List.of(), message, clock.instant());
+    return new ObjectResult(object, "SKIPPED", reason, null, 0, List.of(), message, clock.instant(), List.of());
   }
 
   /**
@@ -139,6 +141,9 @@ final class ObjectAnalyzer {
      * of sensitive data"). Names come before the values under them, so the bound rarely bites.
      */
     private final Set<String> namelessMatches = new HashSet<>();
+    /** Per archive member (by path from the outermost archive), its own occurrences. */
+    private final Map<String, Map<DataIdentifier, Counter>> members = new HashMap<>();
+    private long memberLocations;
 
     synchronized void accept(Segment segment) {
       List<Candidate> found =
@@ -148,14 +153,26 @@ final class ObjectAnalyzer {
       }
       Locator locator = new Locator(segment);
       boolean nameless = isNameless(segment.origin());
+      Map<DataIdentifier, Counter> member = memberCounters(segment.origin());
       for (Candidate c : found) {
         Counter counter = counters.computeIfAbsent(c.identifier(), k -> new Counter());
         if (counter.count >= countCap(c.identifier())) {
           continue;
         }
         counter.count++;
+        Location location = null;
         if (counter.locations.size() < ObjectResult.MAX_LOCATIONS) {
-          counter.locations.add(locator.locate(c.start(), c.end()));
+          location = locator.locate(c.start(), c.end());
+          counter.locations.add(location);
+        }
+        if (member != null) {
+          Counter own = member.computeIfAbsent(c.identifier(), k -> new Counter());
+          own.count++;
+          if (own.locations.size() < ObjectResult.MAX_LOCATIONS && memberLocations < MAX_MEMBER_LOCATIONS) {
+            Location at = location != null ? location : locator.locate(c.start(), c.end());
+            own.locations.add(at instanceof Location.Embedded e ? e.at() : at);
+            memberLocations++;
+          }
         }
         if (nameless && namelessMatches.size() < MAX_REMEMBERED_MATCHES) {
           namelessMatches.add(segment.text().subSequence(c.start(), c.end()).toString());
@@ -163,15 +180,50 @@ final class ObjectAnalyzer {
       }
     }
 
+    /**
+     * The counters of the archive member a segment comes from, or null when it is not from one
+     * (or when {@link ArchiveMember#MAX_RECORDS_PER_ARCHIVE} members already have counters).
+     */
+    private Map<DataIdentifier, Counter> memberCounters(Segment.Origin origin) {
+      if (!(origin instanceof Segment.InFile f)) {
+        return null;
+      }
+      Map<DataIdentifier, Counter> member = members.get(f.file().filePath());
+      if (member == null && members.size() < ArchiveMember.MAX_RECORDS_PER_ARCHIVE) {
+        member = new IdentityHashMap<>();
+        members.put(f.file().filePath(), member);
+      }
+      return member;
+    }
+
     synchronized void clear() {
       counters.clear();
+      members.clear();
+      memberLocations = 0;
       namelessMatches.clear();
     }
 
     synchronized List<Detection> detections() {
-      List<Detection> out = new ArrayList<>(counters.size());
-      counters.forEach(
-          (id, counter) -> out.add(new Detection(id, counter.count, withoutSensitiveNames(counter.locations))));
+      return detectionsOf(counters);
+    }
+
+    /**
+     * Each extracted file's result, with its own occurrences. Files are told apart by path: two
+     * entries of one archive with the same path (which ZIP and TAR allow) are counted as one, and
+     * the first of them gets the occurrences.
+     */
+    synchronized List<MemberResult> members(List<ArchiveMember> extracted) {
+      List<MemberResult> out = new ArrayList<>(extracted.size());
+      for (ArchiveMember m : extracted) {
+        Map<DataIdentifier, Counter> own = members.remove(m.file().filePath());
+        out.add(new MemberResult(m, own == null ? List.of() : detectionsOf(own)));
+      }
+      return out;
+    }
+
+    private List<Detection> detectionsOf(Map<DataIdentifier, Counter> tally) {
+      List<Detection> out = new ArrayList<>(tally.size());
+      tally.forEach((id, counter) -> out.add(new Detection(id, counter.count, withoutSensitiveNames(counter.locations))));
       out.sort((a, b) -> Integer.compare(order.get(a.identifier()), order.get(b.identifier())));
       return out;
     }
@@ -204,6 +256,13 @@ final class ObjectAnalyzer {
   }
 
   private static final int MAX_REMEMBERED_MATCHES = 4096;
+
+  /**
+   * Locations kept for member records, all members of one object together (about 50 bytes each):
+   * {@link ObjectResult#MAX_LOCATIONS} per identifier per member would let one archive of many
+   * small files fill the heap. Past it, member records keep their counts but no more locations.
+   */
+  private static final long MAX_MEMBER_LOCATIONS = 100_000;
 
   /** Whether locations in a segment from {@code origin} carry no column name or JSON path. */
   private static boolean isNameless(Segment.Origin origin) {

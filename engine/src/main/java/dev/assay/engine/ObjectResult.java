@@ -16,6 +16,8 @@ import java.util.List;
  * @param detections one per identifier with at least one occurrence, in catalog then definition order
  * @param problem a message for people when something could not be analysed, or null
  * @param analyzedAt when the analysis finished
+ * @param members for an archive, each extracted file's own result in the order read; empty for any
+ *     other object, and for an archive whose analysis stopped before it could say (a time limit)
  */
 public record ObjectResult(
     ScanObject object,
@@ -25,13 +27,15 @@ public record ObjectResult(
     long sizeClassified,
     List<Detection> detections,
     String problem,
-    Instant analyzedAt) {
+    Instant analyzedAt,
+    List<MemberResult> members) {
 
   /** Locations kept per detection: Macie's discovery results keep up to 1,000 per type. */
   public static final int MAX_LOCATIONS = 1000;
 
   public ObjectResult {
     detections = List.copyOf(detections);
+    members = List.copyOf(members);
   }
 
   /** Whether the object could not be (fully) read or analysed: it makes a scan end with exit 3. */

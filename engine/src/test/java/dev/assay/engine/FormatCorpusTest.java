@@ -165,6 +165,31 @@ class FormatCorpusTest {
   }
 
   @Test
+  void archives_eachFileHasItsOwnResult() {
+    long notes = utf8("line one\nEmployee SSN: " + SSN + "\n").length;
+    for (String archive : List.of("bundle.zip", "bundle.tar", "bundle.tar.gz")) {
+      List<MemberResult> members = results.get(archive).members();
+      assertThat(members).as(archive).extracting(m -> m.member().file().filePath()).containsExactly("docs/notes.txt", "people.csv");
+      MemberResult text = members.get(0);
+      assertThat(text.member().statusCode()).isEqualTo("COMPLETE");
+      assertThat(text.member().statusReason()).isNull();
+      assertThat(text.member().mimeType()).isEqualTo("text/plain");
+      // The size is the header's for TAR, and the bytes read for a ZIP entry with a data descriptor.
+      assertThat(text.member().file().fileSize()).as(archive).isEqualTo(notes);
+      assertThat(text.member().sizeClassified()).isEqualTo(notes);
+      assertThat(text.detections()).extracting(d -> d.identifier().id()).containsExactly("USA_SOCIAL_SECURITY_NUMBER");
+      assertThat(text.detections().get(0).locations()).containsExactly(new Location.Line(2, 2, 15));
+      assertThat(members.get(1).detections().get(0).locations()).containsExactly(new Location.Cell(2, 2, "ssn", null));
+    }
+    assertThat(results.get("notes.txt.gz").members()).singleElement()
+        .satisfies(m -> assertThat(m.member().file()).isEqualTo(new EmbeddedFile("notes.txt", "txt", notes, null)));
+    assertThat(results.get("nested.zip").members()).singleElement()
+        .satisfies(m -> assertThat(m.member().file().filePath()).isEqualTo("inner.zip/deep/notes.txt"))
+        .satisfies(m -> assertThat(m.detections().get(0).count()).isEqualTo(1));
+    assertThat(results.get("notes.txt").members()).isEmpty();
+  }
+
+  @Test
   void archive_isOneFinding_withNoPerFileLocation() {
     FindingFactory factory = new FindingFactory(ScanFixture.CONTEXT);
     Finding finding = factory.toFinding(results.get("bundle.zip")).orElseThrow();

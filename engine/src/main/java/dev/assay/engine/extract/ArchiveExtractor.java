@@ -84,7 +84,11 @@ final class ArchiveExtractor {
       }
       if (!zip.canReadEntryData(entry)) {
         run.countFile();
-        run.unprocessed(entry.getName(), entry.getGeneralPurposeBit().usesEncryption() ? "encrypted" : "unsupported compression method");
+        String why = entry.getGeneralPurposeBit().usesEncryption() ? "encrypted" : "unsupported compression method";
+        run.unprocessed(entry.getName(), why);
+        // Macie does not analyse password-protected files; an unknown compression method is a
+        // format it cannot read either.
+        run.member(new ArchiveMember(embedded(run.memberPath(entry.getName()), entry), "SKIPPED", UNSUPPORTED, null, 0));
         continue;
       }
       member(zip, entry.getName(), entry, sink, depth);
@@ -140,14 +144,8 @@ final class ArchiveExtractor {
     // A GZIP is a compression layer, not a folder: the files of a .tar.gz are named as in the TAR.
     boolean layer = entry == null;
     run.countFile();
-    Instant modified = null;
-    long size = -1;
-    if (entry != null) {
-      size = entry.getSize();
-      Date date = entry.getLastModifiedDate();
-      modified = date == null ? null : date.toInstant();
-    }
-    EmbeddedFile file = new EmbeddedFile(path, EmbeddedFile.extensionOf(path), size, modified);
+    EmbeddedFile file = embedded(path, entry);
+    EmbeddedFile recorded = embedded(run.memberPath(path), entry);
     SegmentSink inFile =
         segment -> {
           Segment.Origin origin = segment.origin();
@@ -157,34 +155,91 @@ final class ArchiveExtractor {
                   : new Segment.InFile(file, origin);
           sink.accept(new Segment(segment.text(), segment.reportFrom(), segment.reportTo(), wrapped, segment.field()));
         };
-    InputStream bytes = new BufferedInputStream(run.extracted(archive, path), 65536);
-    FormatDetector.Detected detected = Extraction.detect(bytes, file.fileExtension());
+    ExtractionRun.MemberBytes counted = run.extracted(archive, path);
+    InputStream bytes = new BufferedInputStream(counted, 65536);
+    FormatDetector.Detected detected;
+    try {
+      detected = Extraction.detect(bytes, file.fileExtension());
+    } catch (LimitExceeded e) {
+      run.member(new ArchiveMember(recorded, "PARTIAL", e.reason(), null, counted.count()));
+      throw e;
+    }
     if (detected.format() == Format.MEDIA) {
       run.unprocessed(path, "unsupported file type " + detected.mimeType());
+      run.member(new ArchiveMember(recorded, "SKIPPED", UNSUPPORTED, detected.mimeType(), 0));
       return;
     }
+    // A nested archive has no record of its own: each of its files has one (macie-facts §3).
+    boolean nested = Extraction.isArchive(detected.format());
+    String outer = nested ? run.enterArchive(layer ? "" : path + "/") : null;
     try {
-      extraction.extractAs(detected, bytes, fileName(path), inFile, Extraction.isArchive(detected.format()) ? depth + 1 : depth, run);
+      String type = extraction.extractAs(detected, bytes, fileName(path), inFile, nested ? depth + 1 : depth, run);
+      if (!nested) {
+        run.member(new ArchiveMember(withSize(recorded, bytes, counted), "COMPLETE", null, type, counted.count()));
+      }
     } catch (CancellationException e) {
       throw e;
     } catch (ExtractionException e) {
-      rethrowLimit(e);
+      rethrowLimit(e, nested, recorded, detected, counted);
       run.unprocessed(path, e.reason() + " " + e.getMessage());
+      run.member(new ArchiveMember(recorded, "SKIPPED", e.reason(), detected.mimeType(), counted.count()));
     } catch (JsonExtractor.MalformedJson e) {
       run.unprocessed(path, "UNABLE_TO_PARSE_FILE " + e.getMessage());
+      run.member(new ArchiveMember(recorded, "SKIPPED", "UNABLE_TO_PARSE_FILE", detected.mimeType(), counted.count()));
     } catch (IOException | RuntimeException e) {
-      rethrowLimit(e);
+      rethrowLimit(e, nested, recorded, detected, counted);
       if (e instanceof IOException io && isArchiveStreamFailure(io)) {
         throw io;
       }
       // A parser failing on one file does not end the archive: the file is reported unprocessed.
       run.unprocessed(path, "cannot analyse: " + e);
+      run.member(new ArchiveMember(recorded, "SKIPPED", "MALFORMED_FILE", detected.mimeType(), counted.count()));
+    } finally {
+      if (nested) {
+        run.leaveArchive(outer);
+      }
     }
   }
 
-  private static void rethrowLimit(Throwable e) throws LimitExceeded {
+  /** Macie's reason for a file type it does not analyse. */
+  private static final String UNSUPPORTED = "UNSUPPORTED_FILE_TYPE_EXCEPTION";
+
+  private static EmbeddedFile embedded(String path, ArchiveEntry entry) {
+    Instant modified = null;
+    long size = -1;
+    if (entry != null) {
+      size = entry.getSize();
+      Date date = entry.getLastModifiedDate();
+      modified = date == null ? null : date.toInstant();
+    }
+    return new EmbeddedFile(path, EmbeddedFile.extensionOf(path), size, modified);
+  }
+
+  /**
+   * The file with its size once read, when its header did not state one (a ZIP entry with a data
+   * descriptor): the bytes read, if the parser read them all.
+   */
+  private static EmbeddedFile withSize(EmbeddedFile file, InputStream bytes, ExtractionRun.MemberBytes counted)
+      throws IOException {
+    if (file.fileSize() >= 0 || bytes.read() >= 0) {
+      return file;
+    }
+    return new EmbeddedFile(file.filePath(), file.fileExtension(), counted.count(), file.fileLastModified());
+  }
+
+  /**
+   * Rethrows an archive limit reached inside a member; the file it stopped in gets a PARTIAL
+   * record (the archive's own record carries the limit too). A nested archive's files have
+   * recorded themselves.
+   */
+  private void rethrowLimit(
+      Throwable e, boolean nested, EmbeddedFile recorded, FormatDetector.Detected detected, ExtractionRun.MemberBytes counted)
+      throws LimitExceeded {
     LimitExceeded limit = LimitExceeded.in(e);
     if (limit != null) {
+      if (!nested) {
+        run.member(new ArchiveMember(recorded, "PARTIAL", limit.reason(), detected.mimeType(), counted.count()));
+      }
       throw limit;
     }
   }

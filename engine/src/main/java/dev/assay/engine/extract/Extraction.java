@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -65,10 +66,16 @@ public final class Extraction {
    *     malformed JSON document scanned as plain text, or an archive's unprocessed files), or null
    * @param partialReason Macie's reason when only part of the object was analysed (status
    *     PARTIAL, e.g. ARCHIVE_CONTAINS_UNPROCESSED_FILES), or null when it was analysed completely
+   * @param members for an archive, what became of each file extracted from it, in the order read
+   *     (at most {@value ArchiveMember#MAX_RECORDS_PER_ARCHIVE}); empty for any other object
    */
-  public record Outcome(String mimeType, long sizeClassified, String problem, String partialReason) {
+  public record Outcome(String mimeType, long sizeClassified, String problem, String partialReason, List<ArchiveMember> members) {
+    public Outcome {
+      members = List.copyOf(members);
+    }
+
     public Outcome(String mimeType, long sizeClassified, String problem) {
-      this(mimeType, sizeClassified, problem, null);
+      this(mimeType, sizeClassified, problem, null, List.of());
     }
   }
 
@@ -132,12 +139,12 @@ public final class Extraction {
     String unprocessed = run.unprocessedSummary();
     if (limit != null) {
       String problem = limit.getMessage() + (unprocessed == null ? "" : "; " + unprocessed);
-      return new Outcome(type, size, problem, limit.reason());
+      return new Outcome(type, size, problem, limit.reason(), run.members());
     }
     if (unprocessed != null) {
-      return new Outcome(type, size, unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES");
+      return new Outcome(type, size, unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES", run.members());
     }
-    return new Outcome(type, size, run.problem(), null);
+    return new Outcome(type, size, run.problem(), null, run.members());
   }
 
   private static String sizeReason(Format format) {

@@ -3,6 +3,8 @@ package dev.assay.engine.extract;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +21,8 @@ final class ExtractionRun {
   private long unprocessed;
   private String firstUnprocessed;
   private String problem;
+  private final List<ArchiveMember> members = new ArrayList<>();
+  private String folder = "";
 
   ExtractionRun(ExtractionLimits limits, BooleanSupplier cancelled) {
     this.limits = limits;
@@ -63,6 +67,36 @@ final class ExtractionRun {
     return unprocessed == 0 ? null : unprocessed + " file(s) not analysed, first " + firstUnprocessed;
   }
 
+  /** The path a member at {@code path} of the archive being read has from the outermost one. */
+  String memberPath(String path) {
+    return folder + path;
+  }
+
+  /**
+   * Enters a nested archive whose members' paths begin with {@code prefix} (its own path and a
+   * slash, or nothing for a GZIP layer); returns what {@link #leaveArchive} restores.
+   */
+  String enterArchive(String prefix) {
+    String saved = folder;
+    folder = folder + prefix;
+    return saved;
+  }
+
+  void leaveArchive(String saved) {
+    folder = saved;
+  }
+
+  /** Records what became of one extracted file, up to {@link ArchiveMember#MAX_RECORDS_PER_ARCHIVE}. */
+  void member(ArchiveMember member) {
+    if (members.size() < ArchiveMember.MAX_RECORDS_PER_ARCHIVE) {
+      members.add(member);
+    }
+  }
+
+  List<ArchiveMember> members() {
+    return List.copyOf(members);
+  }
+
   /** Notes a part of the object read another way than its format (e.g. malformed JSON Lines). */
   void problem(String message) {
     if (problem == null) {
@@ -79,56 +113,70 @@ final class ExtractionRun {
    * are actually read: headers that state sizes are never trusted (a zip bomb states small ones).
    * Does not close the archive stream under it.
    */
-  InputStream extracted(InputStream entry, String path) {
-    return new FilterInputStream(entry) {
-      private long read;
+  MemberBytes extracted(InputStream entry, String path) {
+    return new MemberBytes(entry, path);
+  }
 
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xff;
-      }
+  /** One extracted file's bytes, counted as they are read (see {@link #extracted}). */
+  final class MemberBytes extends FilterInputStream {
+    private final String path;
+    private long read;
 
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        checkCancelled();
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          read += n;
-          extractedBytes += n;
-          if (read > limits.extractedFileBytes()) {
-            // Skipping the rest of such a file would mean inflating it all: stop the archive (§8.3:
-            // limits hit mid-way stop the extraction, what was processed is reported).
-            throw new LimitExceeded(
-                "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT",
-                "'" + path + "' is larger than " + limits.extractedFileBytes() + " bytes uncompressed");
-          }
-          if (extractedBytes > limits.archiveTotalBytes()) {
-            throw new LimitExceeded(
-                "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT",
-                "more than " + limits.archiveTotalBytes() + " bytes extracted from the archive");
-          }
+    private MemberBytes(InputStream entry, String path) {
+      super(entry);
+      this.path = path;
+    }
+
+    /** Uncompressed bytes read so far. */
+    long count() {
+      return read;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      checkCancelled();
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        read += n;
+        extractedBytes += n;
+        if (read > limits.extractedFileBytes()) {
+          // Skipping the rest of such a file would mean inflating it all: stop the archive (§8.3:
+          // limits hit mid-way stop the extraction, what was processed is reported).
+          throw new LimitExceeded(
+              "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT",
+              "'" + path + "' is larger than " + limits.extractedFileBytes() + " bytes uncompressed");
         }
-        return n;
+        if (extractedBytes > limits.archiveTotalBytes()) {
+          throw new LimitExceeded(
+              "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT",
+              "more than " + limits.archiveTotalBytes() + " bytes extracted from the archive");
+        }
       }
+      return n;
+    }
 
-      @Override
-      public long skip(long n) throws IOException {
-        byte[] sink = new byte[(int) Math.min(n, 8192)];
-        int got = read(sink, 0, sink.length);
-        return Math.max(got, 0);
-      }
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] sink = new byte[(int) Math.min(n, 8192)];
+      int got = read(sink, 0, sink.length);
+      return Math.max(got, 0);
+    }
 
-      @Override
-      public boolean markSupported() {
-        return false;
-      }
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
 
-      @Override
-      public void close() {
-        // The archive stream is closed by its reader.
-      }
-    };
+    @Override
+    public void close() {
+      // The archive stream is closed by its reader.
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.engine.report;
 
+import dev.assay.engine.MemberResult;
 import dev.assay.engine.ObjectResult;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +30,11 @@ import java.util.zip.GZIPOutputStream;
  * (with a new uuid) begun after {@link #MAX_RECORDS_PER_FILE} records or {@link
  * #MAX_BYTES_PER_FILE} uncompressed bytes, whichever comes first; a record is never split.
  *
- * <p>Each call to {@link #write} writes the records of one object. Today that is the object's own
- * record. Archives: Macie also writes one record per file extracted from an archive, with {@code
- * resourcesAffected.s3Object.embeddedFileDetails}; when {@link ObjectResult} carries per-member
- * results, {@link #recordsOf} returns those records after the archive's own, and nothing else here
- * changes (a finding still points at the file that holds its object's records: records of one
- * object are never split across files).
+ * <p>Each call to {@link #write} writes the records of one object: its own and, for an archive,
+ * one per file extracted from it, with {@code resourcesAffected.s3Object.embeddedFileDetails}
+ * naming the file (as Macie writes them; the archive's own record has none). Records of one object
+ * are never split across files, so a finding points at the file that holds all its object's
+ * records.
  *
  * <p>Thread-safe: calls are serialized. Not usable after {@link #close}, which finishes the open
  * file; a scan that stops early must still close it, or its last file is not a valid gzip stream.
@@ -96,9 +97,14 @@ public final class DiscoveryResultsWriter implements Closeable {
     return finding;
   }
 
-  /** The records of one object: its own; per-member records of archives will follow it here. */
+  /** The records of one object: its own, then for an archive one per extracted file. */
   private List<Finding> recordsOf(ObjectResult result, Finding finding, String location) {
-    return List.of(factory.toDiscoveryResult(result, finding, location));
+    List<Finding> records = new ArrayList<>(1 + result.members().size());
+    records.add(factory.toDiscoveryResult(result, finding, location));
+    for (MemberResult member : result.members()) {
+      records.add(factory.toMemberDiscoveryResult(result, member, location));
+    }
+    return records;
   }
 
   /** Files written so far, the open one included. */

@@ -97,6 +97,7 @@ public record Finding(
   public record S3Object(
       String bucketArn,
       @JsonProperty("eTag") String eTag,
+      EmbeddedFileDetails embeddedFileDetails,
       String extension,
       String key,
       String lastModified,
@@ -107,6 +108,17 @@ public record Finding(
       String storageClass,
       List<KeyValuePair> tags,
       String versionId) {}
+
+  /**
+   * The file of an archive a discovery record is about (macie-facts §3). Discovery records only: it
+   * is not a member of the Macie2 API model's {@code S3Object}, and findings never carry it.
+   *
+   * @param fileLastModified as the archive states it, or null
+   * @param filePath the path inside the archive object, nested archives joined with {@code /}
+   * @param fileSize uncompressed bytes as the archive states them, or null when it does not
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record EmbeddedFileDetails(String fileExtension, String fileLastModified, String filePath, Long fileSize) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ServerSideEncryption(String encryptionType, String kmsMasterKeyId) {}

@@ -2,7 +2,10 @@ package dev.assay.engine.report;
 
 import dev.assay.engine.Detection;
 import dev.assay.engine.Location;
+import dev.assay.engine.MemberResult;
 import dev.assay.engine.ObjectResult;
+import dev.assay.engine.extract.ArchiveMember;
+import dev.assay.engine.extract.EmbeddedFile;
 import dev.assay.engine.source.BucketFacts;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Category;
@@ -105,6 +108,40 @@ public final class FindingFactory {
     return new Finding(full.accountId(), null, full.category(), full.classificationDetails(), null, full.createdAt(),
         full.description(), full.id(), full.partition(), full.region(), full.resourcesAffected(), null,
         full.schemaVersion(), full.severity(), full.title(), full.type(), full.updatedAt());
+  }
+
+  /**
+   * The discovery record of one file extracted from the archive of {@code result}: Macie writes one
+   * per extracted file, with {@code resourcesAffected.s3Object.embeddedFileDetails} naming it
+   * (macie-facts §3), after the archive's own. It has the file's own status, size, MIME type and
+   * occurrences with their locations in the file, which the archive's finding and record leave out.
+   * When the file alone holds reportable occurrences, the record has the type, severity, title and
+   * description a finding for it would have; its id is its own.
+   *
+   * @param detailedResultsLocation where this record is written
+   */
+  Finding toMemberDiscoveryResult(ObjectResult result, MemberResult member, String detailedResultsLocation) {
+    ArchiveMember m = member.member();
+    ObjectResult own =
+        new ObjectResult(
+            result.object(), m.statusCode(), m.statusReason(), m.mimeType(), m.sizeClassified(), member.detections(), null,
+            result.analyzedAt(), List.of());
+    Triage triage = triage(own);
+    Finding full = build(own, triage, ids.get(), detailedResultsLocation, ObjectResult.MAX_LOCATIONS, !triage.categories.isEmpty());
+    Finding.ResourcesAffected resources = full.resourcesAffected();
+    Finding.S3Object o = resources.s3Object();
+    EmbeddedFile f = m.file();
+    Finding.S3Object inArchive =
+        new Finding.S3Object(
+            o.bucketArn(), o.eTag(),
+            new Finding.EmbeddedFileDetails(
+                f.fileExtension(), timestamp(f.fileLastModified()), f.filePath(), f.fileSize() >= 0 ? f.fileSize() : null),
+            o.extension(), o.key(), o.lastModified(), o.path(), o.publicAccess(), o.serverSideEncryption(), o.size(),
+            o.storageClass(), o.tags(), o.versionId());
+    return new Finding(full.accountId(), null, full.category(), full.classificationDetails(), null, full.createdAt(),
+        full.description(), full.id(), full.partition(), full.region(),
+        new Finding.ResourcesAffected(resources.s3Bucket(), inArchive), null, full.schemaVersion(), full.severity(),
+        full.title(), full.type(), full.updatedAt());
   }
 
   /** Reportable detections of one object, grouped as a finding reports them. */
@@ -284,6 +321,7 @@ public final class FindingFactory {
         new Finding.S3Object(
             bucketArn,
             m.eTag(),
+            null,
             object.extension(),
             object.key(),
             timestamp(object.lastModified()),

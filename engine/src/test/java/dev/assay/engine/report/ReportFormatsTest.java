@@ -163,7 +163,7 @@ class ReportFormatsTest {
   }
 
   private static Finding.S3Object object(String key) {
-    return new Finding.S3Object(null, null, null, key, null, null, null, null, null, null, null, null);
+    return new Finding.S3Object(null, null, null, null, key, null, null, null, null, null, null, null, null);
   }
 
   static List<String> sarifSchemaErrors(String sarif) throws IOException {

@@ -49,7 +49,7 @@ final class ReportSamples {
   }
 
   static ObjectResult result(ScanObject object, String mime, Detection... detections) {
-    return new ObjectResult(object, "COMPLETE", null, mime, object.size(), List.of(detections), null, ANALYZED);
+    return new ObjectResult(object, "COMPLETE", null, mime, object.size(), List.of(detections), null, ANALYZED, List.of());
   }
 
   /** The results, sorted by bucket and key as the command line sorts findings. */
@@ -89,7 +89,7 @@ final class ReportSamples {
     out.add(
         new ObjectResult(
             local("media/photo.jpg", 40_000), "SKIPPED", "UNSUPPORTED_FILE_TYPE_EXCEPTION", null, 0, List.of(),
-            "images are not analysed", ANALYZED));
+            "images are not analysed", ANALYZED, List.of()));
     out.add(
         result(
             local("notes/keys.txt", 512), "text/plain",
