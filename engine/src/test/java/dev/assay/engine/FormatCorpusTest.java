@@ -43,6 +43,9 @@ class FormatCorpusTest {
     FormatFiles.write(dir, "lines.jsonl", utf8("{\"a\": 1}\n{\"ids\": [\"x\", {\"ssn\": \"" + SSN + "\"}]}\n"));
     FormatFiles.write(dir, "report.pdf", FormatFiles.pdf(List.of("Cover page", "Employee SSN: " + SSN), null));
     FormatFiles.write(dir, "memo.docx", FormatFiles.docx(List.of("Memo", "Employee SSN: " + SSN)));
+    FormatFiles.write(dir, "memo.doc", FormatFiles.resource("memo.doc"));
+    FormatFiles.write(dir, "memo.odt", FormatFiles.odt(List.of("Memo", "Employee SSN: " + SSN)));
+    FormatFiles.write(dir, "odt-without-extension", FormatFiles.odt(List.of("Memo", "Employee SSN: " + SSN)));
     FormatFiles.write(dir, "staff.xlsx", FormatFiles.workbook(true, FormatFiles.staffSheets()));
     FormatFiles.write(dir, "staff.xls", FormatFiles.workbook(false, FormatFiles.staffSheets()));
     FormatFiles.write(
@@ -78,6 +81,29 @@ class FormatCorpusTest {
       }
     }
     return out;
+  }
+
+  @Test
+  void word97_andOpenDocument_areDocuments_notArchives() {
+    // Tika's text of the .doc starts with an empty line: the SSN is on its line 3.
+    assertThat(ssn("memo.doc")).containsExactly(new Location.Line(3, 3, 15));
+    assertThat(results.get("memo.doc").mimeType()).isEqualTo("application/msword");
+    for (String odt : List.of("memo.odt", "odt-without-extension")) {
+      // Regression: an OpenDocument file was expanded as a ZIP, and its thumbnail made it PARTIAL.
+      assertThat(ssn(odt)).as(odt).hasSize(1);
+      assertThat(results.get(odt).mimeType()).isEqualTo("application/vnd.oasis.opendocument.text");
+      assertThat(results.get(odt).members()).isEmpty();
+    }
+  }
+
+  @Test
+  void sizeClassified_isTheWholeObject_evenWhenAParserResetsTheStream() {
+    // Regression: Tika marks an OLE2 stream, reads it all and resets it; the .doc reported 0 bytes.
+    for (ObjectResult r : results.values()) {
+      if (r.statusCode().equals("COMPLETE")) {
+        assertThat(r.sizeClassified()).as(r.object().key()).isEqualTo(r.object().size());
+      }
+    }
   }
 
   @Test

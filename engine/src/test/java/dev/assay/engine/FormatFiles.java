@@ -92,6 +92,62 @@ public final class FormatFiles {
     }
   }
 
+  /**
+   * An OpenDocument text (.odt) as office suites write one: a ZIP whose first entry, stored, is
+   * {@code mimetype}, then the content, the manifest and a thumbnail image.
+   */
+  public static byte[] odt(List<String> paragraphs) throws IOException {
+    StringBuilder content =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content"
+                + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
+                + "<office:body><office:text>");
+    for (String p : paragraphs) {
+      content.append("<text:p>").append(p).append("</text:p>");
+    }
+    content.append("</office:text></office:body></office:document-content>");
+    String manifest =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest"
+            + " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+            + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+            + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+            + "</manifest:manifest>";
+    Map<String, byte[]> rest = new LinkedHashMap<>();
+    rest.put("content.xml", utf8(content.toString()));
+    rest.put("META-INF/manifest.xml", utf8(manifest));
+    rest.put("Thumbnails/thumbnail.png", png());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      byte[] type = utf8("application/vnd.oasis.opendocument.text");
+      ZipEntry mimetype = new ZipEntry("mimetype");
+      mimetype.setMethod(ZipEntry.STORED);
+      mimetype.setSize(type.length);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(type);
+      mimetype.setCrc(crc.getValue());
+      zip.putNextEntry(mimetype);
+      zip.write(type);
+      zip.closeEntry();
+      for (Map.Entry<String, byte[]> e : rest.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** A file kept in the test resources (see {@code formats/README.md} there), as bytes. */
+  public static byte[] resource(String name) throws IOException {
+    try (java.io.InputStream in = FormatFiles.class.getResourceAsStream("/formats/" + name)) {
+      if (in == null) {
+        throw new IOException("no test resource formats/" + name);
+      }
+      return in.readAllBytes();
+    }
+  }
+
   /** A workbook: sheet name to rows of cell values (null leaves a cell empty). */
   public static byte[] workbook(boolean xlsx, Map<String, List<List<String>>> sheets) throws IOException {
     try (Workbook book = xlsx ? new SXSSFWorkbook() : new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

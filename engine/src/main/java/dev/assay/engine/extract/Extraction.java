@@ -286,6 +286,7 @@ public final class Extraction {
   private static final class CountingStream extends FilterInputStream {
     private final ExtractionRun run;
     private long count;
+    private long mostRead;
     private long mark;
     private long limit = Long.MAX_VALUE;
     private String limitReason;
@@ -295,8 +296,12 @@ public final class Extraction {
       this.run = run;
     }
 
+    /**
+     * Bytes of the object read: the most ever read, since a parser that marks the stream, reads it
+     * all and resets it (Tika spooling an OLE2 file, for one) has still read them.
+     */
     long count() {
-      return count;
+      return Math.max(count, mostRead);
     }
 
     void limit(long bytes, String reason) {
@@ -306,6 +311,7 @@ public final class Extraction {
 
     private void counted(long n) throws LimitExceeded {
       count += n;
+      mostRead = Math.max(mostRead, count);
       if (count > limit) {
         throw new LimitExceeded(limitReason, "more than the " + limit + "-byte quota for its type");
       }

@@ -68,12 +68,13 @@ final class FormatDetector {
     if (binary != null) {
       return binary;
     }
+    if (DOCUMENT_EXTENSIONS.contains(ext)) {
+      // Before the content: an OpenDocument or EPUB file is a ZIP too, but a document, not an archive.
+      return new Detected(Format.DOCUMENT, null);
+    }
     Detected byMagic = byMagic(head, length);
     if (byMagic != null) {
       return byMagic;
-    }
-    if (DOCUMENT_EXTENSIONS.contains(ext)) {
-      return new Detected(Format.DOCUMENT, null);
     }
     Detected known = BY_EXTENSION.get(ext);
     if (looksLikeText(head, length)) {
@@ -99,6 +100,9 @@ final class FormatDetector {
         }
         return new Detected(Format.DOCUMENT, null);
       }
+      if (isPackagedDocument(head, length)) {
+        return new Detected(Format.DOCUMENT, null);
+      }
       return BINARY_BY_EXTENSION.get("zip");
     }
     if (startsWith(head, length, 0x1f, 0x8b)) {
@@ -117,6 +121,18 @@ final class FormatDetector {
       return new Detected(Format.DOCUMENT, null); // OLE2 without a telling name, RTF: Tika decides
     }
     return null;
+  }
+
+  /**
+   * OpenDocument and EPUB: a ZIP whose first entry, stored, is named {@code mimetype} and holds the
+   * document's type (OASIS ODF 1.2 part 3 §3.3; EPUB OCF §4.3), so the type sits at byte 38.
+   */
+  private static boolean isPackagedDocument(byte[] head, int length) {
+    if (length < 38 + 20) {
+      return false;
+    }
+    String start = new String(head, 30, Math.min(length, 120) - 30, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return start.startsWith("mimetypeapplication/vnd.oasis.opendocument.") || start.startsWith("mimetypeapplication/epub+zip");
   }
 
   private static boolean startsWith(byte[] head, int length, int... magic) {
