@@ -196,16 +196,7 @@ class S3ScanCommandTest {
   }
 
   private static boolean awsCliPresent() {
-    try {
-      Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return CliRun.installed("aws", "--version");
   }
 
   private static void aws(String... args) throws Exception {
