@@ -56,7 +56,11 @@ public final class Detector {
    * @param margin how far beyond a keyword's proximity window a regional search extends: the
    *     pattern's longest match, or {@link #REGION_MARGIN} when that is longer or unbounded
    */
-  private record PatternGroup(DetectionCriteria criteria, int[] members, int margin) {}
+  /**
+   * Members sharing one pattern and validator. {@code need} is what any match of the pattern
+   * contains, checked on a region before re2j runs there; null when it asks nothing.
+   */
+  private record PatternGroup(DetectionCriteria criteria, int[] members, int margin, RegexNeed need) {}
 
   /** What a literal means: keyword of some entries, anchor of others. */
   private static final class LiteralUse {
@@ -135,9 +139,11 @@ public final class Detector {
     for (List<Integer> members : byPattern.values()) {
       DetectionCriteria criteria = entries[members.get(0)].criteria();
       int longest = MatchLength.max(criteria.regex());
+      RegexNeed need = prefilter ? RegexNeed.of(criteria.regex()) : RegexNeed.NONE;
       groups[g++] =
           new PatternGroup(
-              criteria, members.stream().mapToInt(Integer::intValue).toArray(), Math.min(REGION_MARGIN, longest) + 1);
+              criteria, members.stream().mapToInt(Integer::intValue).toArray(), Math.min(REGION_MARGIN, longest) + 1,
+              need.isNone() ? null : need);
     }
     this.nativeCovered = new boolean[groups.length];
     NativeSeeds seeds = null;
@@ -325,6 +331,9 @@ public final class Detector {
         // One matcher for all of a group's regions: re2j's matcher is costly to create.
         Matcher m = group.criteria.pattern().matcher("");
         for (int r = 0; r < regions.length; r += 2) {
+          if (group.need != null && !group.need.mayMatch(text, regions[r], regions[r + 1])) {
+            continue; // no match can lie here: re2j would only confirm it, at 40 ns or more a char
+          }
           m.reset(text.prefix(regions[r + 1]));
           find(group, m, text, regions[r], regions[r + 1], reportFrom, reportTo, eligible, keywordHits, keywordHitCount,
               fieldKeyword, explain, out);
