@@ -410,20 +410,26 @@ final class RegexNeed {
           return -1;
         case 'x':
           return hexEscape();
-        case 'n':
-          return '\n';
-        case 'r':
-          return '\r';
-        case 't':
-          return '\t';
-        case 'f':
-          return '\f';
         default:
+          if (control(e) >= 0) {
+            return control(e);
+          }
           if (Character.isLetterOrDigit(e)) {
             throw new IllegalArgumentException("escape \\" + e);
           }
           return e;
       }
+    }
+
+    /** The char of escape {@code \e} for a control char ({@code \n \r \t \f}), or -1. */
+    private static int control(char e) {
+      return switch (e) {
+        case 'n' -> '\n';
+        case 'r' -> '\r';
+        case 't' -> '\t';
+        case 'f' -> '\f';
+        default -> -1;
+      };
     }
 
     private void skipUnicodeClassName() {
@@ -474,19 +480,11 @@ final class RegexNeed {
           pos += 2;
           int code = hexEscape();
           return code < Character.MIN_SUPPLEMENTARY_CODE_POINT ? literal((char) code) : oneChar(false);
-        case 'n':
-          pos += 2;
-          return literal('\n');
-        case 'r':
-          pos += 2;
-          return literal('\r');
-        case 't':
-          pos += 2;
-          return literal('\t');
-        case 'f':
-          pos += 2;
-          return literal('\f');
         default:
+          if (control(e) >= 0) {
+            pos += 2;
+            return literal((char) control(e));
+          }
           if (Character.isLetterOrDigit(e)) {
             throw new IllegalArgumentException("escape \\" + e); // \Q, \C, backreferences...: not followed
           }
