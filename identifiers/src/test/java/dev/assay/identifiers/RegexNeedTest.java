@@ -39,7 +39,7 @@ class RegexNeedTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"[a-z]+", "\\d*", "(?:\\d{5})?", "a|\\w", "\\Qx\\E", "(?U)a", "x{"})
+      strings = {"[a-z]+", "\\d*", "(?:\\d{5})?", "a|\\w", "\\Qx\\E", "(?i)ā", "\\p{Lu}", "x{"})
   void asksNothing_whenAMatchNeedsNothing_orTheSyntaxIsNotFollowed(String regex) {
     assertThat(RegexNeed.of(regex).isNone()).isTrue();
   }

@@ -1,0 +1,443 @@
+package dev.assay.identifiers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the earliest match of a regex can end in a text, found by a lazily built DFA at a few
+ * nanoseconds a char; re2j's NFA, which the detector still runs for the match itself, costs 40 to
+ * 60 ns a char. The detector searches a region with re2j only when this finds a match in it, and
+ * only from the earliest end less the longest match: no match can start before that (an earlier
+ * start would need a longer match, or an earlier end). A region around a keyword is a few hundred
+ * chars; the match in it, a dozen or two.
+ *
+ * <p>The DFA follows re2j exactly on what it accepts: code points (a surrogate pair is one, a lone
+ * surrogate is itself), {@code \b} and {@code \B} by re2j's ASCII word chars, with the char before
+ * the start as context and the end of the text re2j sees ({@code to}) as its end; {@code .} without
+ * the newline unless {@code (?s)}; {@code (?i)} on ASCII letters (with the Kelvin sign and the long
+ * s, which Unicode folds onto k and s). Anything else ({@code \p} classes, {@code ^}, {@code $},
+ * case folding beyond ASCII, a regex that can match the empty text, more than {@value
+ * #MAX_NFA_STATES} states) makes {@link #of} return null, and the detector runs re2j alone.
+ *
+ * <p>Thread-safe: the DFA is shared by every thread scanning with one detector. States and
+ * transitions are added under a lock and published through a volatile table; a reader that sees a
+ * transition not yet filled in (0) takes the lock and computes it.
+ */
+final class RegionDfa {
+  static final int MAX_NFA_STATES = 4000;
+
+  /**
+   * DFA states built at most (each a row of one int per class): past it, {@link #firstEnd} answers
+   * {@link #UNKNOWN} where it would need a new state, and the detector runs re2j as if there were
+   * no DFA. States are never dropped, so a state id read from the table stays valid.
+   */
+  private static final int MAX_DFA_STATES = 1000;
+
+  /** {@link #firstEnd}'s answer when the DFA would grow past {@link #MAX_DFA_STATES}. */
+  static final int UNKNOWN = -2;
+
+  // NFA, Thompson style: one kind per state, up to two successors.
+  private static final byte CHAR = 0;
+  private static final byte SPLIT = 1;
+  private static final byte EMPTY = 2;
+  private static final byte WORD_BOUNDARY = 3;
+  private static final byte NOT_WORD_BOUNDARY = 4;
+  private static final byte MATCH = 5;
+
+  private final byte[] kind;
+  private final int[] out1;
+  private final int[] out2;
+  /** For a CHAR state: the alphabet classes it accepts. */
+  private final boolean[][] accepts;
+  private final int start;
+
+  // The alphabet: intervals of code points that every char set and the word chars treat alike.
+  private final int[] bounds; // class k covers [bounds[k], bounds[k + 1])
+  private final byte[] latin1Class; // code points below 256
+  private final boolean[] classIsWord;
+  private final int classes;
+  /** Row width: one transition per class, then the end-of-text answer. */
+  private final int width;
+
+  private final Object lock = new Object();
+  private volatile int[] table; // per state: width entries; 0 = not computed yet
+  private final List<Kernel> states = new ArrayList<>();
+  private final Map<Kernel, Integer> ids = new HashMap<>();
+  private final int[] initial = new int[2]; // state id per "char before start is a word char"
+
+  /** A DFA state: NFA states reached by the last char (before their empty moves), and its word-ness. */
+  private record Kernel(int[] nfa, boolean afterWord) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Kernel k && k.afterWord == afterWord && Arrays.equals(k.nfa, nfa);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(nfa) * 2 + (afterWord ? 1 : 0);
+    }
+  }
+
+  private RegionDfa(Nfa nfa, int start) {
+    int n = nfa.size();
+    this.kind = Arrays.copyOf(nfa.kind, n);
+    this.out1 = Arrays.copyOf(nfa.out1, n);
+    this.out2 = Arrays.copyOf(nfa.out2, n);
+    this.start = start;
+    List<int[]> sets = new ArrayList<>();
+    for (int s = 0; s < n; s++) {
+      if (kind[s] == CHAR) {
+        sets.add(nfa.sets.get(s));
+      }
+    }
+    sets.add(RegexTree.CharSet.WORD);
+    this.bounds = RegexTree.CharSet.bounds(sets);
+    this.classes = bounds.length - 1;
+    this.width = classes + 1;
+    this.latin1Class = new byte[256];
+    for (int cp = 0; cp < 256; cp++) {
+      latin1Class[cp] = (byte) classOfSlow(cp);
+    }
+    this.classIsWord = new boolean[classes];
+    for (int k = 0; k < classes; k++) {
+      classIsWord[k] = RegexTree.CharSet.contains(RegexTree.CharSet.WORD, bounds[k]);
+    }
+    this.accepts = new boolean[n][];
+    for (int s = 0; s < n; s++) {
+      if (kind[s] == CHAR) {
+        boolean[] a = new boolean[classes];
+        int[] set = nfa.sets.get(s);
+        for (int k = 0; k < classes; k++) {
+          a[k] = RegexTree.CharSet.contains(set, bounds[k]);
+        }
+        accepts[s] = a;
+      }
+    }
+    if (classes > 127) {
+      throw new IllegalArgumentException("too many classes");
+    }
+    reset();
+  }
+
+  /** The DFA of {@code regex}, or null when it uses what this DFA does not follow. */
+  static RegionDfa of(String regex) {
+    try {
+      RegexTree.Node node = RegexTree.parse(regex);
+      Nfa nfa = new Nfa();
+      int match = nfa.add(MATCH, -1, -1, null);
+      int start = compile(node, nfa, match);
+      if (nfa.size() > MAX_NFA_STATES) {
+        return null;
+      }
+      RegionDfa dfa = new RegionDfa(nfa, start);
+      if (dfa.matchesEmpty()) {
+        return null;
+      }
+      return dfa;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private boolean matchesEmpty() {
+    for (boolean before : new boolean[] {false, true}) {
+      for (boolean after : new boolean[] {false, true}) {
+        if (closureHasMatch(new int[] {start}, before, after)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void reset() {
+    table = new int[width * 64];
+    initial[0] = intern(new Kernel(new int[0], false));
+    initial[1] = intern(new Kernel(new int[0], true));
+  }
+
+  /**
+   * The end of the earliest-ending match of the regex that starts at or after {@code from}, in the
+   * text re2j sees when it is cut at {@code to} (char offsets); -1 when there is none, {@link
+   * #UNKNOWN} when the DFA has grown as large as it may.
+   */
+  int firstEnd(CharSequence text, int from, int to) {
+    boolean afterWord = from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
+    int[] t = table;
+    int state = initial[afterWord ? 1 : 0];
+    int i = from;
+    while (i < to) {
+      int cp = text.charAt(i);
+      int next = i + 1;
+      if (Character.isHighSurrogate((char) cp) && next < to && Character.isLowSurrogate(text.charAt(next))) {
+        cp = Character.toCodePoint((char) cp, text.charAt(next));
+        next++;
+      }
+      int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
+      int idx = state * width + k;
+      int v = idx < t.length ? t[idx] : 0;
+      if (v == 0) {
+        v = compute(state, k);
+        if (v == 0) {
+          return UNKNOWN;
+        }
+        t = table;
+        state = (v >>> 1) - 1;
+      } else {
+        state = (v >>> 1) - 1;
+      }
+      if ((v & 1) != 0) {
+        return i; // a match ends before this char
+      }
+      i = next;
+    }
+    int idx = state * width + classes;
+    int v = idx < t.length ? t[idx] : 0;
+    if (v == 0) {
+      v = compute(state, classes);
+    }
+    return v == 2 ? to : v == 0 ? UNKNOWN : -1;
+  }
+
+  /**
+   * Where re2j's search from {@code from} in the text cut at {@code to} may start and still find
+   * the same first match: -1 when there is no match, else the earliest end less {@code longest}
+   * (the most chars a match can take, {@link MatchLength#UNBOUNDED} if unknown), never inside a
+   * surrogate pair, and never before {@code from}.
+   */
+  int searchFrom(CharSequence text, int from, int to, int longest) {
+    int end = firstEnd(text, from, to);
+    if (end == -1) {
+      return -1;
+    }
+    if (end == UNKNOWN || longest == MatchLength.UNBOUNDED || end - longest <= from) {
+      return from;
+    }
+    int start = end - longest;
+    if (Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+      start--; // re2j steps over the pair from the left: start where it would
+    }
+    return start;
+  }
+
+  /** DFA states built so far (for tests and measurements). */
+  int stateCount() {
+    synchronized (lock) {
+      return states.size();
+    }
+  }
+
+  private int classOfSlow(int cp) {
+    int k = Arrays.binarySearch(bounds, cp);
+    return k >= 0 ? k : -k - 2;
+  }
+
+  /**
+   * Fills in one transition: from {@code state} on a char of class {@code k} (or the end of the text
+   * when {@code k == classes}). A transition is {@code (next + 1) << 1 | (match ends here)}; the end
+   * of text is 2 for a match, 1 for none; 0 when it would need a state past {@link #MAX_DFA_STATES}.
+   */
+  private int compute(int state, int k) {
+    synchronized (lock) {
+      Kernel kernel = states.get(state);
+      int[] t = table;
+      int idx = state * width + k;
+      if (t[idx] != 0) {
+        return t[idx];
+      }
+      int value;
+      if (k == classes) {
+        value = closureHasMatch(withStart(kernel.nfa), kernel.afterWord, false) ? 2 : 1;
+      } else {
+        boolean word = classIsWord[k];
+        int[] closure = closure(withStart(kernel.nfa), kernel.afterWord, word);
+        boolean match = false;
+        int[] next = new int[closure.length];
+        int n = 0;
+        for (int s : closure) {
+          if (kind[s] == MATCH) {
+            match = true;
+          } else if (kind[s] == CHAR && accepts[s][k]) {
+            next[n++] = out1[s];
+          }
+        }
+        int[] sorted = Arrays.copyOf(next, n);
+        Arrays.sort(sorted);
+        Kernel target = new Kernel(dedupe(sorted), word);
+        if (!ids.containsKey(target) && states.size() >= MAX_DFA_STATES) {
+          return 0;
+        }
+        int id = intern(target);
+        value = ((id + 1) << 1) | (match ? 1 : 0);
+      }
+      t = table; // intern may have grown it
+      t[idx] = value;
+      return value;
+    }
+  }
+
+  private int intern(Kernel kernel) {
+    Integer id = ids.get(kernel);
+    if (id != null) {
+      return id;
+    }
+    int next = states.size();
+    states.add(kernel);
+    ids.put(kernel, next);
+    if ((next + 1) * width > table.length) {
+      table = Arrays.copyOf(table, Math.max(table.length * 2, (next + 1) * width));
+    }
+    return next;
+  }
+
+  private int[] withStart(int[] kernel) {
+    int[] all = Arrays.copyOf(kernel, kernel.length + 1);
+    all[kernel.length] = start; // unanchored: a match may start at every position
+    return all;
+  }
+
+  private static int[] dedupe(int[] sorted) {
+    int n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[n++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, n);
+  }
+
+  private boolean closureHasMatch(int[] from, boolean before, boolean after) {
+    for (int s : closure(from, before, after)) {
+      if (kind[s] == MATCH) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The states reachable by empty moves, word-boundary tests decided by the chars around. */
+  private int[] closure(int[] from, boolean before, boolean after) {
+    boolean[] seen = new boolean[kind.length];
+    int[] stack = new int[kind.length];
+    int[] out = new int[kind.length];
+    int sp = 0;
+    int n = 0;
+    for (int s : from) {
+      if (!seen[s]) {
+        seen[s] = true;
+        stack[sp++] = s;
+      }
+    }
+    boolean boundary = before != after;
+    while (sp > 0) {
+      int s = stack[--sp];
+      int a = -1;
+      int b = -1;
+      switch (kind[s]) {
+        case CHAR, MATCH -> out[n++] = s;
+        case SPLIT -> {
+          a = out1[s];
+          b = out2[s];
+        }
+        case EMPTY -> a = out1[s];
+        case WORD_BOUNDARY -> a = boundary ? out1[s] : -1;
+        case NOT_WORD_BOUNDARY -> a = boundary ? -1 : out1[s];
+        default -> throw new IllegalStateException();
+      }
+      if (a >= 0 && !seen[a]) {
+        seen[a] = true;
+        stack[sp++] = a;
+      }
+      if (b >= 0 && !seen[b]) {
+        seen[b] = true;
+        stack[sp++] = b;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Builds {@code node} into {@code nfa} before state {@code next}, Thompson style, and returns its
+   * entry. A char of an unknown set or an edge assertion is not followed: it throws.
+   */
+  private static int compile(RegexTree.Node node, Nfa nfa, int next) {
+    if (node instanceof RegexTree.Chars c) {
+      if (c.set() == null) {
+        throw new IllegalArgumentException("a char of an unknown set");
+      }
+      return nfa.add(CHAR, next, -1, c.set());
+    }
+    if (node instanceof RegexTree.Concat c) {
+      int entry = next;
+      for (int i = c.items().size() - 1; i >= 0; i--) {
+        entry = compile(c.items().get(i), nfa, entry);
+      }
+      return entry;
+    }
+    if (node instanceof RegexTree.Alt a) {
+      List<RegexTree.Node> options = a.options();
+      int entry = compile(options.get(options.size() - 1), nfa, next);
+      for (int i = options.size() - 2; i >= 0; i--) {
+        entry = nfa.add(SPLIT, compile(options.get(i), nfa, next), entry, null);
+      }
+      return entry;
+    }
+    if (node instanceof RegexTree.Repeat r) {
+      int entry = next;
+      if (r.max() < 0) {
+        // body* before next: a loop state that either enters the body (which returns to it) or leaves.
+        int loop = nfa.add(SPLIT, -1, next, null);
+        int body = compile(r.body(), nfa, loop); // first: it may grow the arrays
+        nfa.out1[loop] = body;
+        entry = loop;
+      } else {
+        for (int i = r.max(); i > r.min(); i--) {
+          entry = nfa.add(SPLIT, compile(r.body(), nfa, entry), next, null);
+        }
+      }
+      for (int i = 0; i < r.min(); i++) {
+        entry = compile(r.body(), nfa, entry);
+      }
+      return entry;
+    }
+    RegexTree.Assert a = (RegexTree.Assert) node;
+    return switch (a.kind()) {
+      case WORD_BOUNDARY -> nfa.add(WORD_BOUNDARY, next, -1, null);
+      case NOT_WORD_BOUNDARY -> nfa.add(NOT_WORD_BOUNDARY, next, -1, null);
+      case TEXT_EDGE -> throw new IllegalArgumentException("^, $, \\A or \\z");
+    };
+  }
+
+  /** The NFA under construction. */
+  private static final class Nfa {
+    byte[] kind = new byte[64];
+    int[] out1 = new int[64];
+    int[] out2 = new int[64];
+    final List<int[]> sets = new ArrayList<>();
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    int add(byte k, int a, int b, int[] set) {
+      if (size == kind.length) {
+        kind = Arrays.copyOf(kind, size * 2);
+        out1 = Arrays.copyOf(out1, size * 2);
+        out2 = Arrays.copyOf(out2, size * 2);
+      }
+      if (size >= MAX_NFA_STATES) {
+        throw new IllegalArgumentException("too many states");
+      }
+      kind[size] = k;
+      out1[size] = a;
+      out2[size] = b;
+      sets.add(set);
+      return size++;
+    }
+  }
+
+}

@@ -1,0 +1,189 @@
+package dev.assay.identifiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.assay.identifiers.managed.ManagedCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link RegionDfa} against re2j: a search that starts where the DFA says finds exactly the
+ * matches re2j finds from the region's start, for every managed pattern and for patterns that use
+ * each construct the DFA follows, on seeded random texts with case, word-boundary, surrogate and
+ * newline traps, in random regions.
+ */
+class RegionDfaTest {
+  /** Constructs the DFA follows, each where re2j's meaning has a trap. */
+  static final List<String> CONSTRUCTS =
+      List.of(
+          "\\bab\\b", "\\Bb\\d", "(?i)kiss", "(?i)[a-z]{2}\\d", "(?i:s)K", "(?i)[^k]s", "[^a]{2}b", "a.c", "(?s)a.c",
+          "x{2,4}y", "(?:ab|a)(?:bc|c)?d", "\\d+(?:\\.\\d+)?", "[[:alpha:]]{2}\\d", "\\x41\\x{1F600}", "é{2}", "[é😀]b",
+          ".{3}z", "\\w+@\\w+", "\\s\\d{2}\\s", "[\\d-]{3,}", "a|b\\b|c", "(a|ab)(c|bcd)(d*)", "\\W\\d\\b", "_\\b",
+          "\\S{2}\\b", "z[^\\n]{0,3}z", "(?i)é", "(?i)[åß]", "(?i)ÿ\\d", "[-a]b", "[a-]b", "[]a]b", "x*?y", "(?:a+)+b", "(?U)a+b", "(?i)\\pL", "[\\pL\\d]x", "[^😀].", ".c", "a?.c");
+
+  private static final String ALPHABET = "aAbBcCdkKsSxyzéÉåÅäÄ0123456789 _-.@\n\t\u212A\u017F\u212B\u00DF\u1E9E\u00FF\u0178";
+
+  static String randomText(Random random, List<String> pieces, int length) {
+    StringBuilder sb = new StringBuilder();
+    while (sb.length() < length) {
+      int pick = random.nextInt(10);
+      if (pick < 5 && !pieces.isEmpty()) {
+        String piece = pieces.get(random.nextInt(pieces.size()));
+        int from = random.nextInt(piece.length());
+        sb.append(piece, from, Math.min(piece.length(), from + 1 + random.nextInt(30)));
+      } else if (pick == 5) {
+        sb.append("\uD83D\uDE00"); // a surrogate pair
+      } else if (pick == 6) {
+        sb.append(random.nextBoolean() ? '\uD800' : '\uDC00'); // a lone surrogate
+      } else {
+        for (int i = random.nextInt(6); i >= 0; i--) {
+          sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** re2j from {@code from} on the text cut at {@code to}, as the detector searches a region. */
+  static List<String> plain(Pattern pattern, String text, int from, int to) {
+    Matcher m = pattern.matcher(text.substring(0, to));
+    List<String> out = new ArrayList<>();
+    int searchFrom = from;
+    while (searchFrom <= to && m.find(searchFrom)) {
+      out.add(m.start() + "-" + m.end());
+      searchFrom = m.end() > m.start() ? m.end() : m.end() + 1;
+    }
+    return out;
+  }
+
+  static List<String> narrowed(Pattern pattern, RegionDfa dfa, int longest, String text, int from, int to) {
+    Matcher m = pattern.matcher(text.substring(0, to));
+    List<String> out = new ArrayList<>();
+    int searchFrom = from;
+    while (searchFrom <= to) {
+      searchFrom = dfa.searchFrom(text, searchFrom, to, longest);
+      if (searchFrom < 0 || !m.find(searchFrom)) {
+        break;
+      }
+      out.add(m.start() + "-" + m.end());
+      searchFrom = m.end() > m.start() ? m.end() : m.end() + 1;
+    }
+    return out;
+  }
+
+  @Test
+  void followsEveryManagedPattern_exceptThoseWithUnicodeClasses() {
+    int followed = 0;
+    for (ManagedDataIdentifier id : ManagedCatalog.all()) {
+      String regex = id.criteria().regex();
+      if (RegionDfa.of(regex) != null) {
+        followed++;
+      } else {
+        assertThat(regex).as(id.id()).containsAnyOf("\\p", "^", "$");
+      }
+    }
+    assertThat(followed).isGreaterThan(150);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\pL", "^a", "a$", "\\Qa\\E", "a\\z", "a*", "(?i)ā", "\\b"})
+  void declines_whatItDoesNotFollow_orWhatMatchesTheEmptyText(String regex) {
+    assertThat(RegionDfa.of(regex)).isNull();
+  }
+
+  @Test
+  void narrowedSearch_findsExactlyWhatRe2jFinds() {
+    List<String> regexes = new ArrayList<>(CONSTRUCTS);
+    List<String> pieces = new ArrayList<>();
+    for (ManagedDataIdentifier id : ManagedCatalog.all()) {
+      regexes.add(id.criteria().regex());
+      pieces.addAll(id.positives());
+      pieces.addAll(id.negatives());
+    }
+    Random random = new Random(1_201_2026);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      texts.add(randomText(random, pieces, 50 + random.nextInt(400)));
+    }
+    texts.addAll(pieces);
+    long matches = 0;
+    int patterns = 0;
+    for (String regex : regexes) {
+      RegionDfa dfa = RegionDfa.of(regex);
+      if (dfa == null) {
+        continue;
+      }
+      patterns++;
+      Pattern pattern = Pattern.compile(regex);
+      int longest = MatchLength.max(regex);
+      for (String text : texts) {
+        for (int r = 0; r < 3; r++) {
+          int from = r == 0 ? 0 : random.nextInt(text.length() + 1);
+          int to = r == 0 ? text.length() : from + random.nextInt(text.length() - from + 1);
+          List<String> expected = plain(pattern, text, from, to);
+          matches += expected.size();
+          assertThat(narrowed(pattern, dfa, longest, text, from, to))
+              .as("%s on [%d, %d) of %s", regex, from, to, escaped(text))
+              .isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(patterns).isGreaterThan(180);
+    assertThat(matches).isGreaterThan(10_000);
+  }
+
+  @Test
+  void narrowedStart_neverSplitsASurrogatePair() {
+    // The earliest match ends at 5 and the longest is 4 chars, so the search would start at 1,
+    // inside the pair, where re2j would take the lone low surrogate for [^😀] and match [1, 3).
+    String regex = "[^😀].";
+    String text = "😀c😀";
+    Pattern pattern = Pattern.compile(regex);
+    assertThat(plain(pattern, text, 0, text.length())).containsExactly("2-5");
+    assertThat(narrowed(pattern, RegionDfa.of(regex), MatchLength.max(regex), text, 0, text.length())).containsExactly("2-5");
+  }
+
+  @Test
+  void sharedByThreads_answersAsAlone() throws Exception {
+    String regex = "\\b\\d{3}-\\d{2}-\\d{4}\\b";
+    Pattern pattern = Pattern.compile(regex);
+    RegionDfa shared = RegionDfa.of(regex);
+    Random seed = new Random(7);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      texts.add(randomText(seed, List.of("512-23-4411", "ssn 431-58-2207 ", "12-345-6789"), 300));
+    }
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < 4; t++) {
+      threads.add(new Thread(() -> {
+        try {
+          for (String text : texts) {
+            assertThat(narrowed(pattern, shared, 11, text, 0, text.length())).isEqualTo(plain(pattern, text, 0, text.length()));
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  private static String escaped(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      sb.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+    }
+    return sb.toString();
+  }
+}
