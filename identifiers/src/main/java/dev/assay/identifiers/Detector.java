@@ -458,9 +458,11 @@ public final class Detector {
       String[] fieldKeyword, int[][] anchorHits, int[] anchorHitCount, TriggerAutomaton.Fired fired) {
     int length = text.length();
     Seeds groupSeeds = group.criteria.seeds();
-    if (groupSeeds != null && !(groupSeeds instanceof Seeds.Around)) {
+    if (groupSeeds != null && !(groupSeeds instanceof Seeds.Around) && !countsOnlyNearKeywords(group, eligible, fieldKeyword)) {
       // Plain seeds cover every match of the pattern, with a keyword (in the text or the field
-      // names) or without.
+      // names) or without. When only matches near a keyword in the text count, the regions
+      // around those keywords are smaller, and cost no pass of their own over the text (a seed
+      // not fused into the keyword pass costs 0.5 ns a char or more).
       return seedRegions(groupSeeds, text, fired);
     }
     long[] spans = new long[16];
@@ -517,6 +519,17 @@ public final class Detector {
       }
     }
     return Seeds.merge(spans, n);
+  }
+
+  /** Whether every eligible member of the group counts a match only near a keyword in the text. */
+  private boolean countsOnlyNearKeywords(PatternGroup group, boolean[] eligible, String[] fieldKeyword) {
+    for (int member : group.members) {
+      if (eligible[member]
+          && (fieldKeyword[member] != null || entries[member].criteria.keywordRequirement() != KeywordRequirement.REQUIRED)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
