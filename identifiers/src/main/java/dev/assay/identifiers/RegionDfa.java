@@ -248,6 +248,9 @@ final class RegionDfa {
       if (t[idx] != 0) {
         return t[idx];
       }
+      if (states.size() >= MAX_DFA_STATES) {
+        return 0; // full: a new transition might need a new state, and finding out costs a closure
+      }
       int value;
       if (k == classes) {
         value = closureHasMatch(withStart(kernel.nfa), kernel.afterWord, false) ? 2 : 1;
@@ -266,11 +269,7 @@ final class RegionDfa {
         }
         int[] sorted = Arrays.copyOf(next, n);
         Arrays.sort(sorted);
-        Kernel target = new Kernel(dedupe(sorted), word);
-        if (!ids.containsKey(target) && states.size() >= MAX_DFA_STATES) {
-          return 0;
-        }
-        int id = intern(target);
+        int id = intern(new Kernel(dedupe(sorted), word));
         value = ((id + 1) << 1) | (match ? 1 : 0);
       }
       t = table; // intern may have grown it

@@ -150,6 +150,24 @@ class RegionDfaTest {
   }
 
   @Test
+  void aPatternWhoseDfaExplodes_stopsGrowing_andLeavesTheSearchToRe2j() {
+    // The DFA must remember the last 13 letters: 2^13 states, past the bound.
+    String regex = "a[ab]{12}c";
+    Pattern pattern = Pattern.compile(regex);
+    RegionDfa dfa = RegionDfa.of(regex);
+    Random random = new Random(3);
+    for (int i = 0; i < 40; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < 2000; k++) {
+        sb.append(random.nextInt(50) == 0 ? 'c' : random.nextBoolean() ? 'a' : 'b');
+      }
+      String text = sb.toString();
+      assertThat(narrowed(pattern, dfa, 14, text, 0, text.length())).isEqualTo(plain(pattern, text, 0, text.length()));
+    }
+    assertThat(dfa.stateCount()).isBetween(1000, 1001);
+  }
+
+  @Test
   void sharedByThreads_answersAsAlone() throws Exception {
     String regex = "\\b\\d{3}-\\d{2}-\\d{4}\\b";
     Pattern pattern = Pattern.compile(regex);
