@@ -59,11 +59,12 @@ public final class Detector {
   /**
    * Members sharing one pattern and validator. {@code need} is what any match of the pattern
    * contains, checked on a region before re2j runs there; null when it asks nothing. {@code dfa}
-   * finds where re2j's search may start (null when the pattern uses what it does not follow), and
-   * {@code longest} is the pattern's longest match in chars.
+   * finds where re2j's search may start (null when the pattern uses what it does not follow),
+   * {@code longest} is the pattern's longest match in chars and {@code fixed} the length of all its
+   * matches when they have one (0 if not).
    */
   private record PatternGroup(
-      DetectionCriteria criteria, int[] members, int margin, RegexNeed need, RegionDfa dfa, int longest) {}
+      DetectionCriteria criteria, int[] members, int margin, RegexNeed need, RegionDfa dfa, int longest, int fixed) {}
 
   /** What a literal means: keyword of some entries, anchor of others. */
   private static final class LiteralUse {
@@ -146,7 +147,8 @@ public final class Detector {
       groups[g++] =
           new PatternGroup(
               criteria, members.stream().mapToInt(Integer::intValue).toArray(), Math.min(REGION_MARGIN, longest) + 1,
-              need.isNone() ? null : need, prefilter ? RegionDfa.of(criteria.regex()) : null, longest);
+              need.isNone() ? null : need, prefilter ? RegionDfa.of(criteria.regex()) : null, longest,
+              MatchLength.fixed(criteria.regex()));
     }
     this.nativeCovered = new boolean[groups.length];
     NativeSeeds seeds = null;
@@ -547,18 +549,22 @@ public final class Detector {
     boolean cut = to < full.length();
     int searchFrom = from;
     while (searchFrom <= to) {
+      int s;
+      int e;
       if (group.dfa != null) {
         // re2j costs 40 ns or more a char, its search from where no match can start included.
-        searchFrom = group.dfa.searchFrom(full, searchFrom, to, group.longest);
-        if (searchFrom < 0) {
+        long match = group.dfa.next(m, full, searchFrom, to, group.longest, group.fixed);
+        if (match < 0) {
           break;
         }
-      }
-      if (!m.find(searchFrom)) {
+        s = (int) (match >>> 32);
+        e = (int) match;
+      } else if (m.find(searchFrom)) {
+        s = m.start();
+        e = m.end();
+      } else {
         break;
       }
-      int s = m.start();
-      int e = m.end();
       searchFrom = e > s ? e : e + 1;
       if (s >= reportTo) {
         break;

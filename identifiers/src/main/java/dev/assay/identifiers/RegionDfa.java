@@ -1,5 +1,6 @@
 package dev.assay.identifiers;
 
+import com.google.re2j.Matcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -203,24 +204,29 @@ final class RegionDfa {
   }
 
   /**
-   * Where re2j's search from {@code from} in the text cut at {@code to} may start and still find
-   * the same first match: -1 when there is no match, else the earliest end less {@code longest}
-   * (the most chars a match can take, {@link MatchLength#UNBOUNDED} if unknown), never inside a
-   * surrogate pair, and never before {@code from}.
+   * The first match re2j finds searching {@code text} cut at {@code to} from {@code from}, as
+   * {@code start << 32 | end}, or -1 when there is none; {@code m} is the pattern's matcher on that
+   * cut text. re2j runs from the earliest end less {@code longest} (the most chars a match can take,
+   * {@link MatchLength#UNBOUNDED} if unknown), where no match can start before. When every match
+   * is {@code fixed} chars long (0 if not), the earliest end is the end of the leftmost match, and
+   * re2j does not run at all.
    */
-  int searchFrom(CharSequence text, int from, int to, int longest) {
+  long next(Matcher m, CharSequence text, int from, int to, int longest, int fixed) {
     int end = firstEnd(text, from, to);
     if (end == -1) {
       return -1;
     }
-    if (end == UNKNOWN || longest == MatchLength.UNBOUNDED || end - longest <= from) {
-      return from;
+    if (end != UNKNOWN && fixed > 0) {
+      return ((long) (end - fixed) << 32) | end;
     }
-    int start = end - longest;
-    if (Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
-      start--; // re2j steps over the pair from the left: start where it would
+    int start = from;
+    if (end != UNKNOWN && longest != MatchLength.UNBOUNDED && end - longest > from) {
+      start = end - longest;
+      if (Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+        start--; // re2j steps over the pair from the left: start where it would
+      }
     }
-    return start;
+    return m.find(start) ? ((long) m.start() << 32) | m.end() : -1;
   }
 
   /** DFA states built so far (for tests and measurements). */

@@ -10,31 +10,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MatchLengthTest {
 
-  @ParameterizedTest(name = "{0} -> {1}")
+  @ParameterizedTest(name = "{0} -> max {1}, fixed {2}")
   @CsvSource(
       delimiterString = " => ",
       value = {
-        "abc => 3",
-        "\\d{3}-\\d{2}-\\d{4} => 11",
-        "\\b(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){3})\\b => 19",
-        "a|b|cd => 2",
-        "(?i:rue|avenue) => 6",
-        "[A-Za-z0-9/+]{40} => 40",
-        "\\p{Lu}{2} => 4",
-        "[^a]{3} => 6",
-        ".{2} => 4",
-        "x?y{0,5} => 6",
-        "(?i)abc => 3",
-        "a+ => 2147483647",
-        "a*b => 2147483647",
-        "a{2,} => 2147483647",
-        "\\Qabc\\E => 2147483647",
-        "[\\]a]{2} => 2",
-        "\\bfoo\\b => 3",
-        "(?:) => 0",
+        "abc => 3 => 3",
+        "\\d{3}-\\d{2}-\\d{4} => 11 => 11",
+        "\\b\\d{3}-\\d{2}-\\d{4}\\b => 11 => 11",
+        "\\b(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){3})\\b => 19 => 0",
+        "a|b|cd => 2 => 0",
+        "ab|cd => 2 => 2",
+        "(?i:rue|avenue) => 6 => 0",
+        "[A-Za-z0-9/+]{40} => 40 => 40",
+        "\\p{Lu}{2} => 4 => 0",
+        "[^a]{3} => 6 => 0",
+        ".{2} => 4 => 0",
+        "😀 => 2 => 0",
+        "x?y{0,5} => 6 => 0",
+        "(?i)abc => 3 => 3",
+        "a+ => 2147483647 => 0",
+        "a*b => 2147483647 => 0",
+        "a{2,} => 2147483647 => 0",
+        "\\Qabc\\E => 2147483647 => 0",
+        "[\\]a]{2} => 2 => 2",
+        "\\bfoo\\b => 3 => 3",
+        "(?:) => 0 => 0",
       })
-  void max_readsTheRegex(String regex, int expected) {
-    assertThat(MatchLength.max(regex)).isEqualTo(expected);
+  void max_andFixed_readTheRegex(String regex, int max, int fixed) {
+    assertThat(MatchLength.max(regex)).isEqualTo(max);
+    // Fixed only when every match has one length, in chars as in code points.
+    assertThat(MatchLength.fixed(regex)).isEqualTo(fixed);
   }
 
   @Test

@@ -25,7 +25,7 @@ class RegionDfaTest {
           "\\bab\\b", "\\Bb\\d", "(?i)kiss", "(?i)[a-z]{2}\\d", "(?i:s)K", "(?i)[^k]s", "[^a]{2}b", "a.c", "(?s)a.c",
           "x{2,4}y", "(?:ab|a)(?:bc|c)?d", "\\d+(?:\\.\\d+)?", "[[:alpha:]]{2}\\d", "\\x41\\x{1F600}", "é{2}", "[é😀]b",
           ".{3}z", "\\w+@\\w+", "\\s\\d{2}\\s", "[\\d-]{3,}", "a|b\\b|c", "(a|ab)(c|bcd)(d*)", "\\W\\d\\b", "_\\b",
-          "\\S{2}\\b", "z[^\\n]{0,3}z", "(?i)é", "(?i)[åß]", "(?i)ÿ\\d", "[-a]b", "[a-]b", "[]a]b", "x*?y", "(?:a+)+b", "(?U)a+b", "(?i)\\pL", "[\\pL\\d]x", "[^😀].", ".c", "a?.c");
+          "\\S{2}\\b", "z[^\\n]{0,3}z", "(?i)é", "(?i)[åß]", "(?i)ÿ\\d", "[-a]b", "[a-]b", "[]a]b", "x*?y", "(?:a+)+b", "(?U)a+b", "(?i)\\pL", "[\\pL\\d]x", "[^😀].", ".c", "a?.c", "[a-c]{3}", "ab|cd", "(?:a|bc)d", "\\bk\\d{2}\\b");
 
   private static final String ALPHABET = "aAbBcCdkKsSxyzéÉåÅäÄ0123456789 _-.@\n\t\u212A\u017F\u212B\u00DF\u1E9E\u00FF\u0178";
 
@@ -62,17 +62,24 @@ class RegionDfaTest {
     return out;
   }
 
+  /** The detector's search with the DFA ({@link RegionDfa#next}), without the fixed-length shortcut. */
   static List<String> narrowed(Pattern pattern, RegionDfa dfa, int longest, String text, int from, int to) {
+    return narrowed(pattern, dfa, longest, 0, text, from, to);
+  }
+
+  static List<String> narrowed(Pattern pattern, RegionDfa dfa, int longest, int fixed, String text, int from, int to) {
     Matcher m = pattern.matcher(text.substring(0, to));
     List<String> out = new ArrayList<>();
     int searchFrom = from;
     while (searchFrom <= to) {
-      searchFrom = dfa.searchFrom(text, searchFrom, to, longest);
-      if (searchFrom < 0 || !m.find(searchFrom)) {
+      long match = dfa.next(m, text, searchFrom, to, longest, fixed);
+      if (match < 0) {
         break;
       }
-      out.add(m.start() + "-" + m.end());
-      searchFrom = m.end() > m.start() ? m.end() : m.end() + 1;
+      int s = (int) (match >>> 32);
+      int e = (int) match;
+      out.add(s + "-" + e);
+      searchFrom = e > s ? e : e + 1;
     }
     return out;
   }
@@ -114,6 +121,7 @@ class RegionDfaTest {
     texts.addAll(pieces);
     long matches = 0;
     int patterns = 0;
+    int fixedLength = 0;
     for (String regex : regexes) {
       RegionDfa dfa = RegionDfa.of(regex);
       if (dfa == null) {
@@ -122,6 +130,8 @@ class RegionDfaTest {
       patterns++;
       Pattern pattern = Pattern.compile(regex);
       int longest = MatchLength.max(regex);
+      int fixed = MatchLength.fixed(regex);
+      fixedLength += fixed > 0 ? 1 : 0;
       for (String text : texts) {
         for (int r = 0; r < 3; r++) {
           int from = r == 0 ? 0 : random.nextInt(text.length() + 1);
@@ -131,10 +141,14 @@ class RegionDfaTest {
           assertThat(narrowed(pattern, dfa, longest, text, from, to))
               .as("%s on [%d, %d) of %s", regex, from, to, escaped(text))
               .isEqualTo(expected);
+          assertThat(narrowed(pattern, dfa, longest, fixed, text, from, to))
+              .as("fixed %d: %s on [%d, %d) of %s", fixed, regex, from, to, escaped(text))
+              .isEqualTo(expected);
         }
       }
     }
     assertThat(patterns).isGreaterThan(180);
+    assertThat(fixedLength).isGreaterThan(20);
     assertThat(matches).isGreaterThan(10_000);
   }
 
