@@ -30,11 +30,41 @@ final class RegexTree {
     }
   }
 
+  /**
+   * The tree that matches each text of {@code node}'s reversed: what a DFA run from a text's end
+   * toward its start needs. Word-boundary tests are their own reverse.
+   */
+  static Node reverse(Node node) {
+    if (node instanceof Concat c) {
+      List<Node> items = new ArrayList<>(c.items().size());
+      for (int i = c.items().size() - 1; i >= 0; i--) {
+        items.add(reverse(c.items().get(i)));
+      }
+      return new Concat(items);
+    }
+    if (node instanceof Alt a) {
+      return new Alt(a.options().stream().map(RegexTree::reverse).toList());
+    }
+    if (node instanceof Repeat r) {
+      return new Repeat(reverse(r.body()), r.min(), r.max());
+    }
+    return node;
+  }
+
   /** A part of a regex. */
   sealed interface Node permits Chars, Concat, Alt, Repeat, Assert {}
 
-  /** One code point of {@code set} (sorted inclusive ranges), or of a set not known when null. */
-  record Chars(int[] set) implements Node {}
+  /**
+   * One code point of {@code set} (sorted inclusive ranges), or of a set not known when null.
+   * {@code partial}: the set is exact in the Basic Multilingual Plane only, and holds every code
+   * point beyond it, whose membership is not known (a Unicode class, read from re2j's own tables
+   * for that plane).
+   */
+  record Chars(int[] set, boolean partial) implements Node {
+    Chars(int[] set) {
+      this(set, false);
+    }
+  }
 
   record Concat(List<Node> items) implements Node {}
 
@@ -150,7 +180,7 @@ final class RegexTree {
         case '(':
           return group();
         case '[':
-          return new Chars(charClass());
+          return charClass();
         case '\\':
           return escape();
         case '.':
@@ -226,12 +256,13 @@ final class RegexTree {
       pos++;
     }
 
-    private int[] charClass() {
+    private Chars charClass() {
       pos++; // [
       boolean negated = pos < regex.length() && regex.charAt(pos) == '^';
       if (negated) {
         pos++;
       }
+      boolean partial = false;
       List<int[]> parts = new ArrayList<>();
       boolean first = true;
       while (pos < regex.length() && (first || regex.charAt(pos) != ']')) {
@@ -243,9 +274,8 @@ final class RegexTree {
           continue;
         }
         if (regex.startsWith("\\p", pos) || regex.startsWith("\\P", pos)) {
-          pos += 2;
-          skipUnicodeClassName();
-          parts.add(null);
+          parts.add(unicodeClass());
+          partial = true;
           continue;
         }
         int[] one = classAtom();
@@ -262,12 +292,47 @@ final class RegexTree {
         }
       }
       expect(']');
-      if (parts.contains(null)) {
-        return null; // a Unicode class: which chars, this reader does not know
-      }
       int[] set = folded(CharSet.union(parts));
+      if (set == null) {
+        return new Chars(null);
+      }
       // re2j folds a class before negating it.
-      return set == null ? null : negated ? CharSet.negate(set) : set;
+      return partial(negated ? CharSet.negate(set) : set, partial);
+    }
+
+    /** A set exact in the Basic Multilingual Plane, with every code point beyond it when partial. */
+    private static Chars partial(int[] set, boolean partial) {
+      if (!partial) {
+        return new Chars(set);
+      }
+      return new Chars(CharSet.union(List.of(set, new int[] {Character.MIN_SUPPLEMENTARY_CODE_POINT, CharSet.MAX})), true);
+    }
+
+    /**
+     * {@code \p{Name}}, {@code \pN} or a negation ({@code \P}, {@code \p{^Name}}): its members in
+     * the Basic Multilingual Plane, as re2j has them.
+     */
+    private int[] unicodeClass() {
+      boolean negated = regex.charAt(pos + 1) == 'P';
+      pos += 2;
+      String name;
+      if (pos < regex.length() && regex.charAt(pos) == '{') {
+        int close = regex.indexOf('}', pos);
+        if (close < 0) {
+          throw new IllegalArgumentException("\\p{ without }");
+        }
+        name = regex.substring(pos + 1, close);
+        pos = close + 1;
+      } else {
+        name = regex.substring(pos, pos + 1);
+        pos++;
+      }
+      if (name.startsWith("^")) {
+        negated = !negated;
+        name = name.substring(1);
+      }
+      int[] members = CharSet.unicode(name);
+      return negated ? CharSet.negateInBasicPlane(members) : members;
     }
 
     /** One char of a class, as a set: a single code point, or a Perl class. */
@@ -301,9 +366,9 @@ final class RegexTree {
           pos += 2;
           return new Assert(Assert.Kind.TEXT_EDGE);
         case 'p', 'P':
-          pos += 2;
-          skipUnicodeClassName();
-          return new Chars(null);
+          int[] members = unicodeClass();
+          int[] set = folded(members);
+          return set == null ? new Chars(null) : partial(set, true);
         default:
           int[] perl = CharSet.perl(e);
           if (perl != null) {
@@ -361,18 +426,6 @@ final class RegexTree {
         return null;
       }
     }
-
-    private void skipUnicodeClassName() {
-      if (pos < regex.length() && regex.charAt(pos) == '{') {
-        int close = regex.indexOf('}', pos);
-        if (close < 0) {
-          throw new IllegalArgumentException("\\p{ without }");
-        }
-        pos = close + 1;
-      } else {
-        pos++;
-      }
-    }
   }
 
   /** Sets of code points as sorted, disjoint, inclusive ranges {@code [lo0, hi0, lo1, hi1, ...]}. */
@@ -417,13 +470,72 @@ final class RegexTree {
       };
     }
 
+    private static final java.util.Map<String, int[]> UNICODE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The members of Unicode class {@code name} in the Basic Multilingual Plane, as re2j's tables
+     * have them (its Unicode version, not the JDK's): found by re2j itself, over every code point
+     * of the plane in order, once per name (a few ms).
+     */
+    static int[] unicode(String name) {
+      int[] known = UNICODE.get(name);
+      if (known != null) {
+        return known;
+      }
+      com.google.re2j.Pattern pattern;
+      try {
+        pattern = com.google.re2j.Pattern.compile("\\p{" + name + "}+");
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        throw new IllegalArgumentException("\\p{" + name + "}", e);
+      }
+      List<int[]> ranges = new ArrayList<>();
+      // Four runs, so that no two chars of one make a surrogate pair: below the surrogates, high
+      // ones alone, low ones alone, above them.
+      int[][] runs = {{0, 0xD7FF}, {0xD800, 0xDBFF}, {0xDC00, 0xDFFF}, {0xE000, 0xFFFF}};
+      for (int[] run : runs) {
+        StringBuilder sb = new StringBuilder(run[1] - run[0] + 1);
+        for (int cp = run[0]; cp <= run[1]; cp++) {
+          sb.append((char) cp);
+        }
+        com.google.re2j.Matcher m = pattern.matcher(sb);
+        while (m.find()) {
+          ranges.add(new int[] {run[0] + m.start(), run[0] + m.end() - 1});
+        }
+      }
+      int[] set = union(ranges);
+      UNICODE.put(name, set);
+      return set;
+    }
+
+    /** The code points of the Basic Multilingual Plane that are not in {@code set}. */
+    static int[] negateInBasicPlane(int[] set) {
+      List<int[]> within = new ArrayList<>();
+      within.add(negate(set));
+      int[] all = union(within);
+      List<int[]> out = new ArrayList<>();
+      for (int i = 0; i < all.length; i += 2) {
+        if (all[i] < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+          out.add(new int[] {all[i], Math.min(all[i + 1], Character.MIN_SUPPLEMENTARY_CODE_POINT - 1)});
+        }
+      }
+      return union(out);
+    }
+
     static boolean isWordChar(int cp) {
       return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_';
     }
 
     static boolean contains(int[] set, int cp) {
-      for (int i = 0; i < set.length; i += 2) {
-        if (cp >= set[i] && cp <= set[i + 1]) {
+      // Binary search over the ranges' starts (a Unicode class has hundreds of ranges).
+      int lo = 0;
+      int hi = set.length / 2 - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (set[2 * mid] > cp) {
+          hi = mid - 1;
+        } else if (set[2 * mid + 1] < cp) {
+          lo = mid + 1;
+        } else {
           return true;
         }
       }

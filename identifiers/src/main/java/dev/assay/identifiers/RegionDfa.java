@@ -56,12 +56,24 @@ final class RegionDfa {
   private final int start;
 
   // The alphabet: intervals of code points that every char set and the word chars treat alike.
-  private final int[] bounds; // class k covers [bounds[k], bounds[k + 1])
-  private final byte[] latin1Class; // code points below 256
+  private final int[] bounds; // interval v covers [bounds[v], bounds[v + 1])
+  private final int[] intervalClass; // the class of each interval
+  private final short[] latin1Class; // code points below 256
   private final boolean[] classIsWord;
   private final int classes;
   /** Row width: one transition per class, then the end-of-text answer. */
   private final int width;
+
+  /** Some set is known in the Basic Multilingual Plane only: a code point beyond it is UNKNOWN. */
+  private final boolean partial;
+  /**
+   * The DFA of the reversed regex, for a pattern with no longest match: run from a region's end,
+   * it finds where the leftmost match starts. Null for other patterns.
+   */
+  private RegionDfa reverse;
+
+  /** Chars scanned backward at most to find a leftmost start; longer searches start where asked. */
+  private static final int MAX_REVERSE_SCAN = 4096;
 
   private final Object lock = new Object();
   private volatile int[] table; // per state: width entries; 0 = not computed yet
@@ -83,6 +95,7 @@ final class RegionDfa {
   }
 
   private RegionDfa(Nfa nfa, int start) {
+    this.partial = nfa.partial;
     int n = nfa.size();
     this.kind = Arrays.copyOf(nfa.kind, n);
     this.out1 = Arrays.copyOf(nfa.out1, n);
@@ -95,16 +108,33 @@ final class RegionDfa {
       }
     }
     sets.add(RegexTree.CharSet.WORD);
+    // Intervals of code points that every set treats alike; intervals that all sets treat the
+    // same way make one class (a Unicode class has hundreds of intervals, but few kinds of them).
     this.bounds = RegexTree.CharSet.bounds(sets);
-    this.classes = bounds.length - 1;
+    int intervals = bounds.length - 1;
+    this.intervalClass = new int[intervals];
+    Map<String, Integer> signatures = new HashMap<>();
+    List<Integer> representatives = new ArrayList<>();
+    for (int v = 0; v < intervals; v++) {
+      StringBuilder signature = new StringBuilder(sets.size());
+      for (int[] set : sets) {
+        signature.append(RegexTree.CharSet.contains(set, bounds[v]) ? '1' : '0');
+      }
+      int id = signatures.computeIfAbsent(signature.toString(), x -> signatures.size());
+      if (id == representatives.size()) {
+        representatives.add(bounds[v]);
+      }
+      intervalClass[v] = id;
+    }
+    this.classes = representatives.size();
     this.width = classes + 1;
-    this.latin1Class = new byte[256];
+    this.latin1Class = new short[256];
     for (int cp = 0; cp < 256; cp++) {
-      latin1Class[cp] = (byte) classOfSlow(cp);
+      latin1Class[cp] = (short) classOfSlow(cp);
     }
     this.classIsWord = new boolean[classes];
     for (int k = 0; k < classes; k++) {
-      classIsWord[k] = RegexTree.CharSet.contains(RegexTree.CharSet.WORD, bounds[k]);
+      classIsWord[k] = RegexTree.CharSet.contains(RegexTree.CharSet.WORD, representatives.get(k));
     }
     this.accepts = new boolean[n][];
     for (int s = 0; s < n; s++) {
@@ -112,12 +142,12 @@ final class RegionDfa {
         boolean[] a = new boolean[classes];
         int[] set = nfa.sets.get(s);
         for (int k = 0; k < classes; k++) {
-          a[k] = RegexTree.CharSet.contains(set, bounds[k]);
+          a[k] = RegexTree.CharSet.contains(set, representatives.get(k));
         }
         accepts[s] = a;
       }
     }
-    if (classes > 127) {
+    if (classes > Short.MAX_VALUE) {
       throw new IllegalArgumentException("too many classes");
     }
     reset();
@@ -127,6 +157,18 @@ final class RegionDfa {
   static RegionDfa of(String regex) {
     try {
       RegexTree.Node node = RegexTree.parse(regex);
+      RegionDfa dfa = of(node);
+      if (dfa != null && MatchLength.max(regex) == MatchLength.UNBOUNDED) {
+        dfa.reverse = of(RegexTree.reverse(node));
+      }
+      return dfa;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static RegionDfa of(RegexTree.Node node) {
+    try {
       Nfa nfa = new Nfa();
       int match = nfa.add(MATCH, -1, -1, null);
       int start = compile(node, nfa, match);
@@ -177,6 +219,9 @@ final class RegionDfa {
         cp = Character.toCodePoint((char) cp, text.charAt(next));
         next++;
       }
+      if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT && partial) {
+        return UNKNOWN;
+      }
       int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
       int idx = state * width + k;
       int v = idx < t.length ? t[idx] : 0;
@@ -186,10 +231,8 @@ final class RegionDfa {
           return UNKNOWN;
         }
         t = table;
-        state = (v >>> 1) - 1;
-      } else {
-        state = (v >>> 1) - 1;
       }
+      state = (v >>> 1) - 1;
       if ((v & 1) != 0) {
         return i; // a match ends before this char
       }
@@ -225,6 +268,11 @@ final class RegionDfa {
       if (Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
         start--; // re2j steps over the pair from the left: start where it would
       }
+    } else if (end != UNKNOWN && reverse != null && to - from <= MAX_REVERSE_SCAN) {
+      int leftmost = reverse.lastStart(text, from, to);
+      if (leftmost >= from) {
+        start = leftmost;
+      }
     }
     return m.find(start) ? ((long) m.start() << 32) | m.end() : -1;
   }
@@ -236,9 +284,62 @@ final class RegionDfa {
     }
   }
 
+  /**
+   * Run on a reversed regex: where the leftmost match lies that starts at or after {@code from},
+   * in the text cut at {@code to}: -1 when there is none, {@link #UNKNOWN} when it cannot tell. It
+   * steps from {@code to} back to {@code from}, code point by code point, as re2j would forward.
+   */
+  int lastStart(CharSequence text, int from, int to) {
+    int[] t = table;
+    int state = initial[0]; // what re2j sees ends at to
+    int best = -1;
+    int i = to;
+    while (true) {
+      int v;
+      if (i > 0) {
+        // The char before i: consumed when i > from; the context of a match starting at from.
+        int cp = text.charAt(i - 1);
+        int before = i - 1;
+        if (Character.isLowSurrogate((char) cp) && before > (i > from ? from : 0)
+            && Character.isHighSurrogate(text.charAt(before - 1))) {
+          cp = Character.toCodePoint(text.charAt(before - 1), (char) cp);
+          before--;
+        }
+        if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT && partial) {
+          return UNKNOWN;
+        }
+        int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
+        int idx = state * width + k;
+        v = idx < t.length ? t[idx] : 0;
+        if (v == 0) {
+          v = compute(state, k);
+          if (v == 0) {
+            return UNKNOWN;
+          }
+          t = table;
+        }
+        if ((v & 1) != 0) {
+          best = i; // a match starts at i
+        }
+        if (i <= from) {
+          return best;
+        }
+        state = (v >>> 1) - 1;
+        i = before;
+      } else {
+        int idx = state * width + classes;
+        v = idx < t.length ? t[idx] : 0;
+        if (v == 0) {
+          v = compute(state, classes);
+        }
+        return v == 2 ? 0 : v == 0 ? UNKNOWN : best;
+      }
+    }
+  }
+
   private int classOfSlow(int cp) {
-    int k = Arrays.binarySearch(bounds, cp);
-    return k >= 0 ? k : -k - 2;
+    int v = Arrays.binarySearch(bounds, cp);
+    return intervalClass[v >= 0 ? v : -v - 2];
   }
 
   /**
@@ -373,6 +474,7 @@ final class RegionDfa {
       if (c.set() == null) {
         throw new IllegalArgumentException("a char of an unknown set");
       }
+      nfa.partial |= c.partial();
       return nfa.add(CHAR, next, -1, c.set());
     }
     if (node instanceof RegexTree.Concat c) {
@@ -418,6 +520,7 @@ final class RegionDfa {
 
   /** The NFA under construction. */
   private static final class Nfa {
+    boolean partial;
     byte[] kind = new byte[64];
     int[] out1 = new int[64];
     int[] out2 = new int[64];
