@@ -57,14 +57,53 @@ public final class Detector {
    *     pattern's longest match, or {@link #REGION_MARGIN} when that is longer or unbounded
    */
   /**
-   * Members sharing one pattern and validator. {@code need} is what any match of the pattern
-   * contains, checked on a region before re2j runs there; null when it asks nothing. {@code dfa}
-   * finds where re2j's search may start (null when the pattern uses what it does not follow),
-   * {@code longest} is the pattern's longest match in chars and {@code fixed} the length of all its
-   * matches when they have one (0 if not).
+   * Members sharing one pattern and validator. {@code search} is what the prefilter reads from the
+   * pattern to search it fast (null without the prefilter).
    */
-  private record PatternGroup(
-      DetectionCriteria criteria, int[] members, int margin, RegexNeed need, RegionDfa dfa, int longest, int fixed) {}
+  private record PatternGroup(DetectionCriteria criteria, int[] members, Search search) {}
+
+  /**
+   * What makes a group's regional search fast, read from its pattern on first use: building it for
+   * every pattern costs start-up time that a scan of a few files does not win back (and a Unicode
+   * class is read from re2j's tables only when a DFA needs it). {@code need} is what any match
+   * contains, checked on a region before re2j runs there (null when it asks nothing); {@code dfa}
+   * finds where re2j's search may start (null when the pattern uses what it does not follow);
+   * {@code longest} is the longest match in chars, {@code margin} how far it extends a keyword's
+   * region, and {@code fixed} the length of all matches when they have one (0 if not).
+   * Thread-safe: built once, under a lock, and published through a volatile field.
+   */
+  private static final class Search {
+    private final String regex;
+    private volatile Search built;
+    private RegexNeed need;
+    private RegionDfa dfa;
+    private int longest;
+    private int margin;
+    private int fixed;
+
+    Search(String regex) {
+      this.regex = regex;
+    }
+
+    Search get() {
+      Search b = built;
+      if (b == null) {
+        synchronized (this) {
+          if (built == null) {
+            RegexNeed n = RegexNeed.of(regex);
+            need = n.isNone() ? null : n;
+            dfa = RegionDfa.of(regex);
+            longest = MatchLength.max(regex);
+            margin = Math.min(REGION_MARGIN, longest) + 1;
+            fixed = MatchLength.fixed(regex);
+            built = this;
+          }
+          b = built;
+        }
+      }
+      return b;
+    }
+  }
 
   /** What a literal means: keyword of some entries, anchor of others. */
   private static final class LiteralUse {
@@ -142,13 +181,9 @@ public final class Detector {
     int g = 0;
     for (List<Integer> members : byPattern.values()) {
       DetectionCriteria criteria = entries[members.get(0)].criteria();
-      int longest = MatchLength.max(criteria.regex());
-      RegexNeed need = prefilter ? RegexNeed.of(criteria.regex()) : RegexNeed.NONE;
       groups[g++] =
           new PatternGroup(
-              criteria, members.stream().mapToInt(Integer::intValue).toArray(), Math.min(REGION_MARGIN, longest) + 1,
-              need.isNone() ? null : need, prefilter ? RegionDfa.of(criteria.regex()) : null, longest,
-              MatchLength.fixed(criteria.regex()));
+              criteria, members.stream().mapToInt(Integer::intValue).toArray(), prefilter ? new Search(criteria.regex()) : null);
     }
     this.nativeCovered = new boolean[groups.length];
     NativeSeeds seeds = null;
@@ -335,8 +370,9 @@ public final class Detector {
       } else if (regions.length > 0) {
         // One matcher for all of a group's regions: re2j's matcher is costly to create.
         Matcher m = group.criteria.pattern().matcher("");
+        RegexNeed need = group.search.get().need; // regions come from the prefilter, so search is set
         for (int r = 0; r < regions.length; r += 2) {
-          if (group.need != null && !group.need.mayMatch(text, regions[r], regions[r + 1])) {
+          if (need != null && !need.mayMatch(text, regions[r], regions[r + 1])) {
             continue; // no match can lie here: re2j would only confirm it, at 40 ns or more a char
           }
           m.reset(text.prefix(regions[r + 1]));
@@ -467,6 +503,7 @@ public final class Detector {
       // not fused into the keyword pass costs 0.5 ns a char or more).
       return seedRegions(groupSeeds, text, fired);
     }
+    int margin = group.search.get().margin; // regions are the prefilter's: search is set
     long[] spans = new long[16];
     int n = 0;
     Seeds seedsDone = null; // members of a group usually share one Seeds: run it once
@@ -485,8 +522,8 @@ public final class Detector {
         for (int h = 0; h < keywordHitCount[member]; h++) {
           int kStart = hits[h * 2];
           int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
-          int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - group.margin;
-          int end = kEnd + proximity.distance() + group.margin;
+          int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - margin;
+          int end = kEnd + proximity.distance() + margin;
           if (n == spans.length) {
             spans = Arrays.copyOf(spans, n * 2);
           }
@@ -551,9 +588,10 @@ public final class Detector {
     while (searchFrom <= to) {
       int s;
       int e;
-      if (group.dfa != null) {
+      Search search = group.search == null ? null : group.search.get();
+      if (search != null && search.dfa != null) {
         // re2j costs 40 ns or more a char, its search from where no match can start included.
-        long match = group.dfa.next(m, full, searchFrom, to, group.longest, group.fixed);
+        long match = search.dfa.next(m, full, searchFrom, to, search.longest, search.fixed);
         if (match < 0) {
           break;
         }

@@ -21,10 +21,25 @@ import java.util.TreeSet;
 final class RegexTree {
   private RegexTree() {}
 
-  /** The tree of {@code regex}; throws IllegalArgumentException on syntax this reader does not follow. */
+  /**
+   * The tree of {@code regex}, a Unicode class in it a char of a set not known; throws
+   * IllegalArgumentException on syntax this reader does not follow.
+   */
   static Node parse(String regex) {
+    return parse(regex, false);
+  }
+
+  /**
+   * As {@link #parse(String)}, a Unicode class in it a set exact in the Basic Multilingual Plane
+   * (read from re2j's tables the first time each class is met: a few ms each).
+   */
+  static Node parseWithUnicodeClasses(String regex) {
+    return parse(regex, true);
+  }
+
+  private static Node parse(String regex, boolean unicodeClasses) {
     try {
-      return new Parser(regex).parse();
+      return new Parser(regex, unicodeClasses).parse();
     } catch (IndexOutOfBoundsException | NumberFormatException e) {
       throw new IllegalArgumentException("cannot read " + regex, e);
     }
@@ -87,11 +102,13 @@ final class RegexTree {
   private static final class Parser {
     private final String regex;
     private int pos;
+    private final boolean unicodeClasses;
     private boolean ignoreCase;
     private boolean dotNewline;
 
-    Parser(String regex) {
+    Parser(String regex, boolean unicodeClasses) {
       this.regex = regex;
+      this.unicodeClasses = unicodeClasses;
     }
 
     Node parse() {
@@ -292,6 +309,9 @@ final class RegexTree {
         }
       }
       expect(']');
+      if (parts.contains(null)) {
+        return new Chars(null); // a Unicode class, its members not looked up
+      }
       int[] set = folded(CharSet.union(parts));
       if (set == null) {
         return new Chars(null);
@@ -331,6 +351,9 @@ final class RegexTree {
         negated = !negated;
         name = name.substring(1);
       }
+      if (!unicodeClasses) {
+        return null;
+      }
       int[] members = CharSet.unicode(name);
       return negated ? CharSet.negateInBasicPlane(members) : members;
     }
@@ -367,7 +390,7 @@ final class RegexTree {
           return new Assert(Assert.Kind.TEXT_EDGE);
         case 'p', 'P':
           int[] members = unicodeClass();
-          int[] set = folded(members);
+          int[] set = members == null ? null : folded(members);
           return set == null ? new Chars(null) : partial(set, true);
         default:
           int[] perl = CharSet.perl(e);

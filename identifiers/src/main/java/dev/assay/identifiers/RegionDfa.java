@@ -156,7 +156,7 @@ final class RegionDfa {
   /** The DFA of {@code regex}, or null when it uses what this DFA does not follow. */
   static RegionDfa of(String regex) {
     try {
-      RegexTree.Node node = RegexTree.parse(regex);
+      RegexTree.Node node = RegexTree.parseWithUnicodeClasses(regex);
       RegionDfa dfa = of(node);
       if (dfa != null && MatchLength.max(regex) == MatchLength.UNBOUNDED) {
         dfa.reverse = of(RegexTree.reverse(node));
