@@ -118,6 +118,32 @@ best "ALL, 1 GB log without planted values" "$long" "${java[@]}" -jar "$jar" sca
 best "RECOMMENDED, 256 MB log with planted values" "$planted" "${java[@]}" -jar "$jar" scan "$work/planted" --threads 1 --format json --output "$work/planted-rec.json" --quiet
 best "RECOMMENDED, 256 MB log without planted values" "$clean" "${java[@]}" -jar "$jar" scan "$work/clean" --threads 1 --format json --output "$work/clean-rec.json" --quiet
 
+# Prose dense with names and addresses (every sentence has one or both, a few of them not ASCII):
+# NAME and ADDRESS count without a keyword, so their patterns run wherever a capitalised pair is.
+mkdir -p "$work/prose"
+if [ ! -s "$work/prose/letters.txt" ]; then
+python3 - "$work/prose/letters.txt" <<'PY'
+import random, sys
+random.seed(11)
+first = "Maria James Ana Robert Linda Chen Fatima José Jürgen Amélie Olu Priya Tomás Sven Aiko".split()
+last = "Gonzalez Smith Okafor Müller Dubois Nakamura Rossi Kowalski Brown Novak Haddad Singh".split()
+streets = "Elm Street|Oak Avenue|Main Street|Rue de la Paix|Baker Street|Calle Mayor|Park Lane".split("|")
+towns = "Springfield|Lyon|Leeds|Porto|Graz|Austin|Kraków".split("|")
+words = "the of and to in is that for it as was with be by on not this are or from at which".split()
+with open(sys.argv[1], "w") as f:
+    n = 0
+    while n < 64_000_000:
+        filler = " ".join(random.choice(words) for _ in range(random.randint(3, 12)))
+        who = random.choice(first) + " " + random.choice(last)
+        where = "%d %s, %s" % (random.randint(1, 999), random.choice(streets), random.choice(towns))
+        s = random.choice(["Please send it to %s at %s, %s.", "%s wrote %s from %s.", "Then %s moved, %s, to %s."])
+        line = s % ((who, where, filler) if s.startswith("Please") else (who, filler, where)) + "\n"
+        f.write(line); n += len(line.encode())
+PY
+fi
+prose=$(size "$work/prose/letters.txt")
+best "ALL, 64 MB of prose with names and addresses" "$prose" "${java[@]}" -jar "$jar" scan "$work/prose" "${sel[@]}" --threads 1 --format json --output "$work/prose.json" --quiet
+
 echo "== 2. many files (a planted value every 40 lines), ALL, one thread then two"
 run "4,096 files (1 GB), 1 thread" "$many" "${java[@]}" -jar "$jar" scan "$work/many" "${sel[@]}" --threads 1 --format jsonl --output "$work/many1.jsonl" --quiet
 run "4,096 files (1 GB), 2 threads" "$many" "${java[@]}" -jar "$jar" scan "$work/many" "${sel[@]}" --threads 2 --format jsonl --output "$work/many2.jsonl" --quiet
