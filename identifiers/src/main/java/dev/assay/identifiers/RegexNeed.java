@@ -141,7 +141,7 @@ final class RegexNeed {
 
   private static Part read(RegexTree.Node node) {
     if (node instanceof RegexTree.Chars c) {
-      return chars(c.partial() ? null : c.set());
+      return chars(c.set());
     }
     if (node instanceof RegexTree.Concat c) {
       return concatenation(c.items());

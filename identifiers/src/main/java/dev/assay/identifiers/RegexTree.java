@@ -29,10 +29,7 @@ final class RegexTree {
     return parse(regex, false);
   }
 
-  /**
-   * As {@link #parse(String)}, a Unicode class in it a set exact in the Basic Multilingual Plane
-   * (read from re2j's tables the first time each class is met: a few ms each).
-   */
+  /** As {@link #parse(String)}, a Unicode class in it the set re2j's tables give it. */
   static Node parseWithUnicodeClasses(String regex) {
     return parse(regex, true);
   }
@@ -69,17 +66,8 @@ final class RegexTree {
   /** A part of a regex. */
   sealed interface Node permits Chars, Concat, Alt, Repeat, Assert {}
 
-  /**
-   * One code point of {@code set} (sorted inclusive ranges), or of a set not known when null.
-   * {@code partial}: the set is exact in the Basic Multilingual Plane only, and holds every code
-   * point beyond it, whose membership is not known (a Unicode class, read from re2j's own tables
-   * for that plane).
-   */
-  record Chars(int[] set, boolean partial) implements Node {
-    Chars(int[] set) {
-      this(set, false);
-    }
-  }
+  /** One code point of {@code set} (sorted inclusive ranges), or of a set not known when null. */
+  record Chars(int[] set) implements Node {}
 
   record Concat(List<Node> items) implements Node {}
 
@@ -279,7 +267,6 @@ final class RegexTree {
       if (negated) {
         pos++;
       }
-      boolean partial = false;
       List<int[]> parts = new ArrayList<>();
       boolean first = true;
       while (pos < regex.length() && (first || regex.charAt(pos) != ']')) {
@@ -292,7 +279,6 @@ final class RegexTree {
         }
         if (regex.startsWith("\\p", pos) || regex.startsWith("\\P", pos)) {
           parts.add(unicodeClass());
-          partial = true;
           continue;
         }
         int[] one = classAtom();
@@ -317,20 +303,12 @@ final class RegexTree {
         return new Chars(null);
       }
       // re2j folds a class before negating it.
-      return partial(negated ? CharSet.negate(set) : set, partial);
-    }
-
-    /** A set exact in the Basic Multilingual Plane, with every code point beyond it when partial. */
-    private static Chars partial(int[] set, boolean partial) {
-      if (!partial) {
-        return new Chars(set);
-      }
-      return new Chars(CharSet.union(List.of(set, new int[] {Character.MIN_SUPPLEMENTARY_CODE_POINT, CharSet.MAX})), true);
+      return new Chars(negated ? CharSet.negate(set) : set);
     }
 
     /**
-     * {@code \p{Name}}, {@code \pN} or a negation ({@code \P}, {@code \p{^Name}}): its members in
-     * the Basic Multilingual Plane, as re2j has them.
+     * {@code \p{Name}}, {@code \pN} or a negation ({@code \P}, {@code \p{^Name}}): its members,
+     * as re2j's tables have them; null when the tree is read without them.
      */
     private int[] unicodeClass() {
       boolean negated = regex.charAt(pos + 1) == 'P';
@@ -355,7 +333,7 @@ final class RegexTree {
         return null;
       }
       int[] members = CharSet.unicode(name);
-      return negated ? CharSet.negateInBasicPlane(members) : members;
+      return negated ? CharSet.negate(members) : members;
     }
 
     /** One char of a class, as a set: a single code point, or a Perl class. */
@@ -390,8 +368,7 @@ final class RegexTree {
           return new Assert(Assert.Kind.TEXT_EDGE);
         case 'p', 'P':
           int[] members = unicodeClass();
-          int[] set = members == null ? null : folded(members);
-          return set == null ? new Chars(null) : partial(set, true);
+          return new Chars(members == null ? null : folded(members));
         default:
           int[] perl = CharSet.perl(e);
           if (perl != null) {
@@ -496,52 +473,37 @@ final class RegexTree {
     private static final java.util.Map<String, int[]> UNICODE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The members of Unicode class {@code name} in the Basic Multilingual Plane, as re2j's tables
-     * have them (its Unicode version, not the JDK's): found by re2j itself, over every code point
-     * of the plane in order, once per name (a few ms).
+     * The members of Unicode class {@code name} ({@code Lu}, {@code L}, {@code Greek}, ...) as
+     * re2j's own tables have them (its Unicode version, not the JDK's), read from those tables:
+     * rows of {@code {lo, hi, stride}}. Not by running re2j over every code point, which was
+     * measured to leave re2j's compiled code slower for the rest of the scan in one run of three.
      */
     static int[] unicode(String name) {
       int[] known = UNICODE.get(name);
       if (known != null) {
         return known;
       }
-      com.google.re2j.Pattern pattern;
+      int[][] table;
       try {
-        pattern = com.google.re2j.Pattern.compile("\\p{" + name + "}+");
-      } catch (com.google.re2j.PatternSyntaxException e) {
+        java.lang.reflect.Field field = Class.forName("com.google.re2j.UnicodeTables").getDeclaredField(name);
+        field.setAccessible(true);
+        table = (int[][]) field.get(null);
+      } catch (ReflectiveOperationException | RuntimeException e) {
         throw new IllegalArgumentException("\\p{" + name + "}", e);
       }
       List<int[]> ranges = new ArrayList<>();
-      // Four runs, so that no two chars of one make a surrogate pair: below the surrogates, high
-      // ones alone, low ones alone, above them.
-      int[][] runs = {{0, 0xD7FF}, {0xD800, 0xDBFF}, {0xDC00, 0xDFFF}, {0xE000, 0xFFFF}};
-      for (int[] run : runs) {
-        StringBuilder sb = new StringBuilder(run[1] - run[0] + 1);
-        for (int cp = run[0]; cp <= run[1]; cp++) {
-          sb.append((char) cp);
-        }
-        com.google.re2j.Matcher m = pattern.matcher(sb);
-        while (m.find()) {
-          ranges.add(new int[] {run[0] + m.start(), run[0] + m.end() - 1});
+      for (int[] row : table) {
+        if (row[2] == 1) {
+          ranges.add(new int[] {row[0], row[1]});
+        } else {
+          for (int cp = row[0]; cp <= row[1]; cp += row[2]) {
+            ranges.add(new int[] {cp, cp});
+          }
         }
       }
       int[] set = union(ranges);
       UNICODE.put(name, set);
       return set;
-    }
-
-    /** The code points of the Basic Multilingual Plane that are not in {@code set}. */
-    static int[] negateInBasicPlane(int[] set) {
-      List<int[]> within = new ArrayList<>();
-      within.add(negate(set));
-      int[] all = union(within);
-      List<int[]> out = new ArrayList<>();
-      for (int i = 0; i < all.length; i += 2) {
-        if (all[i] < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-          out.add(new int[] {all[i], Math.min(all[i + 1], Character.MIN_SUPPLEMENTARY_CODE_POINT - 1)});
-        }
-      }
-      return union(out);
     }
 
     static boolean isWordChar(int cp) {

@@ -13,15 +13,18 @@ import java.util.Map;
  * 60 ns a char. The detector searches a region with re2j only when this finds a match in it, and
  * only from the earliest end less the longest match: no match can start before that (an earlier
  * start would need a longer match, or an earlier end). A region around a keyword is a few hundred
- * chars; the match in it, a dozen or two.
+ * chars; the match in it, a dozen or two. When every match has one length, the earliest end gives
+ * the match itself; when matches have no longest length, a DFA of the reversed regex, run from the
+ * region's end, gives the leftmost start.
  *
  * <p>The DFA follows re2j exactly on what it accepts: code points (a surrogate pair is one, a lone
  * surrogate is itself), {@code \b} and {@code \B} by re2j's ASCII word chars, with the char before
  * the start as context and the end of the text re2j sees ({@code to}) as its end; {@code .} without
- * the newline unless {@code (?s)}; {@code (?i)} on ASCII letters (with the Kelvin sign and the long
- * s, which Unicode folds onto k and s). Anything else ({@code \p} classes, {@code ^}, {@code $},
- * case folding beyond ASCII, a regex that can match the empty text, more than {@value
- * #MAX_NFA_STATES} states) makes {@link #of} return null, and the detector runs re2j alone.
+ * the newline unless {@code (?s)}; {@code (?i)} on Latin-1 letters (with the Kelvin sign, the long
+ * s and the other orbits Unicode folds onto them); Unicode classes ({@code \p{Lu}}) as re2j's own
+ * tables have them. Anything else ({@code ^}, {@code $}, case folding beyond Latin-1, a regex that
+ * can match the empty text, more than {@value #MAX_NFA_STATES} states) makes {@link #of} return
+ * null, and the detector runs re2j alone.
  *
  * <p>Thread-safe: the DFA is shared by every thread scanning with one detector. States and
  * transitions are added under a lock and published through a volatile table; a reader that sees a
@@ -64,8 +67,6 @@ final class RegionDfa {
   /** Row width: one transition per class, then the end-of-text answer. */
   private final int width;
 
-  /** Some set is known in the Basic Multilingual Plane only: a code point beyond it is UNKNOWN. */
-  private final boolean partial;
   /**
    * The DFA of the reversed regex, for a pattern with no longest match: run from a region's end,
    * it finds where the leftmost match starts. Null for other patterns.
@@ -95,7 +96,6 @@ final class RegionDfa {
   }
 
   private RegionDfa(Nfa nfa, int start) {
-    this.partial = nfa.partial;
     int n = nfa.size();
     this.kind = Arrays.copyOf(nfa.kind, n);
     this.out1 = Arrays.copyOf(nfa.out1, n);
@@ -219,9 +219,6 @@ final class RegionDfa {
         cp = Character.toCodePoint((char) cp, text.charAt(next));
         next++;
       }
-      if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT && partial) {
-        return UNKNOWN;
-      }
       int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
       int idx = state * width + k;
       int v = idx < t.length ? t[idx] : 0;
@@ -304,9 +301,6 @@ final class RegionDfa {
             && Character.isHighSurrogate(text.charAt(before - 1))) {
           cp = Character.toCodePoint(text.charAt(before - 1), (char) cp);
           before--;
-        }
-        if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT && partial) {
-          return UNKNOWN;
         }
         int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
         int idx = state * width + k;
@@ -474,7 +468,6 @@ final class RegionDfa {
       if (c.set() == null) {
         throw new IllegalArgumentException("a char of an unknown set");
       }
-      nfa.partial |= c.partial();
       return nfa.add(CHAR, next, -1, c.set());
     }
     if (node instanceof RegexTree.Concat c) {
@@ -520,7 +513,6 @@ final class RegionDfa {
 
   /** The NFA under construction. */
   private static final class Nfa {
-    boolean partial;
     byte[] kind = new byte[64];
     int[] out1 = new int[64];
     int[] out2 = new int[64];
