@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -243,9 +243,21 @@ public final class FindingFactory {
     return newId();
   }
 
-  /** A finding id: 32 lowercase hex digits (a random UUID's 128 bits), as Macie's ids look. */
+  /**
+   * A finding id: 32 lowercase hex digits (128 random bits), as Macie's ids look. The bits come
+   * from {@link ThreadLocalRandom}, not {@code UUID.randomUUID()}: an id names a finding and
+   * guards nothing, and the secure generator cost every finding a lock, a read of
+   * {@code /dev/urandom} and a SHA-1 block (a third of a second of JIT compilation alone on a
+   * many-file scan).
+   */
   static String newId() {
-    return UUID.randomUUID().toString().replace("-", "");
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return hex16(random.nextLong()) + hex16(random.nextLong());
+  }
+
+  private static String hex16(long bits) {
+    String digits = Long.toHexString(bits);
+    return "0".repeat(16 - digits.length()) + digits;
   }
 
   /**
