@@ -129,6 +129,31 @@ class TriggeredSeedsTest {
     }
   }
 
+  /**
+   * One keyword index stepped in lockstep with one product automaton, then another: the classes
+   * it packs for the first (keyword class and trigger class in one int) must not serve the second.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void oneIndex_withTwoProducts_firesAsEachSeed(long seed) {
+    Random random = new Random(seed);
+    KeywordIndex index = new KeywordIndex(List.of("anna", "4556", "de", "z"));
+    String text = randomText(random, 600 + random.nextInt(1500));
+    for (int round = 0; round < 2; round++) {
+      // Other chars in each round, so that the two products class chars differently.
+      List<Seeds.Triggered> seeds = List.of(
+          (Seeds.Triggered) Seeds.digitRuns(1 + random.nextInt(15), round == 0 ? " -." : "/"),
+          (Seeds.Triggered) Seeds.runs(1 + random.nextInt(12), round == 0 ? "abnzAMZ0" : "Zz9x'"));
+      TriggerAutomaton product = TriggerAutomaton.of(seeds);
+      TriggerAutomaton.Fired fired = new TriggerAutomaton.Fired(product.seeds());
+      KeywordIndex.scan(index, CharArrayText.of(text), (literal, start, end) -> {}, product, fired);
+      for (int s = 0; s < seeds.size(); s++) {
+        assertThat(Arrays.copyOf(fired.offsets[s], fired.counts[s])).as("round %d, seed %s", round, seeds.get(s))
+            .isEqualTo(fires(seeds.get(s), text));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyNameMatch_liesInAnItsSeedsRegion(long seed) {
