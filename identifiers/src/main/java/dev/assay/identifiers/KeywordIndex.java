@@ -189,24 +189,19 @@ final class KeywordIndex {
     final char[] classes = classOf;
     int start = base + from;
     int end = base + to;
-    // As in the scan with triggers: the walks record hits in buffers, handed over between
-    // stretches, so that no call sits in the loop.
+    int mid = start + (end - start) / 2;
+    // As in the scan with triggers: the walks record hits in one buffer, handed over between
+    // stretches, so that no call sits in the loop; the second walk's offsets complemented.
     int[] found = new int[EVENTS];
-    int[] pending = new int[EVENTS];
-    int pendingCount = 0;
+    Later later = new Later();
     int b = 0;
     int j = start; // with one walk, the second's loop below does it all
     if (to - from >= 2 * TWO_WALKS_FROM) {
-      int mid = start + (end - start) / 2;
       int a = 0;
       j = Math.max(start, mid - (longest - 1));
       int i = start;
       while (i < mid) {
-        if (pending.length - pendingCount < 2) {
-          pending = Arrays.copyOf(pending, pending.length * 2);
-        }
         int count = 0;
-        int room = pending.length - pendingCount;
         for (; i < mid; i++, j++) {
           a = table[a + classes[chars[i]]];
           b = table[b + classes[chars[j]]];
@@ -218,24 +213,19 @@ final class KeywordIndex {
               a = ~a;
             }
             if (b < 0) {
-              if (j >= mid) { // what ends before mid, the first walk reports
-                pending[pendingCount] = b;
-                pending[pendingCount + 1] = j;
-                pendingCount += 2;
-                room -= 2;
-              }
+              found[count] = b;
+              found[count + 1] = ~j;
+              count += 2;
               b = ~b;
             }
-            if (count == EVENTS || room < 2) {
+            if (count > EVENTS - 4) { // a step adds two pairs at most
               i++;
               j++;
               break;
             }
           }
         }
-        for (int k = 0; k < count; k += 2) {
-          report(found[k], found[k + 1] - base, hits);
-        }
+        handOver(this, found, count, hits, null, found, 0, null, base, later, mid);
       }
     }
     while (j < end) {
@@ -253,12 +243,10 @@ final class KeywordIndex {
           }
         }
       }
-      for (int k = 0; k < count; k += 2) {
-        report(found[k], found[k + 1] - base, hits);
-      }
+      handOver(this, found, count, hits, null, found, 0, null, base, later, mid);
     }
-    for (int k = 0; k < pendingCount; k += 2) {
-      report(pending[k], pending[k + 1] - base, hits);
+    for (int k = 0; k < later.literalCount; k += 2) {
+      report(later.literals[k], later.literals[k + 1] - base, hits);
     }
   }
 
@@ -300,13 +288,14 @@ final class KeywordIndex {
     boolean twoWalks = text.length() >= 2 * TWO_WALKS_FROM && second > lowest;
     // The walks only record what fires, in buffers; it is handed over between stretches of the
     // walk. A call in the loop, even on its rare branch, has the JIT keep the automata's states
-    // in memory instead of registers (measured: 2.2 against 1.5 ns a char).
-    int[] literalsAt = new int[EVENTS]; // the first walk's: literal state, offset
-    int[] firesAt = new int[EVENTS]; // and its trigger fires: trigger state, offset
-    int[] pending = new int[EVENTS]; // the second walk's hits past the middle: literal state, offset
-    int pendingCount = 0;
-    int[] pendingFires = new int[EVENTS]; // and its trigger fires: trigger state, offset
-    int pendingFireCount = 0;
+    // in memory instead of registers (measured: 2.2 against 1.5 ns a char). Both walks share the
+    // buffers, the second's offsets complemented; what it finds past the middle waits in
+    // {@code later} until the first walk's is reported. The one test for full buffers is taken in
+    // every window, so the JIT sees it taken (a test it never saw taken became a trap that threw
+    // the compiled scan away, twice a run).
+    int[] literalsAt = new int[EVENTS];
+    int[] firesAt = new int[EVENTS];
+    Later later = new Later();
     int a = 0;
     int b = 0;
     int ta = 0;
@@ -318,12 +307,6 @@ final class KeywordIndex {
       while (i < mid) {
         int literalCount = 0;
         int fireCount = 0;
-        if (Math.min(pending.length - pendingCount, pendingFires.length - pendingFireCount) < 4) {
-          pending = Arrays.copyOf(pending, pending.length * 2);
-          pendingFires = Arrays.copyOf(pendingFires, pendingFires.length * 2);
-        }
-        // Each step adds at most one pair to each buffer.
-        int room = Math.min(pending.length - pendingCount, pendingFires.length - pendingFireCount);
         for (; i < mid; i++, j++) {
           int c = both[chars[i]];
           int d = both[chars[j]];
@@ -345,35 +328,29 @@ final class KeywordIndex {
               fireCount += 2;
             }
             if (b < 0) {
-              if (j >= mid) { // what ends before mid, the first walk reports
-                pending[pendingCount] = b;
-                pending[pendingCount + 1] = j;
-                pendingCount += 2;
-                room -= 2;
-              }
+              literalsAt[literalCount] = b;
+              literalsAt[literalCount + 1] = ~j;
+              literalCount += 2;
               b = ~b;
             }
             if (tb < 0) {
               tb = ~tb;
-              if (j >= mid) {
-                pendingFires[pendingFireCount] = tb;
-                pendingFires[pendingFireCount + 1] = j;
-                pendingFireCount += 2;
-                room -= 2;
-              }
+              firesAt[fireCount] = tb;
+              firesAt[fireCount + 1] = ~j;
+              fireCount += 2;
             }
-            if (literalCount == EVENTS || fireCount == EVENTS || room < 4) {
+            if (literalCount > EVENTS - 4 || fireCount > EVENTS - 4) { // a step adds two pairs at most
               i++;
               j++;
               break;
             }
           }
         }
-        handOver(index, literalsAt, literalCount, hits, triggers, firesAt, fireCount, fired, base);
+        handOver(index, literalsAt, literalCount, hits, triggers, firesAt, fireCount, fired, base, later, mid);
       }
     }
-    for (int k = 0; k < pendingFireCount; k += 2) {
-      fired.add(triggers.firesAt(pendingFires[k]), pendingFires[k + 1] - base);
+    for (int k = 0; k < later.fireCount; k += 2) {
+      fired.add(triggers.firesAt(later.fires[k]), later.fires[k + 1] - base);
     }
     while (j < end) {
       int literalCount = 0;
@@ -401,23 +378,55 @@ final class KeywordIndex {
           }
         }
       }
-      handOver(index, literalsAt, literalCount, hits, triggers, firesAt, fireCount, fired, base);
+      handOver(index, literalsAt, literalCount, hits, triggers, firesAt, fireCount, fired, base, later, mid);
     }
-    for (int k = 0; k < pendingCount; k += 2) {
-      index.report(pending[k], pending[k + 1] - base, hits);
+    for (int k = 0; k < later.literalCount; k += 2) {
+      index.report(later.literals[k], later.literals[k + 1] - base, hits);
     }
   }
 
-  /** Reports a stretch's buffered hits and fires, at offsets relative to {@code base}. */
+  /**
+   * Reports a stretch's buffered hits and fires, at offsets relative to {@code base}. A
+   * complemented offset is the second walk's: kept in {@code later} when it is past {@code mid},
+   * dropped before it (the first walk reports those).
+   */
   private static void handOver(
       KeywordIndex index, int[] literalsAt, int literalCount, Hits hits,
-      TriggerAutomaton triggers, int[] firesAt, int fireCount, TriggerAutomaton.Fired fired, int base) {
+      TriggerAutomaton triggers, int[] firesAt, int fireCount, TriggerAutomaton.Fired fired, int base, Later later, int mid) {
     for (int k = 0; k < literalCount; k += 2) {
-      index.report(literalsAt[k], literalsAt[k + 1] - base, hits);
+      int at = literalsAt[k + 1];
+      if (at >= 0) {
+        index.report(literalsAt[k], at - base, hits);
+      } else if (~at >= mid) {
+        later.literals = withPair(later.literals, later.literalCount, literalsAt[k], ~at);
+        later.literalCount += 2;
+      }
     }
     for (int k = 0; k < fireCount; k += 2) {
-      fired.add(triggers.firesAt(firesAt[k]), firesAt[k + 1] - base);
+      int at = firesAt[k + 1];
+      if (at >= 0) {
+        fired.add(triggers.firesAt(firesAt[k]), at - base);
+      } else if (~at >= mid) {
+        later.fires = withPair(later.fires, later.fireCount, firesAt[k], ~at);
+        later.fireCount += 2;
+      }
     }
+  }
+
+  /** The second walk's hits and fires past the middle (state, offset), in the order found. */
+  private static final class Later {
+    int[] literals = new int[EVENTS];
+    int literalCount;
+    int[] fires = new int[EVENTS];
+    int fireCount;
+  }
+
+  /** {@code pairs} with {@code (x, y)} stored at {@code count}, grown when full. */
+  private static int[] withPair(int[] pairs, int count, int x, int y) {
+    int[] out = count + 2 > pairs.length ? Arrays.copyOf(pairs, pairs.length * 2) : pairs;
+    out[count] = x;
+    out[count + 1] = y;
+    return out;
   }
 
   /** Pairs a walk's buffer holds before it is handed over (an even number). */
