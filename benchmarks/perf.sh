@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Reproduces the performance figures in the README, end to end through the command line:
 #   1. throughput with ALL managed identifiers (and with RECOMMENDED) on one 256 MB log file, with a
-#      planted value on one line in 40, and on the same kind of log without them;
+#      planted value on one line in 40, and on the same kind of log without them; the same with ALL
+#      on 1 GB logs, where start-up and the JIT's warm-up weigh a quarter as much;
 #   2. one thread against two on a many-file corpus (4,096 files, 1 GB, hard links to 256 files),
 #      and on four times as many (16,384 files, 4 GB), where the JIT's fixed cost weighs less;
 #   3. peak memory on a 2 GB file that is one single line, under -Xmx256m;
 #   4. start-up: ten small files through ./assay (class-data sharing after the first run);
 #   5. ripgrep with the same 166 regexes over the same log, for reference.
-# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~3.6 GB free in WORKDIR and python3; takes ~8 minutes)
+# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~4.6 GB free in WORKDIR and python3; takes ~9 minutes)
 # Run it on a quiet machine: every figure is a wall-clock run, JVM start-up included (the short
 # ones the best of two). The JVM runs as ./assay runs it: the same flags and its class-data
 # sharing archive; one run without the archive shows what it saves.
@@ -20,8 +21,9 @@ mkdir -p "$work"
 jsa="$root/cli/target/assay.jsa"
 rm -f "$jsa" # recorded afresh, by a scan as a user's first one: the sample corpus
 "$root/assay" scan "$root/corpus/samples" --managed-data-identifier-selector ALL --quiet >/dev/null || true
-java=(java -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it
-nocds=(java -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy)
+java=(java -XX:+UseParallelGC -Xmn128m -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it
+nocds=(java -XX:+UseParallelGC -Xmn128m)
+sized=(java -XX:+UseParallelGC -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it with -Xmx in ASSAY_JAVA_OPTS
 
 python3 - "$work" <<'PY'
 import os, random, sys
@@ -59,12 +61,13 @@ for name, copies in (("many", 16), ("many4", 64)):
             dst = os.path.join(work, name, "%02d-part-%03d.log" % (k, i))
             if not os.path.exists(dst):
                 os.link(os.path.join(work, "parts", "part-%03d.log" % i), dst)
-with open(os.path.join(work, "clean", "app.log")) as part:
-    text = part.read()
-os.makedirs(os.path.join(work, "long"), exist_ok=True)
-with open(os.path.join(work, "long", "app.log"), "w") as out:  # 1 GB: start-up amortised
-    for _ in range(4):
-        out.write(text)
+for name, source in (("long", "clean"), ("plong", "planted")):  # 1 GB: start-up amortised
+    with open(os.path.join(work, source, "app.log")) as part:
+        text = part.read()
+    os.makedirs(os.path.join(work, name), exist_ok=True)
+    with open(os.path.join(work, name, "app.log"), "w") as out:
+        for _ in range(4):
+            out.write(text)
 PY
 
 summary=()
@@ -108,13 +111,14 @@ size() { du -b --apparent-size "$1" | cut -f1; }
 planted=$(size "$work/planted/app.log"); clean=$(size "$work/clean/app.log")
 many=$(find "$work/many" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}') # hard links: du counts them once
 many4=$(find "$work/many4" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}')
-long=$(size "$work/long/app.log")
+long=$(size "$work/long/app.log"); plong=$(size "$work/plong/app.log")
 echo "== 1. one log file, one thread"
 sel=(--managed-data-identifier-selector ALL)
 best "ALL, 256 MB log, a planted value every 40 lines" "$planted" "${java[@]}" -jar "$jar" scan "$work/planted" "${sel[@]}" --threads 1 --format json --output "$work/planted.json" --quiet
 best "ALL, 256 MB log without planted values" "$clean" "${java[@]}" -jar "$jar" scan "$work/clean" "${sel[@]}" --threads 1 --format json --output "$work/clean.json" --quiet
 best "ALL, 256 MB log without planted values, no CDS archive" "$clean" "${nocds[@]}" -jar "$jar" scan "$work/clean" "${sel[@]}" --threads 1 --format json --output "$work/clean.json" --quiet
 best "ALL, 1 GB log without planted values" "$long" "${java[@]}" -jar "$jar" scan "$work/long" "${sel[@]}" --threads 1 --format json --output "$work/long.json" --quiet
+best "ALL, 1 GB log, a planted value every 40 lines" "$plong" "${java[@]}" -jar "$jar" scan "$work/plong" "${sel[@]}" --threads 1 --format json --output "$work/plong.json" --quiet
 best "RECOMMENDED, 256 MB log with planted values" "$planted" "${java[@]}" -jar "$jar" scan "$work/planted" --threads 1 --format json --output "$work/planted-rec.json" --quiet
 best "RECOMMENDED, 256 MB log without planted values" "$clean" "${java[@]}" -jar "$jar" scan "$work/clean" --threads 1 --format json --output "$work/clean-rec.json" --quiet
 
@@ -161,8 +165,8 @@ with open(sys.argv[1], "w") as f:
         f.write(chunk); n += len(chunk)
 PY
 big=$(size "$work/big/oneline.txt")
-run "2 GB single line, RECOMMENDED, -Xmx256m" "$big" "${java[@]}" -Xmx256m -jar "$jar" scan "$work/big" --threads 1 --format json --output "$work/big.json" --quiet
-run "2 GB single line, ALL, -Xmx256m" "$big" "${java[@]}" -Xmx256m -jar "$jar" scan "$work/big" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/big-all.json" --quiet
+run "2 GB single line, RECOMMENDED, -Xmx256m" "$big" "${sized[@]}" -Xmx256m -jar "$jar" scan "$work/big" --threads 1 --format json --output "$work/big.json" --quiet
+run "2 GB single line, ALL, -Xmx256m" "$big" "${sized[@]}" -Xmx256m -jar "$jar" scan "$work/big" --managed-data-identifier-selector ALL --threads 1 --format json --output "$work/big-all.json" --quiet
 python3 -c "import json,sys; f=json.load(open(sys.argv[1]))['findings'][0]['classificationDetails']['result']; print('   status', f['status']['code'], 'SSNs', [d['count'] for s in f['sensitiveData'] for d in s['detections']])" "$work/big.json"
 rm -f "$work/big/oneline.txt"
 
