@@ -4,11 +4,11 @@
 #      planted value on one line in 40, and on the same kind of log without them; the same with ALL
 #      on 1 GB logs, where start-up and the JIT's warm-up weigh a quarter as much;
 #   2. one thread against two on a many-file corpus (4,096 files, 1 GB, hard links to 256 files),
-#      and on four times as many (16,384 files, 4 GB), where the JIT's fixed cost weighs less;
+#      and on 4 and 16 times as many (4 GB and 16 GB), where the JIT's fixed cost weighs less;
 #   3. peak memory on a 2 GB file that is one single line, under -Xmx256m;
 #   4. start-up: ten small files through ./assay (class-data sharing after the first run);
 #   5. ripgrep with the same 166 regexes over the same log, for reference.
-# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~4.6 GB free in WORKDIR and python3; takes ~9 minutes)
+# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~4.6 GB free in WORKDIR and python3; takes ~12 minutes)
 # Run it on a quiet machine: every figure is a wall-clock run, JVM start-up included (the short
 # ones the best of two). The JVM runs as ./assay runs it: the same flags and its class-data
 # sharing archive; one run without the archive shows what it saves.
@@ -54,11 +54,11 @@ for name, plant in (("planted", True), ("clean", False)):
     os.remove(path + ".part")
 for i in range(256):
     write(os.path.join(work, "parts", "part-%03d.log" % i), 250_000, True)
-for name, copies in (("many", 16), ("many4", 64)):
+for name, copies in (("many", 16), ("many4", 64), ("many16", 256)):
     os.makedirs(os.path.join(work, name), exist_ok=True)
     for k in range(copies):
         for i in range(256):
-            dst = os.path.join(work, name, "%02d-part-%03d.log" % (k, i))
+            dst = os.path.join(work, name, "%0*d-part-%03d.log" % (len(str(copies - 1)), k, i))
             if not os.path.exists(dst):
                 os.link(os.path.join(work, "parts", "part-%03d.log" % i), dst)
 for name, source in (("long", "clean"), ("plong", "planted")):  # 1 GB: start-up amortised
@@ -111,6 +111,7 @@ size() { du -b --apparent-size "$1" | cut -f1; }
 planted=$(size "$work/planted/app.log"); clean=$(size "$work/clean/app.log")
 many=$(find "$work/many" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}') # hard links: du counts them once
 many4=$(find "$work/many4" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}')
+many16=$(find "$work/many16" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}')
 long=$(size "$work/long/app.log"); plong=$(size "$work/plong/app.log")
 echo "== 1. one log file, one thread"
 sel=(--managed-data-identifier-selector ALL)
@@ -153,6 +154,9 @@ run "4,096 files (1 GB), 1 thread" "$many" "${java[@]}" -jar "$jar" scan "$work/
 run "4,096 files (1 GB), 2 threads" "$many" "${java[@]}" -jar "$jar" scan "$work/many" "${sel[@]}" --threads 2 --format jsonl --output "$work/many2.jsonl" --quiet
 run "16,384 files (4 GB), 1 thread" "$many4" "${java[@]}" -jar "$jar" scan "$work/many4" "${sel[@]}" --threads 1 --format jsonl --output "$work/many4-1.jsonl" --quiet
 run "16,384 files (4 GB), 2 threads" "$many4" "${java[@]}" -jar "$jar" scan "$work/many4" "${sel[@]}" --threads 2 --format jsonl --output "$work/many4-2.jsonl" --quiet
+run "65,536 files (16 GB), 1 thread" "$many16" "${java[@]}" -jar "$jar" scan "$work/many16" "${sel[@]}" --threads 1 --format jsonl --output "$work/many16-1.jsonl" --quiet
+run "65,536 files (16 GB), 2 threads" "$many16" "${java[@]}" -jar "$jar" scan "$work/many16" "${sel[@]}" --threads 2 --format jsonl --output "$work/many16-2.jsonl" --quiet
+rm -f "$work/many16-1.jsonl" "$work/many16-2.jsonl"
 
 echo "== 3. a 2 GB file that is one single line, -Xmx256m"
 mkdir -p "$work/big"
