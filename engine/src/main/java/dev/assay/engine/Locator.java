@@ -12,7 +12,8 @@ import java.util.Arrays;
  */
 public final class Locator {
   private final Segment segment;
-  private int[] lineStarts; // offsets at which a new line begins (after each line end)
+  private int[] lineStarts; // offsets at which a new line begins (after each line end), lineCount of them
+  private int lineCount;
 
   public Locator(Segment segment) {
     this.segment = segment;
@@ -48,11 +49,11 @@ public final class Locator {
     if (lineStarts == null) {
       lineStarts = index(segment.text());
     }
-    int i = Arrays.binarySearch(lineStarts, offset);
+    int i = Arrays.binarySearch(lineStarts, 0, lineCount, offset);
     return i >= 0 ? i + 1 : -i - 1;
   }
 
-  private static int[] index(CharSequence text) {
+  private int[] index(CharSequence text) {
     // A text window is read in its own array (measured: through CharBuffer.charAt, a tenth of a
     // scan of log lines dense with matches went to this index); other texts (cells, values) are
     // short and copied.
@@ -65,7 +66,8 @@ public final class Locator {
       chars = text.toString().toCharArray();
       offset = 0;
     }
-    int[] starts = new int[16];
+    // Sized for lines of 64 chars, so that a log window grows it once or not at all.
+    int[] starts = new int[Math.max(16, text.length() >>> 6)];
     int n = 0;
     int end = offset + text.length();
     for (int i = offset; i < end; i++) {
@@ -78,6 +80,7 @@ public final class Locator {
         starts[n++] = i + 1 - offset;
       }
     }
-    return Arrays.copyOf(starts, n);
+    lineCount = n;
+    return starts;
   }
 }

@@ -26,9 +26,14 @@ class LocatorTest {
   void lineAndColumn_asCountedFromTheStart(long seed) {
     Random random = new Random(seed);
     StringBuilder sb = new StringBuilder();
-    int length = 1 + random.nextInt(2000);
+    int length = 1 + random.nextInt(random.nextBoolean() ? 2000 : 20_000);
+    // Dense line ends, or lines of a few hundred chars (fewer than the index is first sized for).
+    double lineEnds = random.nextBoolean() ? 0.4 : 0.005;
     while (sb.length() < length) {
-      sb.append(new String[] {"a", "bc", " ", "\n", "\r\n", "\r", "é", "\t"}[random.nextInt(8)]);
+      sb.append(
+          random.nextDouble() < lineEnds
+              ? new String[] {"\n", "\r\n", "\r"}[random.nextInt(3)]
+              : new String[] {"a", "bc", " ", "é", "\t"}[random.nextInt(5)]);
     }
     String text = sb.toString();
     long firstLine = 1 + random.nextInt(50);

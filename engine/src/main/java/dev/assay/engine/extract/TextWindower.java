@@ -111,12 +111,25 @@ public final class TextWindower extends Writer {
     buf = bigger;
   }
 
-  /** Pumps all of {@code reader} into this windower; does not close the reader. */
+  /**
+   * Pumps all of {@code reader} into this windower; does not close the reader. The reader fills
+   * the window's own buffer: no chunk of its own to allocate for each object, and no copy.
+   */
   public void pump(Reader reader) throws IOException {
-    char[] chunk = new char[16384];
-    int n;
-    while ((n = reader.read(chunk)) > 0) {
-      write(chunk, 0, n);
+    int capacity = headOverlap + ownSize + tailOverlap;
+    while (true) {
+      if (filled == capacity) {
+        emit(false);
+      }
+      if (filled == buf.length) {
+        grow(capacity);
+      }
+      int n = reader.read(buf, filled, buf.length - filled);
+      if (n < 0) {
+        return;
+      }
+      filled += n;
+      total += n;
     }
   }
 
