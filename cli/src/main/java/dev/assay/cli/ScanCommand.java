@@ -7,6 +7,7 @@ import dev.assay.engine.Scanner;
 import dev.assay.engine.report.DiscoveryResultsWriter;
 import dev.assay.engine.report.Finding;
 import dev.assay.engine.report.FindingFactory;
+import dev.assay.engine.report.FindingSpool;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
@@ -231,7 +232,9 @@ final class ScanCommand implements Callable<Integer> {
             ? ScanContext.newJob(account, partition, region)
             : new ScanContext(account, partition, region, checkpoint.jobId(), null);
     FindingFactory factory = new FindingFactory(context);
-    List<Finding> findings = new ArrayList<>();
+    // Kept for the report, which is sorted by bucket and key; past 10,000 findings the spool keeps
+    // them on disk, so that the heap does not grow with the number of objects with findings.
+    FindingSpool findings = new FindingSpool();
     long[] resumed = new long[2]; // objects, of which with problems
     List<ObjectSource> toScan = new ArrayList<>(sources);
     if (checkpoint != null) {
@@ -279,14 +282,15 @@ final class ScanCommand implements Callable<Integer> {
         err.println("assay scan: resumed from " + checkpointFile + ": " + resumed[0] + " object(s) were finished before");
       }
     }
-    findings.sort(
-        Comparator.comparing((Finding f) -> f.resourcesAffected().s3Bucket().name())
-            .thenComparing(f -> f.resourcesAffected().s3Object().key()));
     ScanReport report =
-        new ScanReport(findings, summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed(), roots);
-    write(fmt, report);
+        new ScanReport(findings.sorted(), summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed(), roots);
+    boolean failing = findings.anyAtLeast(threshold.score());
+    try {
+      write(fmt, report);
+    } finally {
+      findings.close();
+    }
 
-    boolean failing = findings.stream().anyMatch(f -> f.severity().score() >= threshold.score());
     boolean sourceFailed = false;
     for (GuardedSource source : sources) {
       if (source.failure() != null) {
@@ -308,7 +312,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** A source that leaves out the objects a checkpoint has finished, collecting their findings. */
-  private static ObjectSource skipFinished(ObjectSource source, Checkpoint checkpoint, List<Finding> findings, long[] resumed) {
+  private static ObjectSource skipFinished(ObjectSource source, Checkpoint checkpoint, FindingSpool findings, long[] resumed) {
     return new ObjectSource() {
       @Override
       public String describe() {

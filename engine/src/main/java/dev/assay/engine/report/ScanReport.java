@@ -1,13 +1,15 @@
 package dev.assay.engine.report;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a writer writes: the findings of a scan, sorted by bucket and key, and its totals.
  *
- * @param findings the findings, one per object with reportable detections
+ * @param findings the findings, one per object with reportable detections; not copied (a {@link
+ *     FindingSpool}'s view reads them back from disk), so the caller must not change the list
  * @param objects objects in scope
  * @param bytes bytes analysed
  * @param objectsWithProblems objects that could not be (fully) read or analysed
@@ -19,7 +21,8 @@ import java.util.Map;
 public record ScanReport(
     List<Finding> findings, long objects, long bytes, long objectsWithProblems, Duration elapsed, Map<String, String> roots) {
   public ScanReport {
-    findings = List.copyOf(findings);
+    // Not copied: a spool's view reads spilled findings back from disk as they are written.
+    findings = Collections.unmodifiableList(findings);
     roots = Map.copyOf(roots);
   }
 
