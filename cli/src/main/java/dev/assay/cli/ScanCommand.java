@@ -285,6 +285,9 @@ final class ScanCommand implements Callable<Integer> {
     ScanReport report =
         new ScanReport(findings.sorted(), summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed(), roots);
     boolean failing = findings.anyAtLeast(threshold.score());
+    if (findings.problem() != null) {
+      err.println("assay scan: warning: " + findings.problem());
+    }
     try {
       write(fmt, report);
     } finally {

@@ -1,9 +1,7 @@
 package dev.assay.engine.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -34,11 +32,12 @@ public final class FindingSpool implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final int inMemory;
+  private final Path dir;
   private final List<Entry> entries = new ArrayList<>();
   private Path file;
-  private OutputStream out;
-  private FileChannel channel;
+  private FileChannel channel; // the temporary file, written and read back
   private long written;
+  private String problem;
 
   /** One finding: held ({@code finding} set) or spilled ({@code length} bytes at {@code offset}). */
   private record Entry(String bucket, String key, long score, Finding finding, long offset, int length) {}
@@ -49,30 +48,54 @@ public final class FindingSpool implements AutoCloseable {
 
   /** @param inMemory how many findings are held as objects before the rest go to disk */
   public FindingSpool(int inMemory) {
+    this(inMemory, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * @param inMemory how many findings are held as objects before the rest go to disk
+   * @param dir where the temporary file goes
+   */
+  public FindingSpool(int inMemory, Path dir) {
     this.inMemory = inMemory;
+    this.dir = dir;
   }
 
   public synchronized void add(Finding finding) {
     String bucket = finding.resourcesAffected().s3Bucket().name();
     String key = finding.resourcesAffected().s3Object().key();
     long score = finding.severity() == null || finding.severity().score() == null ? 0 : finding.severity().score();
-    if (entries.size() < inMemory) {
+    if (entries.size() < inMemory || problem != null) {
       entries.add(new Entry(bucket, key, score, finding, 0, 0));
       return;
     }
     try {
-      if (out == null) {
-        file = Files.createTempFile("assay-findings-", ".json");
+      if (channel == null) {
+        file = Files.createTempFile(dir, "assay-findings-", ".json");
         file.toFile().deleteOnExit();
-        out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       }
-      byte[] bytes = JSON.writeValueAsBytes(finding);
-      out.write(bytes);
-      entries.add(new Entry(bucket, key, score, null, written, bytes.length));
-      written += bytes.length;
+      // Written straight to the file, unbuffered: when a write fails (a full disk), the findings
+      // before it are all on disk, and this one is held in memory instead.
+      ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(finding));
+      int length = bytes.remaining();
+      long at = written;
+      while (bytes.hasRemaining()) {
+        at += channel.write(bytes, at);
+      }
+      entries.add(new Entry(bucket, key, score, null, written, length));
+      written += length;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write findings to the temporary file " + file, e);
+      // Nothing is lost: this finding and the rest are held in memory instead, and the caller is
+      // told why (a full or unwritable temporary directory).
+      String where = file != null ? "the temporary file " + file : "a temporary file in " + dir;
+      problem = "cannot write findings past the first " + inMemory + " to " + where + " (" + e + "); the rest are held in memory";
+      entries.add(new Entry(bucket, key, score, finding, 0, 0));
     }
+  }
+
+  /** Why findings past the first {@code inMemory} could not go to disk, or null if they could. */
+  public synchronized String problem() {
+    return problem;
   }
 
   /** How many findings there are. */
@@ -91,14 +114,6 @@ public final class FindingSpool implements AutoCloseable {
    */
   public synchronized List<Finding> sorted() {
     entries.sort(Comparator.comparing(Entry::bucket).thenComparing(Entry::key));
-    try {
-      if (out != null && channel == null) {
-        out.close();
-        channel = FileChannel.open(file, StandardOpenOption.READ);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read findings back from the temporary file " + file, e);
-    }
     List<Entry> view = List.copyOf(entries);
     return new SortedView(view);
   }
@@ -145,8 +160,6 @@ public final class FindingSpool implements AutoCloseable {
     try {
       if (channel != null) {
         channel.close();
-      } else if (out != null) {
-        out.close();
       }
     } finally {
       if (file != null) {

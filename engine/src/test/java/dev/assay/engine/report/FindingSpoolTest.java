@@ -59,6 +59,20 @@ class FindingSpoolTest {
     }
   }
 
+  /** A temporary directory that cannot be written: every finding is still there, and the spool says why. */
+  @org.junit.jupiter.api.Test
+  void aDirectoryItCannotWrite_keepsTheFindingsInMemory(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    List<Finding> samples = ReportSamples.findings(ReportSamples.factory(), ReportSamples.results());
+    Path missing = tmp.resolve("no-such-dir");
+    try (FindingSpool spool = new FindingSpool(1, missing)) {
+      for (Finding f : samples) {
+        spool.add(f);
+      }
+      assertThat(spool.problem()).contains(missing.toString()).contains("held in memory");
+      assertThat(spool.sorted()).containsExactlyInAnyOrderElementsOf(samples).hasSize(samples.size());
+    }
+  }
+
   /** The newest spool file in the temporary directory, if any. */
   private static Path spilledFile() throws Exception {
     try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
