@@ -1,6 +1,8 @@
 package dev.assay.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -34,12 +36,19 @@ final class AsffWriter implements FindingWriter {
 
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
-    ObjectNode body = JSON.createObjectNode();
-    ArrayNode findings = body.putArray("Findings");
+    // Streamed, a finding at a time, as SARIF is: findings past the first 10,000 are read back
+    // from disk one by one, and a document of them all at once would hold them all again.
+    JsonGenerator g = JSON.getFactory().createGenerator(new NonClosing(out));
+    g.setCodec(JSON);
+    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    g.writeStartObject();
+    g.writeArrayFieldStart("Findings");
     for (Finding f : report.findings()) {
-      findings.add(asff(f));
+      g.writeTree(asff(f));
     }
-    JSON.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), body);
+    g.writeEndArray();
+    g.writeEndObject();
+    g.flush();
     out.write(System.lineSeparator());
   }
 
