@@ -19,7 +19,9 @@ import java.util.RandomAccess;
  * {@code inMemory} findings are held as they are; past them, each is written to a temporary file
  * as JSON and only its bucket, key, severity and place in the file stay in memory (about a
  * hundred bytes against ten kilobytes), so that a scan of millions of objects with findings needs
- * no heap to match. Both kinds read back equal to what was added.
+ * a hundred bytes of heap for each, not ten kilobytes. Both kinds read back equal to what was
+ * added. The file is created readable by its owner only, and holds no matched value (findings
+ * never do).
  *
  * <p>{@link #add} is thread-safe. {@link #sorted()} is a view for the writers, read after the last
  * {@code add}; it reads spilled findings back on each {@code get}, from the file this spool owns
