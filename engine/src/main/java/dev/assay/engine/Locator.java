@@ -47,13 +47,14 @@ public final class Locator {
   /** How many line ends there are before {@code offset}. */
   private int linesBefore(int offset) {
     if (lineStarts == null) {
-      lineStarts = index(segment.text());
+      index(segment.text());
     }
     int i = Arrays.binarySearch(lineStarts, 0, lineCount, offset);
     return i >= 0 ? i + 1 : -i - 1;
   }
 
-  private int[] index(CharSequence text) {
+  /** Fills {@link #lineStarts} and {@link #lineCount} from the text's line ends. */
+  private void index(CharSequence text) {
     // A text window is read in its own array (measured: through CharBuffer.charAt, a tenth of a
     // scan of log lines dense with matches went to this index); other texts (cells, values) are
     // short and copied.
@@ -80,7 +81,7 @@ public final class Locator {
         starts[n++] = i + 1 - offset;
       }
     }
+    lineStarts = starts;
     lineCount = n;
-    return starts;
   }
 }

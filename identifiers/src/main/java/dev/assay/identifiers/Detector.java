@@ -584,11 +584,11 @@ public final class Detector {
       PatternGroup group, Matcher m, CharSequence full, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
       int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, boolean explain, List<Candidate> out) {
     boolean cut = to < full.length();
+    Search search = group.search == null ? null : group.search.get();
     int searchFrom = from;
     while (searchFrom <= to) {
       int s;
       int e;
-      Search search = group.search == null ? null : group.search.get();
       if (search != null && search.dfa != null) {
         // re2j costs 40 ns or more a char, its search from where no match can start included.
         long match = search.dfa.next(m, full, searchFrom, to, search.longest, search.fixed);

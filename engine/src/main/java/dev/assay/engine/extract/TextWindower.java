@@ -75,13 +75,7 @@ public final class TextWindower extends Writer {
   public void write(char[] chars, int off, int len) {
     total += len;
     while (len > 0) {
-      int capacity = headOverlap + ownSize + tailOverlap;
-      if (filled == capacity) {
-        emit(false);
-      }
-      if (filled == buf.length) {
-        grow(capacity);
-      }
+      makeRoom();
       int n = Math.min(len, buf.length - filled);
       System.arraycopy(chars, off, buf, filled, n);
       filled += n;
@@ -105,6 +99,17 @@ public final class TextWindower extends Writer {
     write(s.toCharArray(), off, len);
   }
 
+  /** Emits a full window, or grows the buffer towards a window's size, so that it has room. */
+  private void makeRoom() {
+    int capacity = headOverlap + ownSize + tailOverlap;
+    if (filled == capacity) {
+      emit(false);
+    }
+    if (filled == buf.length) {
+      grow(capacity);
+    }
+  }
+
   private void grow(int capacity) {
     char[] bigger = new char[Math.min(capacity, Math.max(buf.length * 2, 16))];
     System.arraycopy(buf, 0, bigger, 0, filled);
@@ -116,14 +121,8 @@ public final class TextWindower extends Writer {
    * the window's own buffer: no chunk of its own to allocate for each object, and no copy.
    */
   public void pump(Reader reader) throws IOException {
-    int capacity = headOverlap + ownSize + tailOverlap;
     while (true) {
-      if (filled == capacity) {
-        emit(false);
-      }
-      if (filled == buf.length) {
-        grow(capacity);
-      }
+      makeRoom();
       int n = reader.read(buf, filled, buf.length - filled);
       if (n < 0) {
         return;
