@@ -7,8 +7,13 @@
 #      and on 4 and 16 times as many (4 GB and 16 GB), where the JIT's fixed cost weighs less;
 #   3. peak memory on a 2 GB file that is one single line, under -Xmx256m;
 #   4. start-up: ten small files through ./assay (class-data sharing after the first run);
-#   5. ripgrep with the same 166 regexes over the same log, for reference.
-# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~4.6 GB free in WORKDIR and python3; takes ~12 minutes)
+#   5. ripgrep with the same 166 regexes over the same log, for reference;
+#   6. realistic data (benchmarks' RealisticCorpus, 384 MB: logs, CSV, TSV, JSON Lines, JSON, Parquet,
+#      Avro, prose), per format; CSV and JSON against the same bytes as plain text; the whole corpus
+#      with one and two threads, ALL and RECOMMENDED; secretlint (if npm is on PATH) and ripgrep (if
+#      rg is) over the same corpus, each as a ratio to Assay's time.
+# Usage: benchmarks/perf.sh [WORKDIR]   (needs ~5.6 GB free in WORKDIR and python3; takes ~12 minutes
+# plus section 6)
 # Run it on a quiet machine: every figure is a wall-clock run, JVM start-up included (the short
 # ones the best of two). The JVM runs as ./assay runs it: the same flags and its class-data
 # sharing archive; one run without the archive shows what it saves.
@@ -186,6 +191,111 @@ if command -v rg >/dev/null; then
   java -jar "$jar" identifiers list --format json | python3 -c "import json,sys; [print(i['regex']) for i in json.load(sys.stdin)['items'] if i['recommended']]" > "$work/regexes-rec.txt"
   run "ripgrep, 166 regexes (ALL)" "$planted" rg -U -c -f "$work/regexes.txt" "$work/planted/app.log"
   run "ripgrep, RECOMMENDED regexes" "$planted" rg -U -c -f "$work/regexes-rec.txt" "$work/planted/app.log"
+fi
+
+# Realistic data: RealisticCorpus writes what a bucket export looks like (logs, CSV, TSV, JSON Lines,
+# JSON, Parquet, Avro, prose; dense with numbers, keyword-named columns holding masked values, a
+# planted SSN, card number or AWS key on about one line in 2,000), 48 MB a format, 384 MB in all.
+echo "== 6. realistic data, per format (ALL, one thread), then the whole corpus, secretlint and ripgrep"
+bjar="$root/benchmarks/target/benchmarks.jar"
+if [ ! -f "$bjar" ] || [ "$root/benchmarks/src/main/java/dev/assay/benchmarks/RealisticCorpus.java" -nt "$bjar" ]; then
+  (cd "$root" && ./mvnw -q -B -DskipTests -pl benchmarks -am package)
+fi
+real="$work/real"
+if [ ! -s "$real/manifest.tsv" ]; then # written last: present only once the corpus is whole
+  rm -rf "$real"
+  java -cp "$bjar" dev.assay.benchmarks.RealisticCorpus "$real" --mb 384 --seed 1 >/dev/null
+fi
+# format_bytes FORMAT: the bytes of that format's files, from the manifest (path format bytes ...).
+format_bytes() { awk -F'\t' -v f="$1" 'NR > 1 && $2 == f {s += $3} END {print s + 0}' "$real/manifest.tsv"; }
+# secs: the wall time of the last line run or best recorded.
+secs() { echo "${summary[-1]}" | awk '{for (i = 1; i <= NF; i++) if ($(i + 1) == "s") {print $i; exit}}'; }
+# ratio LABEL NUMERATOR DENOMINATOR: prints and records NUMERATOR / DENOMINATOR.
+ratio() {
+  local line
+  line=$(python3 -c "import sys; print('%-62s %7.2f' % (sys.argv[1], float(sys.argv[2]) / float(sys.argv[3])))" "$1" "$2" "$3")
+  echo "$line"
+  summary+=("$line")
+}
+declare -A real_secs
+for fmt in logs csv tsv jsonl json parquet avro prose; do
+  bytes=$(format_bytes "$fmt")
+  best "ALL, realistic $fmt, $((bytes / 1000000)) MB, 1 thread" "$bytes" "${java[@]}" -jar "$jar" scan "$real/$fmt" "${sel[@]}" --threads 1 --format json --output "$work/real-$fmt.json" --quiet
+  real_secs[$fmt]=$(secs)
+done
+# The same bytes as plain text: what reading CSV by cell and JSON by value costs over a text scan.
+for fmt in csv json; do
+  text="$work/real-as-text/$fmt-as-txt"
+  rm -rf "$text"
+  mkdir -p "$text"
+  for f in "$real/$fmt"/*."$fmt"; do
+    cp "$f" "$text/$(basename "$f" ".$fmt").txt"
+  done
+  bytes=$(format_bytes "$fmt")
+  best "ALL, the same $fmt as .txt, 1 thread" "$bytes" "${java[@]}" -jar "$jar" scan "$text" "${sel[@]}" --threads 1 --format json --output "$work/real-$fmt-as-txt.json" --quiet
+  ratio "$fmt read as $fmt / as plain text, time" "${real_secs[$fmt]}" "$(secs)"
+done
+realbytes=$(find "$real" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+realfiles=$(find "$real" -type f | wc -l)
+run "ALL, whole realistic corpus ($((realbytes / 1000000)) MB, $realfiles files), 1 thread" "$realbytes" "${java[@]}" -jar "$jar" scan "$real" "${sel[@]}" --threads 1 --format json --output "$work/real-all-1.json" --quiet
+all1=$(secs)
+run "ALL, whole realistic corpus, 2 threads" "$realbytes" "${java[@]}" -jar "$jar" scan "$real" "${sel[@]}" --threads 2 --format json --output "$work/real-all-2.json" --quiet
+all2=$(secs)
+run "RECOMMENDED, whole realistic corpus, 2 threads" "$realbytes" "${java[@]}" -jar "$jar" scan "$real" --threads 2 --format json --output "$work/real-rec-2.json" --quiet
+rec2=$(secs)
+ratio "ALL, realistic corpus: 1 thread / 2 threads, time (speed-up)" "$all1" "$all2"
+ratio "realistic corpus, 2 threads: ALL / RECOMMENDED, time" "$all2" "$rec2"
+if command -v npm >/dev/null; then
+  # secretlint, the recommended preset: pinned (node 20 warns that 13.x wants node 22, and runs it).
+  sl="$work/secretlint"
+  if [ ! -x "$sl/node_modules/.bin/secretlint" ]; then
+    npm install --prefix "$sl" --no-audit --no-fund --loglevel=error \
+      secretlint@13.0.6 @secretlint/secretlint-rule-preset-recommend@13.1.0 >/dev/null || true
+  fi
+  if [ -x "$sl/node_modules/.bin/secretlint" ]; then
+    echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$sl/.secretlintrc.json"
+    secretlint=("$sl/node_modules/.bin/secretlint" --secretlintrc "$sl/.secretlintrc.json" --no-gitignore --no-color --format json)
+    # It must report a planted key (it exits 1 on findings): else its time would mean nothing.
+    mkdir -p "$sl/check"
+    echo "deploy: aws_secret_access_key=Tn4pW7qZ2xR9vB6mK1cL8dF3hJ5sG0aY2uE4iO6w" > "$sl/check/planted.txt"
+    if ! "${secretlint[@]}" "$sl/check/planted.txt" > "$sl/check.json" 2>&1 && grep -q AWSSecretAccessKey "$sl/check.json"; then
+      run "secretlint $("$sl/node_modules/.bin/secretlint" --version), recommended preset, whole corpus" "$realbytes" "${secretlint[@]}" --output "$work/real-secretlint.json" "$real/**/*"
+      ratio "secretlint / Assay ALL 2 threads, time (target >= 5)" "$(secs)" "$all2"
+      python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('   secretlint read %d files, found %d AWS secret keys; %s were planted' % (len(r), sum(m['messageId'] == 'AWSSecretAccessKey' for f in r for m in f['messages']), sys.argv[2]))" \
+        "$work/real-secretlint.json" "$(awk -F'\t' 'NR > 1 {s += $6} END {print s + 0}' "$real/manifest.tsv")" || true
+    else
+      echo "   secretlint did not report the planted key in $sl/check/planted.txt: not timed"
+    fi
+  else
+    echo "   secretlint could not be installed: not timed"
+  fi
+fi
+if command -v rg >/dev/null; then
+  # Twenty identifier-like regexes, no keywords or validators: a lower bound for a regex scan.
+  cat > "$work/real-regexes.txt" <<'RE'
+\b\d{3}-\d{2}-\d{4}\b
+\b4\d{3}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b
+\b5[1-5]\d{2}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b
+\b3[47]\d{2}[ -]?\d{6}[ -]?\d{5}\b
+\b6(?:011|5\d{2})[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b
+\b(?:AKIA|ASIA)[A-Z0-9]{16}\b
+(?i)aws_secret_access_key["']?\s*[=:]\s*["']?[A-Za-z0-9/+=]{40}
+\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b
+\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b
+(?:\+1[ .-]?)?(?:\(\d{3}\) ?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b
+\+44 ?\d{2,4} ?\d{3,4} ?\d{3,4}\b
+\b[A-Z]\d{8}\b
+\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b
+\b9\d{2}-(?:5\d|6[0-5]|7\d|8[0-8]|9[0-2]|9[4-9])-\d{4}\b
+\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b
+\b\d{5}-\d{4}\b
+\b\d{3}[ -]\d{3}[ -]\d{3}\b
+\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b
+\b(?:0\d|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)\d{7}\b
+-----BEGIN (?:RSA |EC |OPENSSH |DSA )?PRIVATE KEY-----
+RE
+  run "ripgrep $(rg --version | awk 'NR == 1 {print $2}'), 20 regexes, whole corpus, 2 threads" "$realbytes" rg -j 2 -c -f "$work/real-regexes.txt" "$real"
+  ratio "Assay ALL 2 threads / ripgrep, time (target <= 3)" "$all2" "$(secs)"
 fi
 
 echo
