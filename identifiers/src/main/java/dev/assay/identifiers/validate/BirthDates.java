@@ -1,9 +1,9 @@
 package dev.assay.identifiers.validate;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Dates that can be a living or recent person's date of birth, in the formats people write them:
@@ -51,11 +51,17 @@ public final class BirthDates {
     return MONTHS.getOrDefault(name.toLowerCase(Locale.ROOT).replace(".", ""), 0);
   }
 
+  private static final Pattern ORDINAL = Pattern.compile("(?<=\\d)(?:st|nd|rd|th)\\b");
+  private static final Pattern SEPARATORS = Pattern.compile("[ /.\\-]+");
+
   /** Whether {@code value}, a date in one of the formats above, can be a date of birth. */
   public static boolean isPlausible(CharSequence value) {
+    int numeric = numericDate(value);
+    if (numeric != NOT_NUMERIC) {
+      return numeric == 1;
+    }
     String[] parts =
-        value.toString().replaceAll("(?<=\\d)(?:st|nd|rd|th)\\b", "").replace(" de ", " ").replace(",", " ").replace(". ", " ")
-            .split("[ /.\\-]+");
+        SEPARATORS.split(ORDINAL.matcher(value).replaceAll("").replace(" de ", " ").replace(",", " ").replace(". ", " "));
     if (parts.length != 3) {
       return false;
     }
@@ -78,6 +84,58 @@ public final class BirthDates {
     }
   }
 
+  private static final int NOT_NUMERIC = -1;
+
+  /**
+   * The answer for a date written in digits and separators only ({@code 1984-03-07}, {@code
+   * 07/03/1984}), the form a CSV or a log holds by the thousand, without the regexes the general
+   * rule needs: 1 if plausible, 0 if not, {@link #NOT_NUMERIC} for any other text.
+   */
+  private static int numericDate(CharSequence value) {
+    int n = value.length();
+    if (n == 0 || !isDigit(value.charAt(0))) {
+      return NOT_NUMERIC;
+    }
+    int[] fields = new int[3];
+    int[] digits = new int[3];
+    int count = 0;
+    int i = 0;
+    while (i < n) {
+      char c = value.charAt(i);
+      if (isDigit(c)) {
+        if (count == 3) {
+          return 0; // a fourth number
+        }
+        int v = 0;
+        int start = i;
+        while (i < n && isDigit(value.charAt(i))) {
+          v = v * 10 + (value.charAt(i) - '0'); // 9 digits at most are kept, below
+          i++;
+        }
+        if (i - start > 9) {
+          return NOT_NUMERIC; // may or may not be an int: the general rule decides
+        }
+        fields[count] = v;
+        digits[count++] = i - start;
+      } else if (c == ' ' || c == '/' || c == '.' || c == '-') {
+        i++;
+      } else {
+        return NOT_NUMERIC;
+      }
+    }
+    if (count != 3) {
+      return 0;
+    }
+    if (digits[0] == 4) {
+      return valid(fields[0], fields[1], fields[2]) ? 1 : 0;
+    }
+    return valid(fields[2], fields[1], fields[0]) || valid(fields[2], fields[0], fields[1]) ? 1 : 0;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   private static int monthOf(String part) {
     return isNumber(part) ? Integer.parseInt(part) : month(part);
   }
@@ -87,14 +145,9 @@ public final class BirthDates {
   }
 
   private static boolean valid(int year, int month, int day) {
-    if (year < 1900 || year > LATEST_YEAR) {
+    if (year < 1900 || year > LATEST_YEAR || month < 1 || month > 12 || day < 1) {
       return false;
     }
-    try {
-      LocalDate.of(year, month, day);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return day <= YearMonth.of(year, month).lengthOfMonth();
   }
 }
