@@ -45,6 +45,14 @@ public final class Detector {
   private final Map<Seeds, Integer> triggeredSeeds = new IdentityHashMap<>();
   private final TriggerAutomaton triggers;
   private final boolean[] nativeCovered; // by group
+  /** The group of each entry. */
+  private final int[] groupOf;
+  /** Groups searched in every text of a batch, whatever the keyword pass found (ascending). */
+  private final int[] everyTextGroups;
+  /** Groups searched in a text of a batch where their plain seeds have a region (ascending). */
+  private final int[] seededGroups;
+  /** For each group in {@link #seededGroups}, the plain seeds whose regions it may search. */
+  private final Seeds[][] seededGroupSeeds;
 
   /**
    * @param around the criteria's seeds when they are literals the keyword pass finds (their
@@ -220,6 +228,49 @@ public final class Detector {
     if (triggers == null) {
       triggeredSeeds.clear(); // too many states: each seed runs its own pass
     }
+    this.groupOf = new int[entries.length];
+    List<Integer> everyText = new ArrayList<>();
+    List<Integer> seeded = new ArrayList<>();
+    List<Seeds[]> seededSeeds = new ArrayList<>();
+    for (int gi = 0; gi < groups.length; gi++) {
+      // A text of a batch where the keyword pass found nothing for a group, and whose field names
+      // hold none of its keywords, is searched for it only where a member counts without either
+      // (no anchors, no keyword required): where its plain seeds say, or everywhere.
+      PatternGroup group = groups[gi];
+      Seeds groupSeeds = group.criteria.seeds();
+      boolean plainGroupSeeds = groupSeeds != null && !(groupSeeds instanceof Seeds.Around);
+      boolean everywhere = false;
+      List<Seeds> searched = new ArrayList<>();
+      for (int member : group.members) {
+        groupOf[member] = gi;
+        Entry entry = entries[member];
+        if (entry.hasAnchors || entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED) {
+          continue;
+        }
+        if (plainGroupSeeds) {
+          if (!searched.contains(groupSeeds)) {
+            searched.add(groupSeeds);
+          }
+        } else if (entry.around != null) {
+          continue; // searched around its literal seeds, which the pass finds
+        } else if (entry.criteria.seeds() != null) {
+          if (!searched.contains(entry.criteria.seeds())) {
+            searched.add(entry.criteria.seeds());
+          }
+        } else {
+          everywhere = true;
+        }
+      }
+      if (everywhere) {
+        everyText.add(gi);
+      } else if (!searched.isEmpty()) {
+        seeded.add(gi);
+        seededSeeds.add(searched.toArray(new Seeds[0]));
+      }
+    }
+    this.everyTextGroups = everyText.stream().mapToInt(Integer::intValue).toArray();
+    this.seededGroups = seeded.stream().mapToInt(Integer::intValue).toArray();
+    this.seededGroupSeeds = seededSeeds.toArray(new Seeds[0][]);
   }
 
   /** Whether the native (Hyperscan) prefilter is in use for at least one pattern. */
@@ -274,119 +325,437 @@ public final class Detector {
     // Every pass below reads one final class, whose charAt the JIT inlines: the window's own
     // array when it comes as one (no copy), else a copy of the chars.
     CharArrayText text = CharArrayText.of(chars);
-    int n = entries.length;
-    int[][] keywordHits = new int[n][];
-    int[] keywordHitCount = new int[n];
-    boolean[] anchorSeen = new boolean[n];
-    int[][] anchorHits = new int[n][];
-    int[] anchorHitCount = new int[n];
-    String[] fieldKeyword = new String[n];
-    TriggerAutomaton.Fired fired = triggers == null ? null : new TriggerAutomaton.Fired(triggers.seeds());
+    Evidence evidence = new Evidence(entries.length);
+    evidence.fired = triggers == null ? null : new TriggerAutomaton.Fired(triggers.seeds());
     KeywordIndex.Hits onLiteral = null;
     if (index != null) {
       onLiteral =
           (literal, start, end) -> {
             LiteralUse use = uses[literal];
             for (int e : use.anchorOf) {
-              anchorSeen[e] = true;
+              evidence.anchorSeen[e] = true;
             }
             for (int k = 0; k < use.seedOf.length; k++) {
               int e = use.seedOf[k];
               if (entries[e].around.occursAt(text, start, use.seedText[k], use.seedStartsWord[k])) {
-                addHit(anchorHits, anchorHitCount, e, start, end);
+                addHit(evidence.anchorHits, evidence.anchorHitCount, e, start, end);
               }
             }
             if (use.keywordOf.length > 0 && isWholeWord(text, start, end, use)) {
               for (int e : use.keywordOf) {
-                addHit(keywordHits, keywordHitCount, e, start, literal);
+                addHit(evidence.keywordHits, evidence.keywordHitCount, e, start, literal);
               }
             }
           };
     }
     if (triggers != null) {
-      KeywordIndex.scan(index, text, onLiteral, triggers, fired);
+      KeywordIndex.scan(index, text, onLiteral, triggers, evidence.fired);
     } else if (index != null) {
       index.scan(text, 0, text.length(), onLiteral);
     }
-    if (index != null) {
-      for (String name : field.names()) {
-        index.scan(
-            name,
-            0,
-            name.length(),
-            (literal, start, end) -> {
-              LiteralUse use = uses[literal];
-              if (use.keywordOf.length > 0 && isWholeWord(name, start, end, use)) {
-                for (int e : use.keywordOf) {
-                  if (fieldKeyword[e] == null) {
-                    fieldKeyword[e] = use.keyword;
-                  }
-                }
-              }
-            });
-      }
+    FieldKeywords inField = fieldKeywords(field);
+    for (int k = 0; k < inField.entries.length; k++) {
+      evidence.fieldKeyword[inField.entries[k]] = inField.keywords[k];
     }
-
     List<Candidate> out = new ArrayList<>();
-    boolean[] eligible = new boolean[n];
-    int[][] nativeRegions = null;
     for (int gi = 0; gi < groups.length; gi++) {
-      PatternGroup group = groups[gi];
-      boolean any = false;
-      for (int e : group.members) {
-        Entry entry = entries[e];
-        boolean keywordNear = keywordHitCount[e] > 0 || fieldKeyword[e] != null;
-        // With REQUIRED_UNLESS_QUALIFIED, the anchors cover the values that count on their own;
-        // the others need a keyword, so a keyword anywhere also wakes the pattern.
-        boolean ok =
-            !prefilter
-                || !entry.hasAnchors
-                || anchorSeen[e]
-                || (entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED && keywordNear);
-        if (ok && prefilter && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
-          ok = keywordNear;
-        }
-        eligible[e] = ok;
-        any |= ok;
-      }
-      if (!any) {
-        continue;
-      }
-      boolean narrow = prefilter && !explain;
-      int[] regions =
-          narrow
-              ? regions(group, text, eligible, keywordHits, keywordHitCount, fieldKeyword, anchorHits, anchorHitCount, fired)
-              : null;
-      if (regions == null && narrow && nativeCovered[gi]) {
-        if (nativeRegions == null) {
-          nativeRegions = nativeSeeds.regions(text);
-        }
-        regions = nativeRegions[gi];
-      }
-      if (regions == null) {
-        Matcher m = group.criteria.pattern().matcher(text);
-        find(group, m, text, 0, text.length(), reportFrom, reportTo, eligible, keywordHits, keywordHitCount, fieldKeyword,
-            explain, out);
-      } else if (regions.length > 0) {
-        // One matcher for all of a group's regions: re2j's matcher is costly to create.
-        Matcher m = group.criteria.pattern().matcher("");
-        RegexNeed need = group.search.get().need; // regions come from the prefilter, so search is set
-        for (int r = 0; r < regions.length; r += 2) {
-          if (need != null && !need.mayMatch(text, regions[r], regions[r + 1])) {
-            continue; // no match can lie here: re2j would only confirm it, at 40 ns or more a char
-          }
-          m.reset(text.prefix(regions[r + 1]));
-          find(group, m, text, regions[r], regions[r + 1], reportFrom, reportTo, eligible, keywordHits, keywordHitCount,
-              fieldKeyword, explain, out);
-        }
-      }
+      searchGroup(gi, text, evidence, reportFrom, reportTo, explain, out, null);
     }
+    sortAndResolve(out);
+    return out;
+  }
+
+  /**
+   * Receives the occurrences of a {@link TextBatch}: {@code text} is the index of the batch's text
+   * the candidate is in, and its offsets are relative to that text.
+   */
+  @FunctionalInterface
+  public interface BatchSink {
+    void accept(int text, Candidate candidate);
+  }
+
+  /**
+   * Scans each text of {@code batch} as {@link #scan(CharSequence, FieldContext)} scans it alone,
+   * with its own field names, and reports what counted to {@code sink}: text by text in the
+   * batch's order, and within a text ordered by start offset, exactly as the text's own scan
+   * orders them. One keyword pass reads all of the batch, so that a short value (a CSV cell, a
+   * JSON value) costs about what its chars cost, not one scan's fixed cost; a text is searched
+   * only where the pass found something for it, or where an identifier that counts without a
+   * keyword may match. Keywords, seeds and matches of one text never count for another.
+   *
+   * <p>Runs on the calling thread; {@code batch} is read, not changed, apart from the scratch
+   * state it keeps for the next call.
+   */
+  public void scan(TextBatch batch, BatchSink sink) {
+    if (!prefilter || nativeSeeds != null) {
+      // Without the prefilter (a reference that runs everything everywhere) or with Hyperscan's
+      // regions, which are found per text: each text alone.
+      for (int i = 0; i < batch.size(); i++) {
+        CharSequence t = batch.text(i);
+        for (Candidate c : scan(t, batch.field(i), 0, t.length(), false)) {
+          sink.accept(i, c);
+        }
+      }
+      return;
+    }
+    new BatchRun(batch).run(sink);
+  }
+
+  /** Sorts occurrences by span and keeps one of several managed identifiers on the same span. */
+  private void sortAndResolve(List<Candidate> out) {
     if (out.size() > 1) {
       // Stable sort: within a group, candidates stay in member (catalog) order.
       out.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
       resolveSameSpan(out);
     }
-    return out;
+  }
+
+  /**
+   * Searches one group's pattern in {@code text} as far as {@code evidence} says it may match, and
+   * adds the candidates to {@code out}.
+   *
+   * @param matchers one matcher per group, kept between texts of a batch; null to make one
+   */
+  private void searchGroup(
+      int gi, CharArrayText text, Evidence evidence, int reportFrom, int reportTo, boolean explain, List<Candidate> out,
+      Matcher[] matchers) {
+    PatternGroup group = groups[gi];
+    boolean[] eligible = evidence.eligible;
+    boolean any = false;
+    for (int e : group.members) {
+      Entry entry = entries[e];
+      boolean keywordNear = evidence.keywordHitCount[e] > 0 || evidence.fieldKeyword[e] != null;
+      // With REQUIRED_UNLESS_QUALIFIED, the anchors cover the values that count on their own;
+      // the others need a keyword, so a keyword anywhere also wakes the pattern.
+      boolean ok =
+          !prefilter
+              || !entry.hasAnchors
+              || evidence.anchorSeen[e]
+              || (entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED && keywordNear);
+      if (ok && prefilter && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
+        ok = keywordNear;
+      }
+      eligible[e] = ok;
+      any |= ok;
+    }
+    if (!any) {
+      return;
+    }
+    boolean narrow = prefilter && !explain;
+    int[] regions = narrow ? regions(group, text, evidence) : null;
+    if (regions == null && narrow && nativeCovered[gi]) {
+      if (evidence.nativeRegions == null) {
+        evidence.nativeRegions = nativeSeeds.regions(text);
+      }
+      regions = evidence.nativeRegions[gi];
+    }
+    if (regions == null) {
+      Matcher m = matcher(gi, matchers, text);
+      find(group, m, text, 0, text.length(), reportFrom, reportTo, evidence, explain, out);
+    } else if (regions.length > 0) {
+      // One matcher for all of a group's regions: re2j's matcher is costly to create.
+      Matcher m = matcher(gi, matchers, "");
+      RegexNeed need = group.search.get().need; // regions come from the prefilter, so search is set
+      for (int r = 0; r < regions.length; r += 2) {
+        if (need != null && !need.mayMatch(text, regions[r], regions[r + 1])) {
+          continue; // no match can lie here: re2j would only confirm it, at 40 ns or more a char
+        }
+        m.reset(text.prefix(regions[r + 1]));
+        find(group, m, text, regions[r], regions[r + 1], reportFrom, reportTo, evidence, explain, out);
+      }
+    }
+  }
+
+  private Matcher matcher(int gi, Matcher[] matchers, CharSequence text) {
+    if (matchers == null) {
+      return groups[gi].criteria.pattern().matcher(text);
+    }
+    Matcher m = matchers[gi];
+    if (m == null) {
+      return matchers[gi] = groups[gi].criteria.pattern().matcher(text);
+    }
+    return m.reset(text);
+  }
+
+  /**
+   * What the keyword pass found in one text for each entry (by entry number), and what the
+   * text's field names hold. One per scan of a text; a batch keeps one and resets what each text
+   * touched. Offsets are relative to the text. Not thread-safe.
+   */
+  static final class Evidence {
+    final int[][] keywordHits; // pairs: keyword start, literal number
+    final int[] keywordHitCount;
+    final boolean[] anchorSeen;
+    final int[][] anchorHits; // pairs: literal seed start, end
+    final int[] anchorHitCount;
+    final String[] fieldKeyword; // the first keyword found in the field names, or null
+    final boolean[] eligible; // by searchGroup, for the group it searches
+    TriggerAutomaton.Fired fired; // where the trigger seeds fired in this text; null in a batch
+    BatchRun batch; // the batch this text is in, which knows its seeds' regions; null if alone
+    int[][] nativeRegions;
+
+    Evidence(int n) {
+      keywordHits = new int[n][];
+      keywordHitCount = new int[n];
+      anchorSeen = new boolean[n];
+      anchorHits = new int[n][];
+      anchorHitCount = new int[n];
+      fieldKeyword = new String[n];
+      eligible = new boolean[n];
+    }
+
+    void reset(int e) {
+      keywordHitCount[e] = 0;
+      anchorSeen[e] = false;
+      anchorHitCount[e] = 0;
+      fieldKeyword[e] = null;
+      eligible[e] = false;
+    }
+  }
+
+  /** The entries a field's names hold a keyword of, each with the first such keyword. */
+  record FieldKeywords(int[] entries, String[] keywords) {
+    static final FieldKeywords NONE = new FieldKeywords(new int[0], new String[0]);
+  }
+
+  FieldKeywords fieldKeywords(FieldContext field) {
+    if (index == null || field.isEmpty()) {
+      return FieldKeywords.NONE;
+    }
+    String[] first = new String[entries.length];
+    int[] count = new int[1];
+    for (String name : field.names()) {
+      index.scan(
+          name,
+          0,
+          name.length(),
+          (literal, start, end) -> {
+            LiteralUse use = uses[literal];
+            if (use.keywordOf.length > 0 && isWholeWord(name, start, end, use)) {
+              for (int e : use.keywordOf) {
+                if (first[e] == null) {
+                  first[e] = use.keyword;
+                  count[0]++;
+                }
+              }
+            }
+          });
+    }
+    if (count[0] == 0) {
+      return FieldKeywords.NONE;
+    }
+    int[] es = new int[count[0]];
+    String[] ks = new String[count[0]];
+    int k = 0;
+    for (int e = 0; e < first.length; e++) {
+      if (first[e] != null) {
+        es[k] = e;
+        ks[k++] = first[e];
+      }
+    }
+    return new FieldKeywords(es, ks);
+  }
+
+  /**
+   * One scan of a batch: the keyword pass over all of its chars, then each text searched as its
+   * own evidence says. Hits are recorded with their offsets in the batch and sorted by where
+   * they end, which is the order a text's own pass reports them in (it reports each literal where
+   * it ends), so that each text's evidence, and so its candidates, are those of its own scan.
+   */
+  private final class BatchRun {
+    private static final int ANCHOR = 0;
+    private static final int AROUND = 1;
+    private static final int KEYWORD = 2;
+
+    private final TextBatch batch;
+    private final CharArrayText whole;
+    private final TextBatch.Scratch scratch;
+    private final TriggerAutomaton.Fired fired;
+    private final Map<Seeds, int[]> seedRegions = new IdentityHashMap<>();
+    private int textStart; // the text being searched, in batch offsets
+    private int textEnd;
+
+    BatchRun(TextBatch batch) {
+      this.batch = batch;
+      this.whole = new CharArrayText(batch.chars, 0, batch.length);
+      this.scratch = batch.scratchFor(Detector.this, entries.length, groups.length);
+      this.fired = triggers == null ? null : new TriggerAutomaton.Fired(triggers.seeds());
+    }
+
+    void run(BatchSink sink) {
+      TextBatch.Scratch s = scratch;
+      s.hitCount = 0;
+      if (index != null) {
+        KeywordIndex.Hits onLiteral =
+            (literal, start, end) -> {
+              LiteralUse use = uses[literal];
+              for (int e : use.anchorOf) {
+                s.record(ANCHOR, e, start, end, 0);
+              }
+              for (int k = 0; k < use.seedOf.length; k++) {
+                int e = use.seedOf[k];
+                if (entries[e].around.occursAt(whole, start, use.seedText[k], use.seedStartsWord[k])) {
+                  s.record(AROUND, e, start, end, end);
+                }
+              }
+              if (use.keywordOf.length > 0 && isWholeWord(whole, start, end, use)) {
+                for (int e : use.keywordOf) {
+                  s.record(KEYWORD, e, start, end, literal);
+                }
+              }
+            };
+        if (triggers != null) {
+          KeywordIndex.scan(index, whole, onLiteral, triggers, fired);
+        } else {
+          index.scan(whole, 0, whole.length(), onLiteral);
+        }
+      } else if (triggers != null) {
+        KeywordIndex.scan(null, whole, null, triggers, fired);
+      }
+      long[] order = s.order;
+      for (int h = 0; h < s.hitCount; h++) {
+        order[h] = ((long) s.hitEnd[h] << 32) | h;
+      }
+      Arrays.sort(order, 0, s.hitCount);
+      Evidence evidence = s.evidence;
+      evidence.batch = this;
+      evidence.fired = null;
+      boolean[] visit = s.visit;
+      int[] toVisit = s.toVisit;
+      int[] touched = s.touched;
+      List<Candidate> out = new ArrayList<>();
+      int h = 0;
+      for (int i = 0; i < batch.count; i++) {
+        int a = batch.starts[i];
+        int b = batch.ends[i];
+        int nTouched = 0;
+        int nVisit = 0;
+        for (; h < s.hitCount && (int) (order[h] >>> 32) <= b; h++) {
+          int hit = (int) order[h];
+          int start = s.hitStart[hit];
+          if (start < a) {
+            continue; // a literal with the separator in it: it belongs to no text
+          }
+          int e = s.hitEntry[hit];
+          switch (s.hitKind[hit]) {
+            case ANCHOR -> evidence.anchorSeen[e] = true;
+            case AROUND -> addHit(evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
+            default -> addHit(evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
+          }
+          if (!s.touchedMark[e]) {
+            s.touchedMark[e] = true;
+            touched[nTouched++] = e;
+          }
+        }
+        FieldKeywords inField = batch.fieldKeywords(i, Detector.this);
+        for (int k = 0; k < inField.entries.length; k++) {
+          int e = inField.entries[k];
+          evidence.fieldKeyword[e] = inField.keywords[k];
+          if (!s.touchedMark[e]) {
+            s.touchedMark[e] = true;
+            touched[nTouched++] = e;
+          }
+        }
+        for (int k = 0; k < nTouched; k++) {
+          int g = groupOf[touched[k]];
+          if (!visit[g]) {
+            visit[g] = true;
+            toVisit[nVisit++] = g;
+          }
+        }
+        for (int g : everyTextGroups) {
+          if (!visit[g]) {
+            visit[g] = true;
+            toVisit[nVisit++] = g;
+          }
+        }
+        for (int k = 0; k < seededGroups.length; k++) {
+          int g = seededGroups[k];
+          if (!visit[g] && anyRegion(seededGroupSeeds[k], a, b)) {
+            visit[g] = true;
+            toVisit[nVisit++] = g;
+          }
+        }
+        if (nVisit > 0) {
+          Arrays.sort(toVisit, 0, nVisit);
+          textStart = a;
+          textEnd = b;
+          CharArrayText text = new CharArrayText(batch.chars, a, b - a);
+          for (int k = 0; k < nVisit; k++) {
+            int g = toVisit[k];
+            visit[g] = false;
+            searchGroup(g, text, evidence, 0, b - a, false, out, s.matchers);
+            for (int e : groups[g].members) {
+              evidence.eligible[e] = false;
+            }
+          }
+          sortAndResolve(out);
+          for (Candidate c : out) {
+            sink.accept(i, c);
+          }
+          out.clear();
+        }
+        for (int k = 0; k < nTouched; k++) {
+          evidence.reset(touched[k]);
+          s.touchedMark[touched[k]] = false;
+        }
+      }
+      evidence.batch = null;
+    }
+
+    /** Whether any of {@code seeds} has a region in {@code [a, b)} of the batch. */
+    private boolean anyRegion(Seeds[] seeds, int a, int b) {
+      for (Seeds seed : seeds) {
+        int[] r = wholeRegions(seed);
+        int k = firstEndingAfter(r, a);
+        if (k < r.length && r[k] < b) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The seed's regions over the whole batch, found once per batch. */
+    private int[] wholeRegions(Seeds seeds) {
+      int[] r = seedRegions.get(seeds);
+      if (r == null) {
+        Integer k = fired == null ? null : triggeredSeeds.get(seeds);
+        r = k == null ? seeds.regions(whole) : ((Seeds.Triggered) seeds).regionsAt(whole, fired.offsets[k], fired.counts[k]);
+        seedRegions.put(seeds, r);
+      }
+      return r;
+    }
+
+    /** The seed's regions in the text being searched, cut to it, in its own offsets. */
+    int[] regionsInText(Seeds seeds) {
+      int[] r = wholeRegions(seeds);
+      int k = firstEndingAfter(r, textStart);
+      int n = 0;
+      while (k + n < r.length && r[k + n] < textEnd) {
+        n += 2;
+      }
+      int[] out = new int[n];
+      for (int j = 0; j < n; j += 2) {
+        out[j] = Math.max(r[k + j], textStart) - textStart;
+        out[j + 1] = Math.min(r[k + j + 1], textEnd) - textStart;
+      }
+      return out;
+    }
+
+    /** The index of the first region of {@code r} that ends after {@code at} (r.length if none). */
+    private int firstEndingAfter(int[] r, int at) {
+      int lo = 0;
+      int hi = r.length / 2;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (r[mid * 2 + 1] <= at) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo * 2;
+    }
   }
 
   /** Appends the pair {@code (a, b)} to entry {@code e}'s hits, growing its array as needed. */
@@ -474,7 +843,11 @@ public final class Detector {
   static final int REGION_MARGIN = 256;
 
   /** A seed's regions: from where its automaton fired in the keyword pass, when it has one there. */
-  private int[] seedRegions(Seeds seeds, CharSequence text, TriggerAutomaton.Fired fired) {
+  private int[] seedRegions(Seeds seeds, CharSequence text, Evidence evidence) {
+    if (evidence.batch != null) {
+      return evidence.batch.regionsInText(seeds);
+    }
+    TriggerAutomaton.Fired fired = evidence.fired;
     Integer k = fired == null ? null : triggeredSeeds.get(seeds);
     if (k == null) {
       return seeds.regions(text);
@@ -491,9 +864,9 @@ public final class Detector {
    * field names, or without seeds for what counts without a keyword, needs the whole text. Merged,
    * in order, as {@code [start0, end0, start1, end1, ...]}.
    */
-  private int[] regions(
-      PatternGroup group, CharSequence text, boolean[] eligible, int[][] keywordHits, int[] keywordHitCount,
-      String[] fieldKeyword, int[][] anchorHits, int[] anchorHitCount, TriggerAutomaton.Fired fired) {
+  private int[] regions(PatternGroup group, CharSequence text, Evidence evidence) {
+    boolean[] eligible = evidence.eligible;
+    String[] fieldKeyword = evidence.fieldKeyword;
     int length = text.length();
     Seeds groupSeeds = group.criteria.seeds();
     if (groupSeeds != null && !(groupSeeds instanceof Seeds.Around) && !countsOnlyNearKeywords(group, eligible, fieldKeyword)) {
@@ -501,7 +874,7 @@ public final class Detector {
       // names) or without. When only matches near a keyword in the text count, the regions
       // around those keywords are smaller, and cost no pass of their own over the text (a seed
       // not fused into the keyword pass costs 0.5 ns a char or more).
-      return seedRegions(groupSeeds, text, fired);
+      return seedRegions(groupSeeds, text, evidence);
     }
     int margin = group.search.get().margin; // regions are the prefilter's: search is set
     long[] spans = new long[16];
@@ -518,8 +891,8 @@ public final class Detector {
       }
       if (requirement == KeywordRequirement.REQUIRED || requirement == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED) {
         Proximity proximity = entry.criteria.proximity();
-        int[] hits = keywordHits[member];
-        for (int h = 0; h < keywordHitCount[member]; h++) {
+        int[] hits = evidence.keywordHits[member];
+        for (int h = 0; h < evidence.keywordHitCount[member]; h++) {
           int kStart = hits[h * 2];
           int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
           int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - margin;
@@ -535,8 +908,8 @@ public final class Detector {
       }
       // What counts without a keyword.
       if (entry.around != null) {
-        int[] hits = anchorHits[member];
-        for (int h = 0; h < anchorHitCount[member]; h++) {
+        int[] hits = evidence.anchorHits[member];
+        for (int h = 0; h < evidence.anchorHitCount[member]; h++) {
           if (n == spans.length) {
             spans = Arrays.copyOf(spans, n * 2);
           }
@@ -545,7 +918,7 @@ public final class Detector {
       } else if (entry.criteria.seeds() != null) {
         if (entry.criteria.seeds() != seedsDone) {
           seedsDone = entry.criteria.seeds();
-          int[] seedRegions = seedRegions(seedsDone, text, fired);
+          int[] seedRegions = seedRegions(seedsDone, text, evidence);
           if (n + seedRegions.length / 2 > spans.length) {
             spans = Arrays.copyOf(spans, Math.max(spans.length * 2, n + seedRegions.length / 2));
           }
@@ -581,8 +954,9 @@ public final class Detector {
    * have counted anyway.
    */
   private void find(
-      PatternGroup group, Matcher m, CharSequence full, int from, int to, int reportFrom, int reportTo, boolean[] eligible,
-      int[][] keywordHits, int[] keywordHitCount, String[] fieldKeyword, boolean explain, List<Candidate> out) {
+      PatternGroup group, Matcher m, CharSequence full, int from, int to, int reportFrom, int reportTo, Evidence evidence,
+      boolean explain, List<Candidate> out) {
+    boolean[] eligible = evidence.eligible;
     boolean cut = to < full.length();
     Search search = group.search == null ? null : group.search.get();
     int searchFrom = from;
@@ -615,7 +989,10 @@ public final class Detector {
         if (!eligible[member]) {
           continue;
         }
-        Candidate c = judge(entries[member], full, s, e, valid, keywordHits[member], keywordHitCount[member], fieldKeyword[member]);
+        Candidate c =
+            judge(
+                entries[member], full, s, e, valid, evidence.keywordHits[member], evidence.keywordHitCount[member],
+                evidence.fieldKeyword[member]);
         if (explain || c.counted()) {
           out.add(c);
         }

@@ -1,0 +1,168 @@
+package dev.assay.identifiers;
+
+import com.google.re2j.Matcher;
+import java.nio.CharBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Short texts, each with its field names (the cells of a CSV file, the values of JSON records),
+ * gathered so that {@link Detector#scan(TextBatch, Detector.BatchSink)} scans them together: one
+ * keyword pass over all of their chars instead of one scan per value, whose fixed cost is many
+ * times a short value's chars. Each text is still scanned as if it stood alone.
+ *
+ * <p>The texts are copied into one array, each followed by a line feed that no keyword, seed or
+ * match of another text crosses. Texts are numbered from 0 in the order added; offsets are
+ * UTF-16 char offsets, 0-based, relative to each text.
+ *
+ * <p>Not thread-safe: one per analysing thread. It keeps scratch space for the detector that scans
+ * it between calls, so that a scan allocates little; reuse it with {@link #clear}.
+ */
+public final class TextBatch {
+  static final char SEPARATOR = '\n';
+
+  char[] chars = new char[4096];
+  int length;
+  int[] starts = new int[256];
+  int[] ends = new int[256];
+  private FieldContext[] fields = new FieldContext[256];
+  int count;
+  private Scratch scratch;
+
+  /** Adds {@code text} with its field names, and returns its number in the batch. */
+  public int add(CharSequence text, FieldContext field) {
+    int n = text.length();
+    if (length + n + 1 > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n + 1));
+    }
+    if (count == starts.length) {
+      starts = Arrays.copyOf(starts, count * 2);
+      ends = Arrays.copyOf(ends, count * 2);
+      fields = Arrays.copyOf(fields, count * 2);
+    }
+    if (text instanceof String s) {
+      s.getChars(0, n, chars, length);
+    } else {
+      for (int i = 0; i < n; i++) {
+        chars[length + i] = text.charAt(i);
+      }
+    }
+    starts[count] = length;
+    ends[count] = length + n;
+    fields[count] = field;
+    length += n;
+    chars[length++] = SEPARATOR;
+    return count++;
+  }
+
+  /** How many texts the batch holds. */
+  public int size() {
+    return count;
+  }
+
+  /** How many chars the batch holds, its separators included. */
+  public int chars() {
+    return length;
+  }
+
+  /** Text {@code i}: a view of the batch's chars, valid until the batch is cleared. */
+  public CharSequence text(int i) {
+    return CharBuffer.wrap(chars, starts[i], ends[i] - starts[i]);
+  }
+
+  public FieldContext field(int i) {
+    return fields[i];
+  }
+
+  /** Empties the batch; its storage is kept for the next texts. */
+  public void clear() {
+    Arrays.fill(fields, 0, count, null);
+    count = 0;
+    length = 0;
+  }
+
+  /** The keywords in text {@code i}'s field names, as {@code detector} reads them, cached by field. */
+  Detector.FieldKeywords fieldKeywords(int i, Detector detector) {
+    FieldContext field = fields[i];
+    if (field.isEmpty()) {
+      return Detector.FieldKeywords.NONE;
+    }
+    if (field == scratch.lastField) {
+      return scratch.lastKeywords; // a column's cells, a path's values: extractors share one field
+    }
+    Map<FieldContext, Detector.FieldKeywords> cache = scratch.fieldKeywords;
+    Detector.FieldKeywords known = cache.get(field);
+    if (known == null) {
+      if (cache.size() >= MAX_CACHED_FIELDS) {
+        cache.clear(); // paths that never repeat (array indexes in JSON) must not fill the heap
+      }
+      known = detector.fieldKeywords(field);
+      cache.put(field, known);
+    }
+    scratch.lastField = field;
+    scratch.lastKeywords = known;
+    return known;
+  }
+
+  private static final int MAX_CACHED_FIELDS = 4096;
+
+  /** The scratch space of {@code detector}'s scans of this batch, made anew for another detector. */
+  Scratch scratchFor(Detector detector, int entries, int groups) {
+    if (scratch == null || scratch.detector != detector) {
+      scratch = new Scratch(detector, entries, groups);
+    }
+    return scratch;
+  }
+
+  /** What a detector's scan of a batch reuses from one call to the next. */
+  static final class Scratch {
+    final Detector detector;
+    final Detector.Evidence evidence;
+    final Matcher[] matchers;
+    final boolean[] visit;
+    final int[] toVisit;
+    final boolean[] touchedMark;
+    final int[] touched;
+    final Map<FieldContext, Detector.FieldKeywords> fieldKeywords = new HashMap<>();
+    FieldContext lastField;
+    Detector.FieldKeywords lastKeywords;
+    // The keyword pass's hits over the whole batch, in the order reported.
+    int hitCount;
+    int[] hitKind = new int[256];
+    int[] hitEntry = new int[256];
+    int[] hitStart = new int[256];
+    int[] hitEnd = new int[256];
+    int[] hitValue = new int[256];
+    long[] order = new long[256];
+
+    Scratch(Detector detector, int entries, int groups) {
+      this.detector = detector;
+      this.evidence = new Detector.Evidence(entries);
+      this.matchers = new Matcher[groups];
+      this.visit = new boolean[groups];
+      this.toVisit = new int[groups];
+      this.touchedMark = new boolean[entries];
+      this.touched = new int[entries];
+    }
+
+    void record(int kind, int entry, int start, int end, int value) {
+      int h = hitCount;
+      if (h == hitKind.length) {
+        int n = h * 2;
+        hitKind = Arrays.copyOf(hitKind, n);
+        hitEntry = Arrays.copyOf(hitEntry, n);
+        hitStart = Arrays.copyOf(hitStart, n);
+        hitEnd = Arrays.copyOf(hitEnd, n);
+        hitValue = Arrays.copyOf(hitValue, n);
+        order = Arrays.copyOf(order, n);
+      }
+      hitKind[h] = kind;
+      hitEntry[h] = entry;
+      hitStart[h] = start;
+      hitEnd[h] = end;
+      hitValue[h] = value;
+      hitCount = h + 1;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.assay.identifiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.identifiers.managed.ManagedCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch of short texts finds, text by text, exactly what each text's own scan finds: the same
+ * candidates in the same order, whatever the texts around it, their field names and the batch's
+ * size. Texts are drawn (seeded) from every managed identifier's samples, cut and joined, with
+ * field names that hold keywords or not.
+ */
+class TextBatchTest {
+  private static final List<String> SAMPLES = samples();
+  private static final List<FieldContext> FIELDS =
+      List.of(
+          FieldContext.NONE,
+          FieldContext.of("ssn"),
+          FieldContext.of("account"),
+          FieldContext.of("phone"),
+          FieldContext.of("notes"),
+          FieldContext.of("customer", "credit_card"),
+          FieldContext.of("user", "passport number"),
+          FieldContext.of("iban"),
+          FieldContext.of("aws_secret_access_key"),
+          FieldContext.of("order_id"),
+          FieldContext.of("name"),
+          FieldContext.of("address"));
+
+  private static List<String> samples() {
+    List<String> out = new ArrayList<>();
+    for (ManagedDataIdentifier m : ManagedCatalog.all()) {
+      out.addAll(m.positives());
+      out.addAll(m.negatives());
+    }
+    return out;
+  }
+
+  private static String text(SplittableRandom random) {
+    return switch (random.nextInt(7)) {
+      case 0 -> "";
+      case 1 -> Integer.toString(random.nextInt(1_000_000_000));
+      case 2 -> {
+        String s = SAMPLES.get(random.nextInt(SAMPLES.size()));
+        int from = random.nextInt(s.length() + 1);
+        yield s.substring(from, from + random.nextInt(s.length() - from + 1));
+      }
+      case 3 -> SAMPLES.get(random.nextInt(SAMPLES.size())) + " " + SAMPLES.get(random.nextInt(SAMPLES.size()));
+      case 4 -> {
+        // Digits, separators and a line break inside the value, as a quoted CSV cell may have.
+        StringBuilder b = new StringBuilder();
+        int n = random.nextInt(40);
+        for (int i = 0; i < n; i++) {
+          b.append("0123456789 -\n/AaZz".charAt(random.nextInt(18)));
+        }
+        yield b.toString();
+      }
+      default -> SAMPLES.get(random.nextInt(SAMPLES.size()));
+    };
+  }
+
+  private static void assertSameAsAlone(Detector detector, TextBatch batch) {
+    List<List<Candidate>> found = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      found.add(new ArrayList<>());
+    }
+    int[] last = {-1};
+    detector.scan(
+        batch,
+        (i, c) -> {
+          assertThat(i).as("texts in order").isGreaterThanOrEqualTo(last[0]);
+          last[0] = i;
+          found.get(i).add(c);
+        });
+    for (int i = 0; i < batch.size(); i++) {
+      String t = batch.text(i).toString();
+      assertThat(found.get(i)).as("text %d %s in %s", i, t, batch.field(i)).isEqualTo(detector.scan(t, batch.field(i)));
+    }
+  }
+
+  @Test
+  void everyManagedIdentifier_batchFindsWhatEachTextFindsAlone() {
+    Detector all = Detector.of(ManagedCatalog.all(), List.of());
+    SplittableRandom random = new SplittableRandom(15);
+    TextBatch batch = new TextBatch();
+    int found = 0;
+    for (int round = 0; round < 60; round++) {
+      batch.clear();
+      int n = 1 + random.nextInt(300);
+      for (int i = 0; i < n; i++) {
+        batch.add(text(random), FIELDS.get(random.nextInt(FIELDS.size())));
+      }
+      assertSameAsAlone(all, batch);
+      int[] count = {0};
+      all.scan(batch, (i, c) -> count[0]++);
+      found += count[0];
+    }
+    assertThat(found).as("the texts hold occurrences").isGreaterThan(500);
+  }
+
+  @Test
+  void everySample_alone_andAmongOthers() {
+    Detector all = Detector.of(ManagedCatalog.all(), List.of());
+    TextBatch batch = new TextBatch();
+    for (String s : SAMPLES) {
+      batch.add(s, FieldContext.NONE);
+      batch.add(s, FieldContext.of("notes"));
+    }
+    assertSameAsAlone(all, batch);
+  }
+
+  @Test
+  void customIdentifiers_withAndWithoutKeywords_anchoredPatterns_allowLists() {
+    List<DataIdentifier> ids =
+        List.of(
+            CustomDataIdentifier.define(null, "emp", null, "EMP-[0-9]{6}", List.of(), List.of(), null, null),
+            CustomDataIdentifier.define(null, "code", null, "CODE-[0-9A-Z]{2,8}", List.of("project code"), List.of("TEST"), 20, null),
+            CustomDataIdentifier.define(null, "whole", null, "^[0-9]{4}$", List.of(), List.of(), null, null),
+            CustomDataIdentifier.define(null, "spaced", null, "[a-z]+\\s[0-9]+", List.of("ref"), List.of(), 50, null));
+    List<DataIdentifier> withManaged = new ArrayList<>(ids);
+    withManaged.addAll(ManagedCatalog.recommended());
+    AllowList allow = AllowList.words("allow-1", "allow", List.of("EMP-000000"));
+    SplittableRandom random = new SplittableRandom(16);
+    for (Detector detector :
+        List.of(Detector.of(ids, List.of()), Detector.of(withManaged, List.of(allow)), Detector.withoutPrefilter(ids, List.of()))) {
+      TextBatch batch = new TextBatch();
+      for (int i = 0; i < 400; i++) {
+        String value =
+            switch (random.nextInt(6)) {
+              case 0 -> "EMP-" + (100000 + random.nextInt(900000));
+              case 1 -> "EMP-000000";
+              case 2 -> "project code CODE-" + Integer.toString(random.nextInt(1 << 20), 36).toUpperCase();
+              case 3 -> Integer.toString(1000 + random.nextInt(9000));
+              case 4 -> "ref abc " + random.nextInt(100);
+              default -> text(random);
+            };
+        FieldContext field = random.nextInt(4) == 0 ? FieldContext.of("project code") : FieldContext.of("ref", "other");
+        batch.add(value, random.nextBoolean() ? FieldContext.NONE : field);
+      }
+      assertSameAsAlone(detector, batch);
+    }
+  }
+
+  @Test
+  void clear_keepsNothingOfTheTextsBefore() {
+    Detector all = Detector.of(ManagedCatalog.all(), List.of());
+    TextBatch batch = new TextBatch();
+    batch.add("ssn 512-23-4411", FieldContext.NONE);
+    batch.clear();
+    batch.add("512-23-4411", FieldContext.NONE);
+    assertThat(batch.size()).isEqualTo(1);
+    assertThat(batch.chars()).isEqualTo("512-23-4411".length() + 1);
+    List<Candidate> found = new ArrayList<>();
+    all.scan(batch, (i, c) -> found.add(c));
+    assertThat(found).isEqualTo(all.scan("512-23-4411", FieldContext.NONE));
+  }
+}
