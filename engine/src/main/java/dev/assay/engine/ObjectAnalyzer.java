@@ -9,6 +9,7 @@ import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Candidate;
 import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.TextBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -32,6 +33,11 @@ final class ObjectAnalyzer {
   private final Extraction extraction;
   private final Clock clock;
   private final Map<DataIdentifier, Integer> order = new IdentityHashMap<>(); // records hash every field: compare by identity
+  /**
+   * Each analysing thread's batch of short segments, kept for its next object: a batch keeps the
+   * detector's scratch space, which is worth reusing on a scan of many small files.
+   */
+  private final ThreadLocal<TextBatch> batches = ThreadLocal.withInitial(TextBatch::new);
 
   ObjectAnalyzer(Detector detector, Extraction extraction, Clock clock) {
     this.detector = detector;
@@ -69,6 +75,7 @@ final class ObjectAnalyzer {
       }
       try {
         Extraction.Outcome outcome = extraction.extract(object, tally::accept, tally::clear, () -> cancelled);
+        tally.finish();
         String code = outcome.partialReason() == null ? "COMPLETE" : "PARTIAL";
         return new ObjectResult(
             object, code, outcome.partialReason(), outcome.mimeType(), outcome.sizeClassified(), tally.detections(),
@@ -131,8 +138,25 @@ final class ObjectAnalyzer {
     return Long.MAX_VALUE;
   }
 
+  /**
+   * Segments of at most this many chars, reported whole (cells, values, a short file), are scanned
+   * in batches: one detector call per value cost a CSV or JSON file many times what its chars cost.
+   */
+  static final int MAX_BATCHED_CHARS = 4096;
+
+  /** A batch is scanned once it holds this many chars. */
+  static final int BATCH_CHARS = 64 * 1024;
+
   private final class Tally {
     private final Map<DataIdentifier, Counter> counters = new IdentityHashMap<>();
+    private final TextBatch batch = batches.get();
+    private final List<Segment> pending = new ArrayList<>(); // by number in the batch; their text is the batch's
+    private int candidatesOf = -1; // the text of the batch whose candidates are being gathered
+    private final List<Candidate> gathered = new ArrayList<>();
+
+    {
+      batch.clear();
+    }
     /**
      * Matched text found where a location has no name to print (a CSV header line, a JSON element
      * name, text), kept only while this object is analysed, never reported: a column name or JSON
@@ -146,8 +170,52 @@ final class ObjectAnalyzer {
     private long memberLocations;
 
     synchronized void accept(Segment segment) {
-      List<Candidate> found =
-          detector.scan(segment.text(), segment.field(), segment.reportFrom(), segment.reportTo(), false);
+      CharSequence text = segment.text();
+      if (segment.reportFrom() == 0 && segment.reportTo() == text.length() && text.length() <= MAX_BATCHED_CHARS) {
+        batch.add(text, segment.field());
+        pending.add(segment);
+        if (batch.chars() >= BATCH_CHARS) {
+          flush();
+        }
+        return;
+      }
+      flush(); // occurrences are tallied in the order of their segments
+      tally(segment, detector.scan(text, segment.field(), segment.reportFrom(), segment.reportTo(), false));
+    }
+
+    /** Scans what the batch holds; called once the extraction has ended, and as the batch fills. */
+    synchronized void finish() {
+      flush();
+    }
+
+    private void flush() {
+      if (batch.size() == 0) {
+        return;
+      }
+      detector.scan(
+          batch,
+          (i, c) -> {
+            if (i != candidatesOf) {
+              tallyGathered();
+              candidatesOf = i;
+            }
+            gathered.add(c);
+          });
+      tallyGathered();
+      batch.clear();
+      pending.clear();
+    }
+
+    private void tallyGathered() {
+      if (!gathered.isEmpty()) {
+        Segment s = pending.get(candidatesOf);
+        tally(new Segment(batch.text(candidatesOf), s.reportFrom(), s.reportTo(), s.origin(), s.field()), gathered);
+        gathered.clear();
+      }
+      candidatesOf = -1;
+    }
+
+    private void tally(Segment segment, List<Candidate> found) {
       if (found.isEmpty()) {
         return;
       }
@@ -197,6 +265,10 @@ final class ObjectAnalyzer {
     }
 
     synchronized void clear() {
+      batch.clear();
+      pending.clear();
+      gathered.clear();
+      candidatesOf = -1;
       counters.clear();
       members.clear();
       memberLocations = 0;

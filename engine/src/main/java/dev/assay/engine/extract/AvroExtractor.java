@@ -3,9 +3,7 @@ package dev.assay.engine.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
@@ -29,44 +27,39 @@ final class AvroExtractor {
     try (DataFileStream<Object> records = new DataFileStream<>(Extraction.nonClosing(in), new GenericDatumReader<>())) {
       long index = 0;
       Object reuse = null;
+      JsonPathNode root = JsonPathNode.root();
       while (records.hasNext()) {
         reuse = records.next(reuse);
-        walk(reuse, index++, new ArrayList<>(), sink);
+        walk(reuse, index++, root, sink);
       }
     } catch (IOException | RuntimeException e) {
       throw Extraction.unparsable("Avro", e);
     }
   }
 
-  private static void walk(Object value, long record, List<Object> path, SegmentSink sink) {
+  private static void walk(Object value, long record, JsonPathNode path, SegmentSink sink) {
     if (value == null || value instanceof Boolean || value instanceof ByteBuffer) {
       return;
     }
     if (value instanceof GenericRecord r) {
       for (Schema.Field field : r.getSchema().getFields()) {
-        path.add(field.name());
-        walk(r.get(field.pos()), record, path, sink);
-        path.remove(path.size() - 1);
+        walk(r.get(field.pos()), record, path.child(field.name()), sink);
       }
     } else if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        path.add(String.valueOf(e.getKey()));
-        walk(e.getValue(), record, path, sink);
-        path.remove(path.size() - 1);
+        walk(e.getValue(), record, path.child(String.valueOf(e.getKey())), sink);
       }
     } else if (value instanceof Collection<?> items) {
       int i = 0;
       for (Object item : items) {
-        path.add(i++);
-        walk(item, record, path, sink);
-        path.remove(path.size() - 1);
+        walk(item, record, path.child(i++), sink);
       }
     } else if (value instanceof GenericContainer) {
       return; // fixed: bytes, not text
     } else {
       String text = value.toString();
       if (!text.isEmpty()) {
-        sink.accept(Segment.whole(text, new Segment.RecordAt(record, JsonExtractor.jsonPath(path)), JsonExtractor.fieldContext(path)));
+        sink.accept(Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
       }
     }
   }

@@ -28,6 +28,7 @@ final class CsvExtractor {
   void extract(Reader reader, SegmentSink sink) throws IOException {
     PushbackSource in = new PushbackSource(reader);
     List<String> header = new ArrayList<>();
+    List<FieldContext> fields = new ArrayList<>(); // one per column, shared by its cells
     StringBuilder cell = new StringBuilder();
     long row = 1;
     long column = 1;
@@ -43,7 +44,7 @@ final class CsvExtractor {
       c = in.read();
       if (c < 0) {
         if (cellStarted || cell.length() > 0 || rowHasContent) {
-          emitCell(sink, header, row, column, cell, cellLine, cellColumn);
+          emitCell(sink, header, fields, row, column, cell, cellLine, cellColumn);
         }
         return;
       }
@@ -77,7 +78,7 @@ final class CsvExtractor {
           cellLine = line;
           cellColumn = in.offset() - lineStartOffset;
         }
-        emitCell(sink, header, row, column, cell, cellLine, cellColumn);
+        emitCell(sink, header, fields, row, column, cell, cellLine, cellColumn);
         cell.setLength(0);
         column++;
         cellStarted = false;
@@ -89,7 +90,7 @@ final class CsvExtractor {
           in.read();
         }
         if (cellStarted || cell.length() > 0 || rowHasContent) {
-          emitCell(sink, header, row, column, cell, cellLine, cellColumn);
+          emitCell(sink, header, fields, row, column, cell, cellLine, cellColumn);
           row++;
         }
         cell.setLength(0);
@@ -116,10 +117,12 @@ final class CsvExtractor {
   }
 
   private static void emitCell(
-      SegmentSink sink, List<String> header, long row, long column, StringBuilder cell, long line, long lineColumn) {
+      SegmentSink sink, List<String> header, List<FieldContext> fields, long row, long column, StringBuilder cell, long line,
+      long lineColumn) {
     String value = cell.toString();
     if (row == 1) {
       header.add(value);
+      fields.add(value.isEmpty() ? FieldContext.NONE : FieldContext.of(value));
       if (!value.isEmpty()) {
         sink.accept(Segment.whole(value, new Segment.TextAt(line, lineColumn, 0), FieldContext.NONE));
       }
@@ -133,7 +136,7 @@ final class CsvExtractor {
         Segment.whole(
             value,
             new Segment.CellAt(row, column, name, null),
-            name == null || name.isEmpty() ? FieldContext.NONE : FieldContext.of(name)));
+            name == null ? FieldContext.NONE : fields.get((int) column - 1)));
   }
 
   /** A reader with one char of pushback and a count of chars read, 1-based for the last one read. */

@@ -59,7 +59,7 @@ final class JsonExtractor {
       if (first == null) {
         return;
       }
-      walk(parser, 0, new ArrayList<>(), sink);
+      walk(parser, 0, root, sink);
       if (parser.nextToken() != null) {
         throw new MalformedJson("trailing content after the JSON value at line " + parser.currentLocation().getLineNr(), null);
       }
@@ -83,7 +83,7 @@ final class JsonExtractor {
         List<Segment> buffered = new ArrayList<>();
         try (JsonParser parser = FACTORY.createParser(line)) {
           if (parser.nextToken() != null) {
-            walk(parser, index, new ArrayList<>(), buffered::add);
+            walk(parser, index, root, buffered::add);
             if (parser.nextToken() != null) {
               throw new MalformedJson("trailing content", null);
             }
@@ -108,20 +108,21 @@ final class JsonExtractor {
     return ExtractionException.skipped("UNABLE_TO_PARSE_FILE", e.getOriginalMessage(), e);
   }
 
-  /** Walks the value at the parser's current token; path holds element names and indexes. */
-  private void walk(JsonParser parser, long record, List<Object> path, SegmentSink sink) throws IOException, MalformedJson {
+  /** The paths met so far: the records of a JSON Lines file share them. */
+  private final JsonPathNode root = JsonPathNode.root();
+
+  /** Walks the value at the parser's current token, at {@code path}. */
+  private void walk(JsonParser parser, long record, JsonPathNode path, SegmentSink sink) throws IOException, MalformedJson {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           if (!name.isEmpty()) {
-            sink.accept(Segment.whole(name, new Segment.RecordAt(record, null), fieldContext(path)));
+            sink.accept(Segment.whole(name, new Segment.RecordAt(record, null), path.field()));
           }
-          path.add(name);
           parser.nextToken();
-          walk(parser, record, path, sink);
-          path.remove(path.size() - 1);
+          walk(parser, record, path.child(name), sink);
         }
       }
       case START_ARRAY -> {
@@ -130,15 +131,13 @@ final class JsonExtractor {
           if (parser.currentToken() == null) {
             throw new MalformedJson("unexpected end of input", null);
           }
-          path.add(i++);
-          walk(parser, record, path, sink);
-          path.remove(path.size() - 1);
+          walk(parser, record, path.child(i++), sink);
         }
       }
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         String text = parser.getText();
         if (!text.isEmpty()) {
-          sink.accept(Segment.whole(text, new Segment.RecordAt(record, jsonPath(path)), fieldContext(path)));
+          sink.accept(Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
         }
       }
       case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {

@@ -2,8 +2,6 @@ package dev.assay.engine.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
@@ -38,41 +36,35 @@ final class ParquetExtractor {
         }.build()) {
       long index = 0;
       Group group;
+      JsonPathNode root = JsonPathNode.root();
       while ((group = reader.read()) != null) {
-        walk(group, index++, new ArrayList<>(), sink);
+        walk(group, index++, root, sink);
       }
     } catch (IOException | RuntimeException e) {
       throw Extraction.unparsable("Parquet", e);
     }
   }
 
-  private static void walk(Group group, long record, List<Object> path, SegmentSink sink) {
+  private static void walk(Group group, long record, JsonPathNode path, SegmentSink sink) {
     GroupType type = group.getType();
     for (int field = 0; field < type.getFieldCount(); field++) {
       Type fieldType = type.getType(field);
       int count = group.getFieldRepetitionCount(field);
       boolean repeated = fieldType.isRepetition(Type.Repetition.REPEATED);
-      path.add(fieldType.getName());
+      JsonPathNode named = path.child(fieldType.getName());
       for (int i = 0; i < count; i++) {
-        if (repeated) {
-          path.add(i);
-        }
+        JsonPathNode at = repeated ? named.child(i) : named;
         if (fieldType.isPrimitive()) {
           if (fieldType.asPrimitiveType().getPrimitiveTypeName() != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN) {
             String text = group.getValueToString(field, i);
             if (!text.isEmpty()) {
-              sink.accept(
-                  Segment.whole(text, new Segment.RecordAt(record, JsonExtractor.jsonPath(path)), JsonExtractor.fieldContext(path)));
+              sink.accept(Segment.whole(text, new Segment.RecordAt(record, at.jsonPath()), at.field()));
             }
           }
         } else {
-          walk(group.getGroup(field, i), record, path, sink);
-        }
-        if (repeated) {
-          path.remove(path.size() - 1);
+          walk(group.getGroup(field, i), record, at, sink);
         }
       }
-      path.remove(path.size() - 1);
     }
   }
 
