@@ -26,9 +26,9 @@ mkdir -p "$work"
 jsa="$root/cli/target/assay.jsa"
 rm -f "$jsa" # recorded afresh, by a scan as a user's first one: the sample corpus
 "$root/assay" scan "$root/corpus/samples" --managed-data-identifier-selector ALL --quiet >/dev/null || true
-java=(java -XX:+UseParallelGC -Xmn128m -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it
-nocds=(java -XX:+UseParallelGC -Xmn128m)
-sized=(java -XX:+UseParallelGC -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it with -Xmx in ASSAY_JAVA_OPTS
+java=(java -XX:+UseParallelGC -Xmn128m -XX:FreqInlineSize=100 -XX:MaxInlineLevel=4 -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it
+nocds=(java -XX:+UseParallelGC -Xmn128m -XX:FreqInlineSize=100 -XX:MaxInlineLevel=4)
+sized=(java -XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:MaxInlineLevel=4 -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it with -Xmx in ASSAY_JAVA_OPTS
 
 python3 - "$work" <<'PY'
 import os, random, sys

@@ -52,6 +52,15 @@ class LauncherHeapTest {
   }
 
   @Test
+  void inliningIsShallowUnlessTheUserSaysOtherwise(@TempDir Path dir) throws Exception {
+    // Deep inlining kept C2 busy for most of a mixed-format scan; the launcher trims it, and the
+    // user's own options come after so that they win.
+    assertThat(launcherOptions(dir.resolve("a"), null)).contains("-XX:FreqInlineSize=100", "-XX:MaxInlineLevel=4");
+    List<String> overridden = launcherOptions(dir.resolve("b"), "-XX:MaxInlineLevel=15");
+    assertThat(overridden.lastIndexOf("-XX:MaxInlineLevel=15")).isGreaterThan(overridden.indexOf("-XX:MaxInlineLevel=4"));
+  }
+
+  @Test
   void aHeapSizedByTheUserIsLeftAlone(@TempDir Path dir) throws Exception {
     List<String> options = launcherOptions(dir, "-Xmx256m");
     assertThat(options).contains("-Xmx256m").noneMatch(o -> o.startsWith("-Xmn"));
