@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -91,14 +92,24 @@ public final class TextBatch {
     if (field == scratch.lastField) {
       return scratch.lastKeywords; // a column's cells, a path's values: extractors share one field
     }
-    Map<FieldContext, Detector.FieldKeywords> cache = scratch.fieldKeywords;
-    Detector.FieldKeywords known = cache.get(field);
+    // By identity first: extractors hand out one context per column or path, and hashing a
+    // context hashes its list of names.
+    Map<FieldContext, Detector.FieldKeywords> same = scratch.fieldKeywordsBySameField;
+    Detector.FieldKeywords known = same.get(field);
     if (known == null) {
-      if (cache.size() >= MAX_CACHED_FIELDS) {
-        cache.clear(); // paths that never repeat (array indexes in JSON) must not fill the heap
+      Map<FieldContext, Detector.FieldKeywords> cache = scratch.fieldKeywords;
+      known = cache.get(field);
+      if (known == null) {
+        if (cache.size() >= MAX_CACHED_FIELDS) {
+          cache.clear(); // paths that never repeat (array indexes in JSON) must not fill the heap
+        }
+        known = detector.fieldKeywords(field);
+        cache.put(field, known);
       }
-      known = detector.fieldKeywords(field);
-      cache.put(field, known);
+      if (same.size() >= MAX_CACHED_FIELDS) {
+        same.clear();
+      }
+      same.put(field, known);
     }
     scratch.lastField = field;
     scratch.lastKeywords = known;
@@ -125,6 +136,7 @@ public final class TextBatch {
     final boolean[] touchedMark;
     final int[] touched;
     final Map<FieldContext, Detector.FieldKeywords> fieldKeywords = new HashMap<>();
+    final Map<FieldContext, Detector.FieldKeywords> fieldKeywordsBySameField = new IdentityHashMap<>();
     FieldContext lastField;
     Detector.FieldKeywords lastKeywords;
     // The keyword pass's hits over the whole batch, in the order reported.

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads JSON and JSON Lines and emits every scalar value as a segment with its record index and
@@ -31,7 +30,6 @@ final class JsonExtractor {
   /** Macie's limit: JSON nested deeper than this is not analysed. */
   static final int MAX_NESTING = 256;
 
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
@@ -157,6 +155,26 @@ final class JsonExtractor {
     return names.isEmpty() ? FieldContext.NONE : new FieldContext(names);
   }
 
+  /** The step to member {@code name}: {@code .name}, or {@code ['name']} when it is not plain. */
+  static String step(String name) {
+    return plainName(name) ? "." + name : "['" + name.replace("'", "\\'") + "']";
+  }
+
+  /** Whether {@code name} matches {@code [A-Za-z_$][A-Za-z0-9_$-]*}. */
+  private static boolean plainName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '$';
+      if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '-'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String jsonPath(List<Object> path) {
     List<String> parts = new ArrayList<>(path.size());
     for (Object element : path) {
@@ -167,7 +185,7 @@ final class JsonExtractor {
         if (name.length() > 240) {
           name = "..." + name.substring(name.length() - 237);
         }
-        parts.add(PLAIN_NAME.matcher(name).matches() ? "." + name : "['" + name.replace("'", "\\'") + "']");
+        parts.add(step(name));
       }
     }
     String full = "$" + String.join("", parts);

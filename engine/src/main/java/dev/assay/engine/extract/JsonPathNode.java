@@ -1,7 +1,8 @@
 package dev.assay.engine.extract;
 
 import dev.assay.identifiers.FieldContext;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,27 +14,36 @@ import java.util.Map;
  * array, share them. Both are made on first use; children are kept up to a bound, so that a
  * document with ever new names cannot fill the heap.
  *
+ * <p>The field context comes from a second tree of names alone ({@link #names}): {@code $[7].user}
+ * and {@code $[70000].user} have the same names, so they share one {@link FieldContext} object
+ * even when the first path is no longer kept, and the detector's cache of field keywords finds it
+ * by identity. A path's JSON path is its parent's plus one step, so a record seen once costs one
+ * short concatenation per value, not a walk of the path.
+ *
  * <p>Not thread-safe: one tree per extraction.
  */
 final class JsonPathNode {
   private static final int MAX_CHILDREN = 1024;
+  /** Macie's limit on the length of a JSON path in a finding's record location. */
+  private static final int MAX_PATH = 250;
 
   /** The empty path, {@code $}. */
   static JsonPathNode root() {
-    return new JsonPathNode(null, null);
+    return new JsonPathNode(null, null, null);
   }
 
   final JsonPathNode parent;
   final Object element;
-  private final int depth;
+  /** The path of this one's names without its indexes: a node of the names tree, maybe this. */
+  private final JsonPathNode names;
   private FieldContext field;
   private String jsonPath;
   private Map<Object, JsonPathNode> children;
 
-  private JsonPathNode(JsonPathNode parent, Object element) {
+  private JsonPathNode(JsonPathNode parent, Object element, JsonPathNode names) {
     this.parent = parent;
     this.element = element;
-    this.depth = parent == null ? 0 : parent.depth + 1;
+    this.names = names == null ? this : names;
   }
 
   JsonPathNode child(Object element) {
@@ -42,7 +52,15 @@ final class JsonPathNode {
     }
     JsonPathNode c = children.get(element);
     if (c == null) {
-      c = new JsonPathNode(this, element);
+      JsonPathNode childNames;
+      if (element instanceof Integer) {
+        childNames = names; // an index adds no name: a member of an array shares its array's context
+      } else if (names == this) {
+        childNames = null; // a path of names alone is its own node of the names tree
+      } else {
+        childNames = names.child(element);
+      }
+      c = new JsonPathNode(this, element, childNames);
       if (children.size() < MAX_CHILDREN) {
         children.put(element, c);
       }
@@ -51,25 +69,41 @@ final class JsonPathNode {
   }
 
   List<Object> elements() {
-    Object[] out = new Object[depth];
+    List<Object> out = new ArrayList<>();
     for (JsonPathNode n = this; n.parent != null; n = n.parent) {
-      out[n.depth - 1] = n.element;
+      out.add(n.element);
     }
-    return Arrays.asList(out);
+    Collections.reverse(out);
+    return out;
   }
 
   FieldContext field() {
+    if (names != this) {
+      return names.field();
+    }
     if (field == null) {
-      // An index adds no name: a member of an array shares its array's context.
-      field = parent != null && element instanceof Integer ? parent.field() : JsonExtractor.fieldContext(elements());
+      field = JsonExtractor.fieldContext(elements());
     }
     return field;
   }
 
   String jsonPath() {
     if (jsonPath == null) {
-      jsonPath = JsonExtractor.jsonPath(elements());
+      String above = parent == null ? null : parent.jsonPath();
+      if (above == null) {
+        jsonPath = "$";
+      } else if (above.length() < MAX_PATH && !above.startsWith("$..") && element instanceof Integer i) {
+        jsonPath = withinLimit(above + "[" + i + "]");
+      } else if (above.length() < MAX_PATH && !above.startsWith("$..") && ((String) element).length() <= 240) {
+        jsonPath = withinLimit(above + JsonExtractor.step((String) element));
+      } else {
+        jsonPath = JsonExtractor.jsonPath(elements()); // a long path: shortened as a whole
+      }
     }
     return jsonPath;
+  }
+
+  private String withinLimit(String path) {
+    return path.length() <= MAX_PATH ? path : JsonExtractor.jsonPath(elements());
   }
 }
