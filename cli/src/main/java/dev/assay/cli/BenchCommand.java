@@ -13,14 +13,18 @@ import dev.assay.identifiers.AllowList;
 import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.TextBatch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +37,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code assay bench}: how fast each identifier is on a corpus, so that identifier authors find a
  * slow regex before Macie does. The corpus is extracted once into memory (up to a limit); then each
- * identifier is timed alone over all of it (prefilter included, as the scanner runs it), and all of
- * them together. Times are best of {@code --repeat} runs on one thread.
+ * identifier is timed alone over all of it (prefilter included, as the scanner runs it), all of
+ * them together, and all of them over each format's text (by file extension: CSV cells, JSON
+ * values, log lines cost differently). Short whole texts (cells, values) are scanned in batches,
+ * as the scanner scans them. Times are the best of {@code --repeat} runs on one thread, detection
+ * alone: extraction and output are not in them ({@code benchmarks/perf.sh} times a scan end to end).
  */
 @Command(
     name = "bench",
@@ -61,9 +68,23 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FMT", description = "table (default) or json.")
   String format = "table";
 
-  private record Text(String text, int from, int to, FieldContext field) {}
+  /** Whole texts up to this many chars are batched, and a batch is scanned at this many, as the scanner does. */
+  private static final int BATCHED_CHARS = 4096;
+
+  private static final int BATCH_CHARS = 64 * 1024;
+
+  private record Text(String text, int from, int to, FieldContext field, String format) {}
 
   private record Timing(DataIdentifier identifier, long matches, double seconds) {}
+
+  /** What one format's objects held: their count, file bytes, and text chars. */
+  private static final class FormatShare {
+    long objects;
+    long bytes;
+    long chars;
+  }
+
+  private final Map<String, FormatShare> formats = new TreeMap<>();
 
   @Override
   public Integer call() throws IOException {
@@ -86,6 +107,20 @@ final class BenchCommand implements Callable<Integer> {
       timings.add(best(id, one, corpus));
     }
     Timing overall = best(null, all, corpus);
+    if (targets.isEmpty()) {
+      FormatShare generated = new FormatShare();
+      generated.chars = chars;
+      generated.bytes = chars; // ASCII
+      formats.put("generated", generated);
+    }
+    Map<String, Timing> byFormat = new LinkedHashMap<>();
+    for (Map.Entry<String, FormatShare> f : formats.entrySet()) {
+      if (f.getValue().chars == 0) {
+        continue; // no text (an image, or past the limit): nothing to time
+      }
+      List<Text> ofFormat = corpus.stream().filter(t -> t.format.equals(f.getKey())).toList();
+      byFormat.put(f.getKey(), best(null, all, ofFormat));
+    }
     double sum = timings.stream().mapToDouble(Timing::seconds).sum();
     timings.sort(Comparator.comparingDouble(Timing::seconds).reversed());
 
@@ -96,6 +131,20 @@ final class BenchCommand implements Callable<Integer> {
       root.put("textMegabytes", round(mb));
       ObjectNode o = root.putObject("overall");
       o.put("matches", overall.matches()).put("seconds", round(overall.seconds())).put("mbPerSecond", round(mb / overall.seconds()));
+      ArrayNode perFormat = root.putArray("formats");
+      for (Map.Entry<String, Timing> f : byFormat.entrySet()) {
+        FormatShare share = formats.get(f.getKey());
+        double seconds = f.getValue().seconds();
+        perFormat.addObject()
+            .put("format", f.getKey())
+            .put("objects", share.objects)
+            .put("fileMegabytes", round(share.bytes / 1e6))
+            .put("textMegabytes", round(share.chars / 1e6))
+            .put("matches", f.getValue().matches())
+            .put("seconds", round(seconds))
+            .put("fileMbPerSecond", round(share.bytes / 1e6 / seconds))
+            .put("textMbPerSecond", round(share.chars / 1e6 / seconds));
+      }
       ArrayNode items = root.putArray("identifiers");
       for (Timing t : timings) {
         items.addObject()
@@ -116,6 +165,13 @@ final class BenchCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "%nall %d identifiers together: %d matches, %.1f MB/s on %.1f MB of text (one thread)%n",
           identifiers.size(), overall.matches(), mb / overall.seconds(), mb);
+      out.printf(Locale.ROOT, "%n%-12s %8s %9s %9s %9s %11s %11s%n", "FORMAT", "OBJECTS", "FILE MB", "TEXT MB", "MATCHES", "FILE MB/s", "TEXT MB/s");
+      for (Map.Entry<String, Timing> f : byFormat.entrySet()) {
+        FormatShare share = formats.get(f.getKey());
+        double seconds = f.getValue().seconds();
+        out.printf(Locale.ROOT, "%-12s %8d %9.1f %9.1f %9d %11.1f %11.1f%n", fit(f.getKey(), 12), share.objects, share.bytes / 1e6,
+            share.chars / 1e6, f.getValue().matches(), share.bytes / 1e6 / seconds, share.chars / 1e6 / seconds);
+      }
     }
     out.flush();
     return ExitCode.OK.code;
@@ -133,11 +189,33 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static long time(Detector detector, List<Text> corpus) {
-    long matches = 0;
+    long[] matches = new long[1];
+    TextBatch batch = new TextBatch();
     for (Text t : corpus) {
-      matches += detector.scan(t.text, t.field, t.from, t.to, false).size();
+      if (t.from == 0 && t.to == t.text.length() && t.text.length() <= BATCHED_CHARS) {
+        batch.add(t.text, t.field);
+        if (batch.chars() >= BATCH_CHARS) {
+          detector.scan(batch, (i, c) -> matches[0]++);
+          batch.clear();
+        }
+      } else {
+        matches[0] += detector.scan(t.text, t.field, t.from, t.to, false).size();
+      }
     }
-    return matches;
+    if (batch.size() > 0) {
+      detector.scan(batch, (i, c) -> matches[0]++);
+    }
+    return matches[0];
+  }
+
+  /** The format an object is counted under: its extension, lower case ({@code gz} looks past to the inner one). */
+  static String formatOf(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz") && name.length() > 3) {
+      name = name.substring(0, name.length() - 3);
+    }
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 || dot == name.length() - 1 ? "(none)" : name.substring(dot + 1);
   }
 
   private List<Text> extract(Detector detector) throws IOException {
@@ -156,13 +234,18 @@ final class BenchCommand implements Callable<Integer> {
         if (object.unavailable() != null || held[0] >= MAX_CHARS) {
           continue;
         }
+        String format = formatOf(object.key());
+        FormatShare share = formats.computeIfAbsent(format, f -> new FormatShare());
+        share.objects++;
+        share.bytes += object.size();
         try {
           extraction.extract(
               object,
               s -> {
                 if (held[0] < MAX_CHARS) {
-                  out.add(new Text(s.text().toString(), s.reportFrom(), s.reportTo(), s.field()));
+                  out.add(new Text(s.text().toString(), s.reportFrom(), s.reportTo(), s.field(), format));
                   held[0] += s.text().length();
+                  share.chars += s.reportTo() - s.reportFrom();
                 }
               },
               () -> {});
@@ -203,7 +286,7 @@ final class BenchCommand implements Callable<Integer> {
         sb.append(random.nextInt(100_000)).append('\n');
       }
       String text = sb.toString();
-      out.add(new Text(text, 0, text.length(), FieldContext.NONE));
+      out.add(new Text(text, 0, text.length(), FieldContext.NONE, "generated"));
       total += text.length();
     }
     return out;

@@ -32,6 +32,23 @@ class BenchCommandTest {
     assertThat(ssnFound).isTrue();
     assertThat(share).isBetween(0.99, 1.01);
     assertThat(root.get("identifiers")).anySatisfy(n -> assertThat(n.get("name").asText()).isEqualTo("EmployeeId"));
+    // Per format, by extension: together they hold every match of the whole corpus.
+    long perFormat = 0;
+    for (JsonNode f : root.get("formats")) {
+      assertThat(f.get("objects").asLong()).as(f.toString()).isPositive();
+      assertThat(f.get("textMbPerSecond").asDouble()).as(f.toString()).isPositive();
+      perFormat += f.get("matches").asLong();
+    }
+    assertThat(root.get("formats")).extracting(f -> f.get("format").asText()).contains("csv", "jsonl");
+    assertThat(perFormat).isEqualTo(root.get("overall").get("matches").asLong());
+  }
+
+  @Test
+  void formatOf_isTheExtension_pastGzip() {
+    assertThat(BenchCommand.formatOf("exports/2024/part-0001.CSV")).isEqualTo("csv");
+    assertThat(BenchCommand.formatOf("logs/app.log.gz")).isEqualTo("log");
+    assertThat(BenchCommand.formatOf("README")).isEqualTo("(none)");
+    assertThat(BenchCommand.formatOf("dir.v2/.hidden")).isEqualTo("(none)");
   }
 
   @Test
