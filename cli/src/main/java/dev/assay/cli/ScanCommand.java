@@ -3,10 +3,9 @@ package dev.assay.cli;
 import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanProgress;
+import dev.assay.engine.ScanSession;
 import dev.assay.engine.Scanner;
-import dev.assay.engine.report.DiscoveryResultsWriter;
 import dev.assay.engine.report.Finding;
-import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.report.FindingSpool;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.OutputFormat;
@@ -16,7 +15,6 @@ import dev.assay.engine.config.ClassificationJob;
 import dev.assay.engine.config.ClassificationJobFiles;
 import dev.assay.engine.config.ConfigException;
 import dev.assay.engine.config.ScanTargets;
-import dev.assay.engine.source.GuardedSource;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.SourceUnavailableException;
@@ -172,9 +170,9 @@ final class ScanCommand implements Callable<Integer> {
         account = job.soleAccountId().orElse(null);
       }
       String accountForJob = account;
-      List<GuardedSource> sources = new ArrayList<>();
+      List<ObjectSource> sources;
       try {
-        config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, accountForJob)).forEach(s -> sources.add(new GuardedSource(s)));
+        sources = config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, accountForJob));
       } catch (UncheckedIOException e) {
         throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
       }
@@ -191,7 +189,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Integer scan(
-      List<GuardedSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
+      List<ObjectSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
       OutputFormat fmt, Severity threshold) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     warmUp(fmt);
@@ -202,11 +200,6 @@ final class ScanCommand implements Callable<Integer> {
     if (resultsDir != null && Files.exists(resultsDir) && !Files.isDirectory(resultsDir)) {
       throw new UsageException("--results-dir: not a directory: " + resultsDir);
     }
-
-    Scanner.Builder builder = Scanner.builder(detector);
-    if (threads != null) {
-      builder.threads(threads);
-    }
     // SARIF names local objects relative to their root directory.
     Map<String, String> roots = new HashMap<>();
     for (String target : targets) {
@@ -215,72 +208,44 @@ final class ScanCommand implements Callable<Integer> {
         roots.put(bucketName != null ? bucketName : LocalSource.of(path, null).bucket(), rootUri(path));
       }
     }
-    String partition = partitionOf(region);
     // The AWS identity is for S3 targets to supply (the caller's account); local targets have none.
     String account = ScanContext.accountIdOf(accountId, Optional::empty);
-    Checkpoint checkpoint = null;
+    ScanSession.Builder session =
+        ScanSession.builder(detector, sources)
+            .reportAs(account, partitionOf(region), region)
+            .resultsDir(resultsDir)
+            .keepFindings()
+            .onResult(
+                result -> {
+                  if (result.hasProblem()) {
+                    reportProblem(err, result);
+                  }
+                });
+    if (threads != null) {
+      session.threads(threads);
+    }
     if (checkpointFile != null) {
-      try {
-        checkpoint = Checkpoint.open(checkpointFile, fingerprint(sources, identifiers, detector), FindingFactory.newJobId());
-      } catch (Checkpoint.MismatchException e) {
-        throw new UsageException("--checkpoint: " + e.getMessage());
-      }
+      String extra = "bucket " + bucketName + "\n" + accountId + " " + region;
+      session.checkpoint(checkpointFile, ScanSession.fingerprint(sources, identifiers, detector, extra));
     }
-    ScanContext context =
-        checkpoint == null
-            ? ScanContext.newJob(account, partition, region)
-            : new ScanContext(account, partition, region, checkpoint.jobId(), null);
-    FindingFactory factory = new FindingFactory(context);
-    // Kept for the report, which is sorted by bucket and key; past 10,000 findings the spool keeps
-    // them on disk, so that the heap does not grow with the number of objects with findings.
-    FindingSpool findings = new FindingSpool();
-    long[] resumed = new long[2]; // objects, of which with problems
-    List<ObjectSource> toScan = new ArrayList<>(sources);
-    if (checkpoint != null) {
-      Checkpoint cp = checkpoint;
-      toScan = sources.stream().map(source -> skipFinished(source, cp, findings, resumed)).toList();
-    }
-    Checkpoint cp = checkpoint;
     ScanProgress progress = new ScanProgress();
-    builder.progress(progress);
+    session.progress(progress);
     ProgressDisplay display = ProgressDisplay.wanted(quiet) ? new ProgressDisplay(progress, err) : null;
-    Scanner.Summary summary;
-    try (DiscoveryResultsWriter results = resultsDir == null ? null : new DiscoveryResultsWriter(resultsDir, factory)) {
-      summary =
-          builder.build()
-              .scan(
-                  toScan,
-                  result -> {
-                    if (result.hasProblem()) {
-                      reportProblem(err, result);
-                    }
-                    Finding finding = findingOf(factory, results, result).orElse(null);
-                    if (finding != null) {
-                      findings.add(finding);
-                    }
-                    if (cp != null) {
-                      try {
-                        cp.record(result, finding);
-                      } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the checkpoint " + checkpointFile, e);
-                      }
-                    }
-                  });
+    ScanSession.Outcome outcome;
+    try {
+      outcome = session.build().run();
+    } catch (Checkpoint.MismatchException e) {
+      throw new UsageException("--checkpoint: " + e.getMessage());
     } finally {
       if (display != null) {
         display.close();
       }
-      if (checkpoint != null) {
-        checkpoint.close();
-      }
     }
-    if (resumed[0] > 0) {
-      summary = new Scanner.Summary(
-          summary.objects() + resumed[0], summary.bytes(), summary.objectsWithProblems() + resumed[1], summary.elapsed());
-      if (!quiet) {
-        err.println("assay scan: resumed from " + checkpointFile + ": " + resumed[0] + " object(s) were finished before");
-      }
+    Scanner.Summary summary = outcome.summary();
+    if (outcome.resumedObjects() > 0 && !quiet) {
+      err.println("assay scan: resumed from " + checkpointFile + ": " + outcome.resumedObjects() + " object(s) were finished before");
     }
+    FindingSpool findings = outcome.findings();
     ScanReport report =
         new ScanReport(findings.sorted(), summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed(), roots);
     boolean failing = findings.anyAtLeast(threshold.score());
@@ -292,16 +257,11 @@ final class ScanCommand implements Callable<Integer> {
     } finally {
       findings.close();
     }
-
-    boolean sourceFailed = false;
-    for (GuardedSource source : sources) {
-      if (source.failure() != null) {
-        // A listing that broke off midway: what was listed is reported, the rest is not hidden.
-        err.println("assay scan: " + source.failure().getMessage());
-        sourceFailed = true;
-      }
+    for (String failure : outcome.sourceFailures()) {
+      // A listing that broke off midway: what was listed is reported, the rest is not hidden.
+      err.println("assay scan: " + failure);
     }
-    if (sourceFailed) {
+    if (!outcome.sourceFailures().isEmpty()) {
       return ExitCode.INCOMPLETE.code;
     }
     if (summary.objectsWithProblems() > 0) {
@@ -311,68 +271,6 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.INCOMPLETE.code;
     }
     return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
-  }
-
-  /** A source that leaves out the objects a checkpoint has finished, collecting their findings. */
-  private static ObjectSource skipFinished(ObjectSource source, Checkpoint checkpoint, FindingSpool findings, long[] resumed) {
-    return new ObjectSource() {
-      @Override
-      public String describe() {
-        return source.describe();
-      }
-
-      @Override
-      public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink) throws IOException {
-        enumerate(sink, (objects, bytes) -> {});
-      }
-
-      @Override
-      public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink, Totals totals)
-          throws IOException {
-        source.enumerate(
-            object -> {
-              Checkpoint.Done done = checkpoint.finished(object);
-              if (done == null) {
-                sink.accept(object);
-                return;
-              }
-              resumed[0]++;
-              if (done.problem()) {
-                resumed[1]++;
-              }
-              if (done.finding() != null) {
-                findings.add(done.finding());
-              }
-            },
-            totals);
-      }
-    };
-  }
-
-  /**
-   * What makes two runs the same scan, for the checkpoint: targets, bucket name, identifiers (with
-   * their definitions), allow lists, account and region.
-   */
-  private String fingerprint(List<? extends ObjectSource> sources, List<DataIdentifier> identifiers, Detector detector) {
-    StringBuilder sb = new StringBuilder();
-    sources.forEach(s -> sb.append("source ").append(s.describe()).append('\n'));
-    sb.append("bucket ").append(bucketName).append('\n');
-    for (DataIdentifier id : identifiers) {
-      sb.append("id ").append(id.id()).append(' ').append(id.name()).append(' ').append(id.criteria().regex()).append(' ')
-          .append(id.criteria().keywords()).append(' ').append(id.criteria().ignoreWords()).append(' ')
-          .append(id.criteria().proximity()).append('\n');
-      if (id instanceof dev.assay.identifiers.CustomDataIdentifier c) {
-        sb.append(c.severityLevels()).append('\n');
-      }
-    }
-    detector.allowLists().forEach(a -> sb.append("allow ").append(a).append('\n'));
-    sb.append(accountId).append(' ').append(region);
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
@@ -407,18 +305,6 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
       writer.write(report, out);
-    }
-  }
-
-  /** The result's finding; with {@code --results-dir}, its discovery result is written first. */
-  private static Optional<Finding> findingOf(FindingFactory factory, DiscoveryResultsWriter results, ObjectResult result) {
-    if (results == null) {
-      return factory.toFinding(result);
-    }
-    try {
-      return results.write(result);
-    } catch (IOException e) {
-      throw new UncheckedIOException("--results-dir: cannot write: " + e.getMessage(), e);
     }
   }
 

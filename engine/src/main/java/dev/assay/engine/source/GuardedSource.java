@@ -32,6 +32,15 @@ public final class GuardedSource implements ObjectSource {
     }
   }
 
+  @Override
+  public void enumerate(Consumer<ScanObject> sink, Totals totals) {
+    try {
+      source.enumerate(sink, totals);
+    } catch (IOException e) {
+      failure = e;
+    }
+  }
+
   /** Why the last enumeration stopped early, or null when it completed. */
   public IOException failure() {
     return failure;
