@@ -26,7 +26,7 @@ final class Cli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan or identifiers");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, identifiers, bench or serve");
   }
 
   /**
@@ -40,6 +40,7 @@ final class Cli implements Runnable {
     SUBCOMMANDS.put("scan", ScanCommand::new);
     SUBCOMMANDS.put("identifiers", IdentifiersCommand::new);
     SUBCOMMANDS.put("bench", BenchCommand::new);
+    SUBCOMMANDS.put("serve", ServeCommand::new);
   }
 
   /** The whole command tree. */

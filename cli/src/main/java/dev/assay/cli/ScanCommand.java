@@ -316,6 +316,11 @@ final class ScanCommand implements Callable<Integer> {
 
   /** S3 access as the AWS CLI options give it. */
   private S3Settings s3Settings() {
+    return s3Settings(endpointUrl, region, profile, "--endpoint-url");
+  }
+
+  /** S3 access from an endpoint URL (or null), region and profile; {@code option} names the URL's option in messages. */
+  static S3Settings s3Settings(String endpointUrl, String region, String profile, String option) {
     S3Settings settings = S3Settings.defaults().withRegion(region).withProfile(profile);
     if (endpointUrl == null) {
       return settings;
@@ -324,10 +329,10 @@ final class ScanCommand implements Callable<Integer> {
     try {
       endpoint = new URI(endpointUrl);
     } catch (URISyntaxException e) {
-      throw new UsageException("--endpoint-url: not a URL: " + endpointUrl);
+      throw new UsageException(option + ": not a URL: " + endpointUrl);
     }
     if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
-      throw new UsageException("--endpoint-url: expected http://host[:port] or https://host[:port], got " + endpointUrl);
+      throw new UsageException(option + ": expected http://host[:port] or https://host[:port], got " + endpointUrl);
     }
     return settings.withEndpoint(endpoint);
   }

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * criteria.s3WordsList}, or a plain text file with one allowed value a line. Stateless.
  */
 public final class AllowListFiles {
-  private static final Set<String> MEMBERS = Set.of("name", "description", "criteria", "clientToken", "tags", "id", "arn");
+  private static final Set<String> MEMBERS = Set.of(
+      "name", "description", "criteria", "clientToken", "tags", "id", "arn", "createdAt", "updatedAt", "status");
 
   private AllowListFiles() {}
 
@@ -35,7 +36,16 @@ public final class AllowListFiles {
     if (!fileName.endsWith(".json")) {
       return words(name, fileName, readLines(file));
     }
-    JsonNode body = CustomIdentifierFiles.readJson(file);
+    return parse(name, CustomIdentifierFiles.readJson(file), wordsListResolver);
+  }
+
+  /**
+   * Parses a CreateAllowList body (or a GetAllowList response, whose {@code id} it keeps).
+   *
+   * @param name what messages name as the file
+   */
+  public static AllowList parse(String name, JsonNode body, Function<String[], List<String>> wordsListResolver)
+      throws ConfigException {
     if (!body.isObject()) {
       throw new ConfigException(name, null, "must be a CreateAllowList JSON object");
     }

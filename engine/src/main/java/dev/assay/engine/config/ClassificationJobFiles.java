@@ -40,7 +40,12 @@ public final class ClassificationJobFiles {
     return parse(file.toString(), CustomIdentifierFiles.readJson(file));
   }
 
-  static ClassificationJob parse(String file, JsonNode body) throws ConfigException {
+  /**
+   * Checks a CreateClassificationJob body.
+   *
+   * @param file what messages name as the file
+   */
+  public static ClassificationJob parse(String file, JsonNode body) throws ConfigException {
     Reader r = new Reader(file);
     if (!body.isObject()) {
       throw new ConfigException(file, null, "must be a CreateClassificationJob JSON object");

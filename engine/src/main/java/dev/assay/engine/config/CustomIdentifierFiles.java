@@ -63,6 +63,16 @@ public final class CustomIdentifierFiles {
     }
   }
 
+  /**
+   * Parses one CreateCustomDataIdentifier body (or a GetCustomDataIdentifier response, whose {@code
+   * id} it keeps).
+   *
+   * @param source what messages name as the file
+   */
+  public static CustomDataIdentifier parse(String source, JsonNode body) throws ConfigException {
+    return parse(source, "", body);
+  }
+
   /** Parses one CreateCustomDataIdentifier body; {@code prefix} locates it in its file. */
   static CustomDataIdentifier parse(String file, String prefix, JsonNode body) throws ConfigException {
     if (body == null || !body.isObject()) {

@@ -22,13 +22,13 @@ import java.util.UUID;
  * makes the same event; {@code time} is the finding's {@code createdAt} in whole seconds, as
  * EventBridge writes times. Stateless and thread-safe.
  */
-final class EventBridgeWriter implements FindingWriter {
+public final class EventBridgeWriter implements FindingWriter {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   /** The EventBridge envelope. */
   @JsonPropertyOrder({"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"})
-  record Event(
+  public record Event(
       String version,
       String id,
       @JsonProperty("detail-type") String detailType,
@@ -47,7 +47,8 @@ final class EventBridgeWriter implements FindingWriter {
     }
   }
 
-  static Event eventOf(Finding f) {
+  /** The event EventBridge carries for a new finding. */
+  public static Event eventOf(Finding f) {
     String id = UUID.nameUUIDFromBytes(("aws.macie/" + f.id()).getBytes(StandardCharsets.UTF_8)).toString();
     String time = SECONDS.format(Instant.parse(f.createdAt()).truncatedTo(ChronoUnit.SECONDS));
     return new Event("0", id, "Macie Finding", "aws.macie", f.accountId(), time, f.region(), List.of(), f);
