@@ -115,6 +115,8 @@ final class MacieApi {
       case "ListMembers" -> listMembers(c);
       case "DeleteMember" -> deleteMember(c.label("id"));
       case "DisassociateMember" -> disassociateMember(c.label("id"));
+      case "UpdateMemberSession" -> updateMemberSession(c);
+      case "CreateInvitations" -> createInvitations(c);
       case "GetAdministratorAccount", "GetMasterAccount" -> object();
       case "TagResource" -> tagResource(c);
       case "UntagResource" -> untagResource(c);
@@ -692,6 +694,14 @@ final class MacieApi {
           case "RUNNING" -> from.equals("USER_PAUSED");
           default -> throw ApiException.validation("jobStatus: must be CANCELLED, USER_PAUSED or RUNNING, got " + to);
         };
+    if (from.equals("CANCELLED")) {
+      throw ApiException.validation("cannot update cancelled job for job " + id);
+    }
+    if (from.equals("COMPLETE") && to.equals("CANCELLED")) {
+      // Nothing is left to stop; taken as done, so that deleting a finished job (Terraform's
+      // destroy cancels it) succeeds.
+      allowed = true;
+    }
     if (!allowed) {
       throw ApiException.validation("jobStatus: a " + from + " job cannot be changed to " + to);
     }
@@ -820,6 +830,13 @@ final class MacieApi {
       throw ApiException.validation("configuration: is required");
     }
     JsonNode s3 = configuration.path("s3Destination");
+    if (s3.isMissingNode() || s3.isNull()) {
+      // An empty configuration removes it (what Terraform sends when it destroys the resource).
+      store.deleteSetting(EXPORT);
+      ObjectNode out = object();
+      out.putObject("configuration");
+      return out;
+    }
     if (!s3.path("bucketName").isTextual()) {
       throw ApiException.validation("configuration.s3Destination.bucketName: is required");
     }
@@ -1047,6 +1064,43 @@ final class MacieApi {
     m.put("updatedAt", now());
     store.putResource(MEMBER, id, m.get("email").asText(), m.get("invitedAt").asText(), m);
     return object();
+  }
+
+  /** A member's Macie status: ENABLED or PAUSED (relationship Enabled or Paused). */
+  private JsonNode updateMemberSession(Call c) {
+    String id = c.label("id");
+    ObjectNode m = getMember(id);
+    m.remove("tags");
+    String status = oneOf(c, "status", Set.of("ENABLED", "PAUSED"), null);
+    if (status == null) {
+      throw ApiException.validation("status: is required (ENABLED or PAUSED)");
+    }
+    m.put("relationshipStatus", status.equals("ENABLED") ? "Enabled" : "Paused");
+    m.put("updatedAt", now());
+    store.putResource(MEMBER, id, m.get("email").asText(), m.get("invitedAt").asText(), m);
+    return object();
+  }
+
+  /**
+   * Invitations to member accounts: nothing is sent from here, so each invited member is enabled
+   * at once (as an organization's accounts are); accounts that are not members are unprocessed.
+   */
+  private JsonNode createInvitations(Call c) {
+    ArrayNode unprocessed = array();
+    for (String id : strings(c.body().path("accountIds"))) {
+      ObjectNode m = store.resource(MEMBER, id);
+      if (m == null) {
+        unprocessed.addObject().put("accountId", id).put("errorCode", "ClientError").put("errorMessage", "the account is not a member; CreateMember first");
+        continue;
+      }
+      m.put("relationshipStatus", "Enabled");
+      m.put("invitedAt", now());
+      m.put("updatedAt", now());
+      store.putResource(MEMBER, id, m.get("email").asText(), m.get("invitedAt").asText(), m);
+    }
+    ObjectNode out = object();
+    out.set("unprocessedAccounts", unprocessed);
+    return out;
   }
 
   private static void checkAccountId(String id, String member) {

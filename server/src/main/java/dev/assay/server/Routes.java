@@ -72,7 +72,9 @@ final class Routes {
           new Route("GET", "/findings-publication-configuration", "GetFindingsPublicationConfiguration"),
           new Route("PUT", "/findings-publication-configuration", "PutFindingsPublicationConfiguration"),
           new Route("GET", "/administrator", "GetAdministratorAccount"),
-          new Route("GET", "/master", "GetMasterAccount"));
+          new Route("GET", "/master", "GetMasterAccount"),
+          new Route("PATCH", "/macie/members/{id}", "UpdateMemberSession"),
+          new Route("POST", "/invitations", "CreateInvitations"));
 
   /** The route for a request, or null; {@code rawPath} is still URL-encoded. */
   static Match find(String method, String rawPath) {
