@@ -208,7 +208,7 @@ final class Jobs implements AutoCloseable {
       List<DataIdentifier> identifiers = identifiers(parsed, job);
       List<AllowList> allowLists = api.allowLists(MacieApi.strings(job.path("allowListIds")));
       Detector detector = Detector.of(identifiers, allowLists);
-      List<ObjectSource> sources = sources(parsed);
+      List<ObjectSource> sources = changedSince(sources(parsed), since(job, runNumber));
       Path dir = config.dataDir().resolve("jobs").resolve(jobId);
       Files.createDirectories(dir);
       String fingerprint = ScanSession.fingerprint(sources, identifiers, detector, "run " + runNumber + " " + startedAt);
@@ -272,6 +272,59 @@ final class Jobs implements AutoCloseable {
       store.putResource(MacieApi.JOB, jobId, fresh.get("name").asText(), fresh.get("createdAt").asText(), fresh);
     }
     stops.remove(jobId);
+  }
+
+  /**
+   * The time before which objects are left out of a scheduled run (Macie §6.1: a run after the
+   * first takes the objects created or changed since the previous run started; a first run
+   * without {@code initialRun} those since the job was created), or null for every object.
+   */
+  private Instant since(ObjectNode job, int runNumber) {
+    if (!"SCHEDULED".equals(job.path("jobType").asText())) {
+      return null;
+    }
+    if (runNumber == 1) {
+      if (job.path("initialRun").asBoolean()) {
+        return null;
+      }
+      Long created = Store.epochMillis(job.path("createdAt").asText(null));
+      return created == null ? null : Instant.ofEpochMilli(created);
+    }
+    String[] previous = {null};
+    store.query(
+        "SELECT started_at FROM job_runs WHERE job_id = ? AND run = ?", List.of(job.get("jobId").asText(), runNumber - 1),
+        rs -> {
+          previous[0] = rs.getString(1);
+          return false;
+        });
+    Long started = Store.epochMillis(previous[0]);
+    return started == null ? null : Instant.ofEpochMilli(started);
+  }
+
+  /** The sources with only the objects modified after {@code since} (all when it is null). */
+  private static List<ObjectSource> changedSince(List<ObjectSource> sources, Instant since) {
+    if (since == null) {
+      return sources;
+    }
+    List<ObjectSource> out = new ArrayList<>();
+    for (ObjectSource source : sources) {
+      out.add(new ObjectSource() {
+        @Override
+        public String describe() {
+          return source.describe() + " changed since " + since;
+        }
+
+        @Override
+        public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink) throws IOException {
+          source.enumerate(o -> {
+            if (o.lastModified() == null || o.lastModified().isAfter(since)) {
+              sink.accept(o);
+            }
+          });
+        }
+      });
+    }
+    return out;
   }
 
   /** Records the run's start (once: a resumed run keeps its row) and the job's lastRunTime. */

@@ -88,6 +88,11 @@ public final class MacieServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** The state, for tests in this package. */
+  Store store() {
+    return store;
+  }
+
   /** Blocks until the server stops. */
   public void join() throws InterruptedException {
     http.join();

@@ -97,6 +97,41 @@ class JobLifecycleTest {
   }
 
   @Test
+  void aLaterScheduledRunTakesOnlyObjectsChangedSinceThePreviousRun(@TempDir Path dir) throws Exception {
+    Path small = dir.resolve("b");
+    Files.createDirectories(small);
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(small.resolve("old-" + i + ".txt"), "employee ssn 512-23-441" + i + "\n");
+    }
+    try (MacieServer server = MacieServer.start(ServerFixture.config(dir.resolve("data")).withBuckets(Map.of("sched", small)));
+        Macie2Client macie = ServerFixture.client(server.port())) {
+      macie.enableMacie(r -> {});
+      String jobId =
+          macie.createClassificationJob(
+                  r -> r.name("daily").jobType(JobType.SCHEDULED).initialRun(true).clientToken("d2")
+                      .scheduleFrequency(f -> f.dailySchedule(d -> {}))
+                      .s3JobDefinition(S3JobDefinition.builder().bucketDefinitions(S3BucketDefinitionForJob.builder().accountId("123456789012").buckets("sched").build()).build()))
+              .jobId();
+      assertThat(ServerFixture.awaitJob(macie, jobId)).isEqualTo(JobStatus.IDLE);
+      assertThat(findingsOf(macie, jobId)).isEqualTo(3);
+      Thread.sleep(20);
+      Files.writeString(small.resolve("new.txt"), "employee ssn 536-22-1830\n");
+      Files.writeString(small.resolve("old-0.txt"), "employee ssn 536-22-1831, changed\n");
+      // As if the first run had been yesterday: today's run is due.
+      Store store = server.store();
+      var job = store.resource(MacieApi.JOB, jobId);
+      job.put("lastRunTime", "2020-01-01T00:00:00.000Z");
+      store.putResource(MacieApi.JOB, jobId, "daily", job.get("createdAt").asText(), job);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (macie.describeClassificationJob(r -> r.jobId(jobId)).statistics().numberOfRuns() < 2) {
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThat(findingsOf(macie, jobId)).isEqualTo(3 + 2); // the new object and the changed one
+    }
+  }
+
+  @Test
   void schedulesAreDueOnTheirDayOncePerDay() {
     LocalDate monday = LocalDate.of(2026, 12, 7);
     JsonNode weekly = json("{\"scheduleFrequency\": {\"weeklySchedule\": {\"dayOfWeek\": \"MONDAY\"}}, \"initialRun\": true,"
