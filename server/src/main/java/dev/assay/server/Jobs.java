@@ -213,26 +213,29 @@ final class Jobs implements AutoCloseable {
       Files.createDirectories(dir);
       String fingerprint = ScanSession.fingerprint(sources, identifiers, detector, "run " + runNumber + " " + startedAt);
       List<ObjectNode> archiving = archiveFilters();
+      Results results = results(jobId, runNumber);
       ScanSession.Builder session =
           ScanSession.builder(detector, sources)
               .jobId(jobId)
               .reportAs(config.accountId(), partition(), config.region())
               .checkpoint(dir.resolve("run-" + runNumber + ".checkpoint"), fingerprint)
-              .onFinding(f -> store(f, archiving))
+              .onFinding(f -> store(f, archiving, results))
               .onResult(r -> {
                 objects[0]++;
                 bytes[0] += r.sizeClassified();
               })
               .stopWhen(() -> closing || stops.containsKey(jobId));
-      Path results = resultsDir();
       if (results != null) {
-        session.resultsDir(results);
+        session.resultsDir(results.local());
       }
       if (config.threads() > 0) {
         session.threads(config.threads());
       }
       ScanSession.Outcome outcome = session.build().run();
       error = !outcome.sourceFailures().isEmpty();
+      if (results != null && results.bucket() != null && !results.mapped()) {
+        error |= !upload(jobId, results);
+      }
       outcome.sourceFailures().forEach(f -> System.err.println("assay serve: job " + jobId + ": " + f));
       if (outcome.stopped()) {
         if (closing && !stops.containsKey(jobId)) {
@@ -354,8 +357,11 @@ final class Jobs implements AutoCloseable {
   }
 
   /** Stores a finding, archived when an ARCHIVE filter matches it; publishes it when new and not archived. */
-  private void store(Finding finding, List<ObjectNode> archiving) {
+  private void store(Finding finding, List<ObjectNode> archiving, Results results) {
     ObjectNode json = FindingWriter.JSON.valueToTree(finding);
+    if (results != null && json.get("classificationDetails") instanceof ObjectNode details) {
+      details.put("detailedResultsLocation", results.s3Location(details.path("detailedResultsLocation").asText()));
+    }
     for (ObjectNode filter : archiving) {
       if (FindingCriteria.parse(filter.get("findingCriteria"), "findingCriteria").matches(json)) {
         json.put("archived", true);
@@ -442,23 +448,55 @@ final class Jobs implements AutoCloseable {
   }
 
   /**
-   * Where discovery results go: with an export configuration whose bucket is mapped to a local
-   * directory, under that directory and the key prefix, as Macie lays them out there.
+   * Where a run's discovery results go (§3): written to {@code local}, and reported as under
+   * {@code s3://bucket/prefix}.
+   *
+   * @param mapped whether the bucket is a directory mapped with --bucket ({@code local} is in it);
+   *     otherwise {@code local} is under the data directory and is uploaded after the run
    */
-  private Path resultsDir() {
+  record Results(Path local, String bucket, String prefix, boolean mapped) {
+    /** A finding's location (a local path below {@code local}) as the S3 URI it has in the bucket. */
+    String s3Location(String localPath) {
+      String root = local.toAbsolutePath().toString();
+      if (!localPath.startsWith(root)) {
+        return localPath;
+      }
+      String relative = localPath.substring(root.length()).replace(java.io.File.separatorChar, '/');
+      return "s3://" + bucket + "/" + prefix + (relative.startsWith("/") ? relative.substring(1) : relative);
+    }
+  }
+
+  /** The export configuration's destination for a run, or null when there is none. */
+  private Results results(String jobId, int run) {
     ObjectNode export = store.setting(MacieApi.EXPORT);
     if (export == null) {
       return null;
     }
     JsonNode dest = export.path("configuration").path("s3Destination");
-    Path bucket = config.buckets().get(dest.path("bucketName").asText());
-    if (bucket == null) {
-      System.err.println("assay serve: the export configuration's bucket " + dest.path("bucketName").asText()
-          + " is not mapped with --bucket; discovery results are not written");
-      return null;
-    }
+    String bucket = dest.path("bucketName").asText();
     String prefix = dest.path("keyPrefix").asText("");
-    return prefix.isEmpty() ? bucket : bucket.resolve(prefix);
+    if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+      prefix = prefix + "/";
+    }
+    Path mapped = config.buckets().get(bucket);
+    if (mapped != null) {
+      return new Results(prefix.isEmpty() ? mapped : mapped.resolve(prefix), bucket, prefix, true);
+    }
+    return new Results(config.dataDir().resolve("results").resolve(jobId).resolve("run-" + run), bucket, prefix, false);
+  }
+
+  /** Uploads a run's discovery results to the export bucket; whether all went up. */
+  private boolean upload(String jobId, Results results) {
+    try (var files = Files.walk(results.local())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String relative = results.local().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        s3().put(results.bucket(), results.prefix() + relative, file);
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("assay serve: job " + jobId + ": discovery results not exported: " + e.getMessage());
+      return false;
+    }
   }
 
   /** An allow list's words list: from a mapped bucket, else from S3; null when it cannot be read. */

@@ -287,6 +287,34 @@ class MacieServerSdkTest {
     }
   }
 
+  @Test
+  void discoveryResultsGoToTheExportBucketAndFindingsPointThere(@TempDir Path dir) throws Exception {
+    s3.createBucket("macie-results");
+    try (MacieServer server = start(dir); Macie2Client macie = ServerFixture.client(server.port())) {
+      macie.enableMacie(r -> {});
+      macie.putClassificationExportConfiguration(
+          r -> r.configuration(c -> c.s3Destination(d -> d.bucketName("macie-results").keyPrefix("discovery").kmsKeyArn("arn:aws:kms:us-east-1:123456789012:key/k"))));
+      String jobId = createJob(macie, "exported");
+      assertThat(ServerFixture.awaitJob(macie, jobId)).isEqualTo(JobStatus.COMPLETE);
+      String prefix = "discovery/AWSLogs/123456789012/Macie/us-east-1/" + jobId + "/123456789012/";
+      List<String> keys =
+          s3.client().listObjectsV2(r -> r.bucket("macie-results").prefix(prefix)).contents().stream().map(o -> o.key()).toList();
+      assertThat(keys).isNotEmpty().allMatch(k -> k.endsWith(".jsonl.gz"));
+      List<Finding> findings = macie.getFindings(r -> r.findingIds(allIds(macie, null))).findings();
+      assertThat(findings).isNotEmpty();
+      for (Finding f : findings) {
+        String location = f.classificationDetails().detailedResultsLocation();
+        assertThat(location).startsWith("s3://macie-results/" + prefix);
+        assertThat(keys).contains(location.substring("s3://macie-results/".length()));
+      }
+      var records = new String(
+          new java.util.zip.GZIPInputStream(s3.client().getObject(r -> r.bucket("macie-results").key(keys.get(0)))).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      // one record per object in scope, with or without findings
+      assertThat(records.lines().count()).isEqualTo(SENSITIVE.size() + 2);
+    }
+  }
+
   private static <T> List<T> reversed(List<T> list) {
     List<T> out = new ArrayList<>(list);
     java.util.Collections.reverse(out);

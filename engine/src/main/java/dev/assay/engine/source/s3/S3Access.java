@@ -241,6 +241,20 @@ public final class S3Access implements AutoCloseable {
   }
 
   /**
+   * Uploads a file as an object (PutObject): for discovery results written to an export
+   * destination.
+   *
+   * @throws IOException when the upload fails, with the SDK's reason
+   */
+  public void put(String bucket, String key, java.nio.file.Path file) throws IOException {
+    try {
+      s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+    } catch (SdkException e) {
+      throw new IOException("s3://" + bucket + "/" + key + ": " + S3Errors.describe(e, endpointDescription()), e);
+    }
+  }
+
+  /**
    * The account of the credentials in use (STS GetCallerIdentity), for findings' {@code
    * accountId}. One quick attempt (5 s at most, no retries); empty when there is no answer, as
    * with an S3-compatible endpoint that has no STS.
