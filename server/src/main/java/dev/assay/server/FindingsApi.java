@@ -39,10 +39,11 @@ final class FindingsApi {
   JsonNode list(Call c) {
     FindingCriteria criteria = FindingCriteria.parse(c.body().get("findingCriteria"), "findingCriteria");
     Integer max = c.integer("maxResults");
-    if (max != null && (max < 1 || max > 50)) {
-      throw ApiException.validation("maxResults: must be 1 to 50, got " + max);
+    if (max != null && max < 1) {
+      throw ApiException.validation("maxResults: must be at least 1, got " + max);
     }
-    int size = max == null ? 50 : max;
+    // 50 a page unless asked otherwise, as Macie pages; larger pages are capped, not refused.
+    int size = max == null ? 50 : Math.min(max, 1000);
     JsonNode sort = c.body().path("sortCriteria");
     String attribute = sort.path("attributeName").asText("createdAt");
     String column = SORT_COLUMNS.get(attribute);
