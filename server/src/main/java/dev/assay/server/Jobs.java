@@ -208,7 +208,9 @@ final class Jobs implements AutoCloseable {
       List<DataIdentifier> identifiers = identifiers(parsed, job);
       List<AllowList> allowLists = api.allowLists(MacieApi.strings(job.path("allowListIds")));
       Detector detector = Detector.of(identifiers, allowLists);
-      List<ObjectSource> sources = changedSince(sources(parsed), since(job, runNumber));
+      List<String> unreadable = new ArrayList<>();
+      List<ObjectSource> sources = changedSince(sources(parsed, unreadable), since(job, runNumber));
+      unreadable.forEach(u -> System.err.println("assay serve: job " + jobId + ": bucket " + u));
       Path dir = config.dataDir().resolve("jobs").resolve(jobId);
       Files.createDirectories(dir);
       String fingerprint = ScanSession.fingerprint(sources, identifiers, detector, "run " + runNumber + " " + startedAt);
@@ -232,7 +234,7 @@ final class Jobs implements AutoCloseable {
         session.threads(config.threads());
       }
       ScanSession.Outcome outcome = session.build().run();
-      error = !outcome.sourceFailures().isEmpty();
+      error = !outcome.sourceFailures().isEmpty() || !unreadable.isEmpty();
       if (results != null && results.bucket() != null && !results.mapped()) {
         error |= !upload(jobId, results);
       }
@@ -420,7 +422,7 @@ final class Jobs implements AutoCloseable {
    * The job's buckets: those mapped to local directories are read there, the others in S3. With
    * bucket criteria, the mapped buckets and (when S3 answers) the caller's buckets are selected.
    */
-  private List<ObjectSource> sources(ClassificationJob job) throws ConfigException, IOException {
+  private List<ObjectSource> sources(ClassificationJob job, List<String> unreadable) throws ConfigException, IOException {
     List<ObjectSource> out = new ArrayList<>();
     List<String> buckets;
     if (job.bucketCriteria() == null) {
@@ -442,7 +444,12 @@ final class Jobs implements AutoCloseable {
     }
     for (String b : buckets) {
       Path local = config.buckets().get(b);
-      out.add(local != null ? JobSources.localRoot(job, local, b) : s3().bucket(b, "", job.scope()));
+      try {
+        out.add(local != null ? JobSources.localRoot(job, local, b) : s3().bucket(b, "", job.scope()));
+      } catch (IOException e) {
+        // One bucket that cannot be read does not stop the others; the run ends with ERROR.
+        unreadable.add(b + ": " + e.getMessage());
+      }
     }
     return out;
   }

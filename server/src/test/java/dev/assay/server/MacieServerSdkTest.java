@@ -315,6 +315,23 @@ class MacieServerSdkTest {
     }
   }
 
+  @Test
+  void aBucketThatCannotBeReadDoesNotStopTheOthers(@TempDir Path dir) throws Exception {
+    try (MacieServer server = start(dir); Macie2Client macie = ServerFixture.client(server.port())) {
+      macie.enableMacie(r -> {});
+      String jobId =
+          macie.createClassificationJob(
+                  r -> r.name("two buckets").jobType(JobType.ONE_TIME).clientToken("two")
+                      .s3JobDefinition(S3JobDefinition.builder()
+                          .bucketDefinitions(S3BucketDefinitionForJob.builder().accountId("123456789012").buckets("no-such-bucket", BUCKET).build())
+                          .build()))
+              .jobId();
+      assertThat(ServerFixture.awaitJob(macie, jobId)).isEqualTo(JobStatus.COMPLETE);
+      assertThat(macie.describeClassificationJob(r -> r.jobId(jobId)).lastRunErrorStatus().codeAsString()).isEqualTo("ERROR");
+      assertThat(allIds(macie, null)).isNotEmpty();
+    }
+  }
+
   private static <T> List<T> reversed(List<T> list) {
     List<T> out = new ArrayList<>(list);
     java.util.Collections.reverse(out);
