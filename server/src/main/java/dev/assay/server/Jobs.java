@@ -3,6 +3,7 @@ package dev.assay.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.Checkpoint;
+import dev.assay.engine.ScanProgress;
 import dev.assay.engine.ScanSession;
 import dev.assay.engine.config.ClassificationJob;
 import dev.assay.engine.config.ClassificationJobFiles;
@@ -216,15 +217,23 @@ final class Jobs implements AutoCloseable {
       String fingerprint = ScanSession.fingerprint(sources, identifiers, detector, "run " + runNumber + " " + startedAt);
       List<ObjectNode> archiving = archiveFilters();
       Results results = results(jobId, runNumber);
+      ScanProgress progress = new ScanProgress();
+      long[] lastProgress = {System.nanoTime()};
       ScanSession.Builder session =
           ScanSession.builder(detector, sources)
               .jobId(jobId)
               .reportAs(config.accountId(), partition(), config.region())
               .checkpoint(dir.resolve("run-" + runNumber + ".checkpoint"), fingerprint)
               .onFinding(f -> store(f, archiving, results))
+              .progress(progress)
               .onResult(r -> {
                 objects[0]++;
                 bytes[0] += r.sizeClassified();
+                long now = System.nanoTime();
+                if (now - lastProgress[0] > 500_000_000L) {
+                  lastProgress[0] = now;
+                  remaining(jobId, progress.totalObjects() - progress.doneObjects());
+                }
               })
               .stopWhen(() -> closing || stops.containsKey(jobId));
       if (results != null) {
@@ -330,6 +339,15 @@ final class Jobs implements AutoCloseable {
       });
     }
     return out;
+  }
+
+  /** Updates a running job's {@code statistics.approximateNumberOfObjectsToProcess}. */
+  private synchronized void remaining(String jobId, long objects) {
+    ObjectNode job = store.resource(MacieApi.JOB, jobId);
+    if (job != null && "RUNNING".equals(job.path("jobStatus").asText()) && job.get("statistics") instanceof ObjectNode stats) {
+      stats.put("approximateNumberOfObjectsToProcess", (double) Math.max(0, objects));
+      store.putResource(MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
+    }
   }
 
   /** Records the run's start (once: a resumed run keeps its row) and the job's lastRunTime. */

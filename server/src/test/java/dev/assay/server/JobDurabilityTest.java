@@ -176,7 +176,15 @@ class JobDurabilityTest {
             });
         reader.start();
       }
+      // While it runs, the job tells how many objects are left.
+      double mostLeft = 0;
+      while (macie.describeClassificationJob(r -> r.jobId(jobId)).jobStatus() == JobStatus.RUNNING) {
+        mostLeft = Math.max(mostLeft, macie.describeClassificationJob(r -> r.jobId(jobId)).statistics().approximateNumberOfObjectsToProcess());
+        Thread.sleep(100);
+      }
+      assertThat(mostLeft).isGreaterThan(0).isLessThanOrEqualTo(FILES);
       assertThat(ServerFixture.awaitJob(macie, jobId)).isEqualTo(JobStatus.COMPLETE);
+      assertThat(macie.describeClassificationJob(r -> r.jobId(jobId)).statistics().approximateNumberOfObjectsToProcess()).isZero();
       done.set(true);
       assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(problems).isEmpty();
