@@ -71,6 +71,27 @@ class LauncherHeapTest {
    * sharing, as it runs with {@code ASSAY_JAVA_OPTS} set to {@code javaOpts} (unset when null).
    */
   private static List<String> launcherOptions(Path dir, String javaOpts) throws IOException, InterruptedException {
+    List<String> options = new ArrayList<>();
+    for (String arg : launcherArgs(dir, javaOpts, "--version")) {
+      if (arg.equals("-jar")) {
+        break;
+      }
+      if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:ArchiveClassesAtExit")
+          && !arg.startsWith("-Xshare") && !arg.startsWith("-Xlog")) {
+        options.add(arg);
+      }
+    }
+    return options;
+  }
+
+  @Test
+  void serveRecordsNoClassArchiveThatScansWouldThenMap(@TempDir Path dir) throws Exception {
+    assertThat(launcherArgs(dir.resolve("a"), null, "scan", "x")).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    assertThat(launcherArgs(dir.resolve("b"), null, "serve", "--port", "0")).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+  }
+
+  /** Every argument {@code ./assay COMMAND...} passes to java. */
+  private static List<String> launcherArgs(Path dir, String javaOpts, String... command) throws IOException, InterruptedException {
     assumeTrue(Files.isRegularFile(SCRIPT), "the launcher script is not at " + SCRIPT);
     assumeTrue(CliRun.installed("bash", "-c", "true"), "bash is not installed");
     // A copy of the launcher in a tree of its own, whose jar is present and newer than any source
@@ -84,7 +105,9 @@ class LauncherHeapTest {
     Path fakeJava = bin.resolve("java");
     Files.writeString(fakeJava, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
     Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
-    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("assay").toString(), "--version").redirectErrorStream(true);
+    List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("assay").toString()));
+    cmd.addAll(List.of(command));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     if (javaOpts == null) {
       pb.environment().remove("ASSAY_JAVA_OPTS");
@@ -95,17 +118,7 @@ class LauncherHeapTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
-    List<String> options = new ArrayList<>();
-    for (String arg : Files.readAllLines(args)) {
-      if (arg.equals("-jar")) {
-        break;
-      }
-      if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:ArchiveClassesAtExit")
-          && !arg.startsWith("-Xshare") && !arg.startsWith("-Xlog")) {
-        options.add(arg);
-      }
-    }
-    return options;
+    return Files.readAllLines(args);
   }
 
   /** Keeps {@code args[0]} MB in small arrays, as a scan keeps findings, making ten times as much garbage. */
