@@ -1265,8 +1265,11 @@ final class MacieApi {
     return out;
   }
 
+  /** A request member's error: the member and why, without the operation name the parser put first. */
   static ApiException validation(ConfigException e) {
-    return ApiException.validation(e.field() == null ? e.getMessage() : e.getMessage());
+    String message = e.getMessage();
+    String prefix = e.file() + ": ";
+    return ApiException.validation(message.startsWith(prefix) && e.field() != null ? message.substring(prefix.length()) : message);
   }
 
   static ObjectNode object() {

@@ -233,7 +233,8 @@ class MacieServerSdkTest {
               .sampleText("order ORD-123456" + " filler".repeat(10) + " ORD-654321")).matchCount())
           .isEqualTo(1);
       assertThatThrownBy(() -> macie.createCustomDataIdentifier(r -> r.name("bad").regex("(a)\\1")))
-          .isInstanceOf(ValidationException.class);
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("regex: ");
       assertThatThrownBy(() -> macie.testCustomDataIdentifier(r -> r.regex("x").sampleText("y".repeat(1001))))
           .isInstanceOf(ValidationException.class);
       var batch = macie.batchGetCustomDataIdentifiers(r -> r.ids(id, "nope"));
