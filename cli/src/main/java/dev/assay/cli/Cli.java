@@ -26,7 +26,7 @@ final class Cli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, identifiers, bench or serve");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, identifiers, bench, discover or serve");
   }
 
   /**
@@ -40,6 +40,7 @@ final class Cli implements Runnable {
     SUBCOMMANDS.put("scan", ScanCommand::new);
     SUBCOMMANDS.put("identifiers", IdentifiersCommand::new);
     SUBCOMMANDS.put("bench", BenchCommand::new);
+    SUBCOMMANDS.put("discover", DiscoverCommand::new);
     SUBCOMMANDS.put("serve", ServeCommand::new);
   }
 
