@@ -12,6 +12,60 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code assay discover} on a bucket export, through the command line. */
 class DiscoverCommandTest {
   @Test
+  void theSameBucketsInS3GetTheSameScoresAndARerunContinues(@TempDir Path dir) throws Exception {
+    Path export = dir.resolve("export");
+    try (dev.assay.engine.source.s3.S3TestServer s3 = dev.assay.engine.source.s3.S3TestServer.start()) {
+      System.setProperty("aws.accessKeyId", dev.assay.engine.source.s3.S3TestServer.ACCESS_KEY);
+      System.setProperty("aws.secretAccessKey", dev.assay.engine.source.s3.S3TestServer.SECRET_KEY);
+      for (String b : java.util.List.of("plain-logs", "some-hr", "all-cards")) {
+        Files.createDirectories(export.resolve(b));
+        s3.createBucket(b);
+      }
+      for (int i = 0; i < 40; i++) {
+        put(s3, export, "plain-logs", "app/log-" + i + ".txt", "INFO request " + i + " ok\n");
+        put(s3, export, "some-hr", "app/log-" + i + ".txt", "INFO request " + i + " ok\n");
+        put(s3, export, "all-cards", "pay/p-" + i + ".txt", "paid by credit card 4556 7375 8689 9855 on order " + i + "\n");
+      }
+      put(s3, export, "some-hr", "hr/emp.csv", "name,ssn\nJane Roe,512-23-4411\n");
+      Path localState = dir.resolve("local-state");
+      CliRun local = CliRun.of("discover", export.toString(), "--state-dir", localState.toString(), "--objects-per-bucket", "15", "--format", "json");
+      assertThat(local.exit()).as(local.err()).isZero();
+      // the same seed, so the same sample
+      Path s3State = Files.createDirectories(dir.resolve("s3-state"));
+      Files.copy(localState.resolve("discovery.json"), s3State.resolve("discovery.json"));
+      String[] s3Args = {"discover", "s3://all-cards", "s3://plain-logs", "s3://some-hr", "--endpoint-url", s3.endpoint().toString(), "--region", "us-east-1",
+          "--state-dir", s3State.toString(), "--objects-per-bucket", "15", "--format", "json"};
+      CliRun remote = CliRun.of(s3Args);
+      assertThat(remote.exit()).as(remote.err()).isZero();
+      ObjectMapper json = new ObjectMapper();
+      java.util.Map<String, String> localScores = scores(json.readTree(local.out()));
+      assertThat(scores(json.readTree(remote.out()))).isEqualTo(localScores);
+      assertThat(Integer.parseInt(localScores.get("all-cards").split(" ")[0]))
+          .isGreaterThan(Integer.parseInt(localScores.get("some-hr").split(" ")[0]));
+      assertThat(localScores.get("plain-logs")).endsWith("Not sensitive");
+      JsonNode again = json.readTree(CliRun.of(s3Args).out());
+      for (JsonNode b : again.path("buckets")) {
+        assertThat(b.path("objectsAnalyzed").asLong()).as(b.path("bucketName").asText()).isEqualTo(Math.min(30, b.path("objectCount").asLong()));
+      }
+    }
+  }
+
+  private static void put(dev.assay.engine.source.s3.S3TestServer s3, Path export, String bucket, String key, String text) throws Exception {
+    Path file = export.resolve(bucket).resolve(key);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    s3.put(bucket, key, text);
+  }
+
+  private static java.util.Map<String, String> scores(JsonNode root) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (JsonNode b : root.path("buckets")) {
+      out.put(b.path("bucketName").asText(), b.path("sensitivityScore").asInt() + " " + b.path("sensitivityLabel").asText());
+    }
+    return out;
+  }
+
+  @Test
   void scoresEachBucketAndARerunContinuesTheSample(@TempDir Path dir) throws Exception {
     Path export = dir.resolve("export");
     Files.createDirectories(export.resolve("clean-bucket"));
