@@ -222,7 +222,7 @@ final class Jobs implements AutoCloseable {
       ScanSession.Builder session =
           ScanSession.builder(detector, sources)
               .jobId(jobId)
-              .reportAs(config.accountId(), partition(), config.region())
+              .reportAs(config.accountId(), config.partition(), config.region())
               .checkpoint(dir.resolve("run-" + runNumber + ".checkpoint"), fingerprint)
               .onFinding(f -> store(f, archiving, results))
               .progress(progress)
@@ -550,11 +550,6 @@ final class Jobs implements AutoCloseable {
       s3 = S3Access.connect(config.s3());
     }
     return s3;
-  }
-
-  private String partition() {
-    String r = config.region().toLowerCase(Locale.ROOT);
-    return r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : "aws";
   }
 
   /** Stops the schedule and lets a running run stop at an object boundary; it resumes on the next start. */

@@ -99,8 +99,11 @@ public record ServerConfig(
     return SigV4Verifier.read(file);
   }
 
+  String partition() {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+
   String arn(String resource) {
-    String partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-    return "arn:" + partition + ":macie2:" + region + ":" + accountId + ":" + resource;
+    return "arn:" + partition() + ":macie2:" + region + ":" + accountId + ":" + resource;
   }
 }
