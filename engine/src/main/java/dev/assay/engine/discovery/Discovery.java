@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,6 +53,8 @@ public final class Discovery {
   private final Path stateDir;
   private final int perBucket;
   private final int threads;
+  private Consumer<Finding> findings = f -> {};
+  private String[] account;
 
   /**
    * @param perBucket objects analysed per bucket and run, at most
@@ -71,23 +75,100 @@ public final class Discovery {
    *
    * @param objects objects discovery can analyse; {@code bytes} their size
    * @param analysedObjects objects analysed so far (this run and before); {@code analysedBytes} their size
-   * @param runObjects objects analysed by this run; {@code runBytes} the bytes read for them
+   * @param runObjects objects analysed by the latest run; {@code runBytes} the bytes read for them
+   * @param objectsWithSensitiveData analysed objects holding a sensitive data type that is not suppressed
    * @param occurrences occurrences by sensitive data type (managed identifier id, or custom
-   *     identifier name) over everything analysed
+   *     identifier name) over everything analysed, suppressed types left out
+   * @param totalObjects every object in the bucket, those discovery cannot analyse included;
+   *     {@code totalBytes} their size
+   * @param suppressedOccurrences occurrences of the suppressed types
    */
   public record BucketReport(
       String bucket, SensitivityScore score, long objects, long bytes, long analysedObjects, long analysedBytes, long runObjects,
-      long runBytes, long objectsWithSensitiveData, long failedObjects, Map<String, Long> occurrences) {}
+      long runBytes, long objectsWithSensitiveData, long failedObjects, Map<String, Long> occurrences, long totalObjects,
+      long totalBytes, long suppressedOccurrences) {}
+
+  /**
+   * What discovery holds for one object.
+   *
+   * @param status {@code ANALYSED}, {@code FAILED} (could not be read or parsed) or {@code
+   *     UNSUPPORTED} (a format discovery cannot analyse, found out by reading it)
+   * @param occurrences occurrences by sensitive data type
+   */
+  public record AnalysedObject(String key, long size, String status, Map<String, Long> occurrences) {
+    public AnalysedObject {
+      occurrences = Map.copyOf(occurrences);
+    }
+  }
+
+  /** Sends each finding of later runs to {@code sink} as well; returns this. */
+  public Discovery onFinding(Consumer<Finding> sink) {
+    this.findings = Objects.requireNonNull(sink);
+    return this;
+  }
+
+  /** Reports findings as in this account, partition and region; returns this. */
+  public Discovery reportAs(String accountId, String partition, String region) {
+    this.account = new String[] {accountId, partition, region};
+    return this;
+  }
 
   /** Runs discovery on each bucket (its name and its objects) and reports them in the order given. */
   public List<BucketReport> run(Map<String, ObjectSource> buckets) throws IOException {
-    Files.createDirectories(stateDir);
-    long seed = seed();
     List<BucketReport> out = new ArrayList<>();
     for (Map.Entry<String, ObjectSource> b : buckets.entrySet()) {
-      out.add(runBucket(b.getKey(), b.getValue(), seed));
+      out.add(run(b.getKey(), b.getValue()));
     }
     return out;
+  }
+
+  /**
+   * Runs discovery on one bucket.
+   *
+   * @throws IOException when the bucket cannot be listed; its state is then left as it was
+   */
+  public BucketReport run(String bucket, ObjectSource source) throws IOException {
+    Files.createDirectories(stateDir);
+    return runBucket(bucket, source, seed());
+  }
+
+  /**
+   * A bucket's standing from what the state directory holds, with the {@code suppressed} sensitive
+   * data types left out of its score (Macie lets users exclude a type from a bucket's score), or
+   * empty when discovery never ran on it.
+   */
+  public static Optional<BucketReport> report(Path stateDir, String bucket, Set<String> suppressed) throws IOException {
+    Path stateFile = stateDir.resolve(fileNameOf(bucket));
+    if (!Files.exists(stateFile)) {
+      return Optional.empty();
+    }
+    ObjectNode state = (ObjectNode) JSON.readTree(stateFile.toFile());
+    return Optional.of(report(bucket, state, suppressed));
+  }
+
+  /** The objects discovery holds for a bucket, by key; empty when it never ran on it. */
+  public static List<AnalysedObject> objects(Path stateDir, String bucket) throws IOException {
+    Path stateFile = stateDir.resolve(fileNameOf(bucket));
+    if (!Files.exists(stateFile)) {
+      return List.of();
+    }
+    List<AnalysedObject> out = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(stateFile.toFile()).path("objects").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Map<String, Long> types = new TreeMap<>();
+      e.getValue().path("types").fields().forEachRemaining(t -> types.put(t.getKey(), t.getValue().asLong()));
+      out.add(new AnalysedObject(e.getKey(), e.getValue().path("size").asLong(), e.getValue().path("status").asText(), types));
+    }
+    out.sort(Comparator.comparing(AnalysedObject::key));
+    return out;
+  }
+
+  /**
+   * Whether discovery would pick the object: readable, not empty, and not of a format Macie cannot
+   * analyse by its extension (images, audio, video, executables, disk images).
+   */
+  public static boolean canAnalyse(ScanObject o) {
+    return o.unavailable() == null && o.size() > 0 && !UNSUPPORTED.contains(extensionOf(o.key()));
   }
 
   /** The sample's seed, made once per state directory. */
@@ -103,9 +184,12 @@ public final class Discovery {
 
   private BucketReport runBucket(String bucket, ObjectSource source, long seed) throws IOException {
     List<ScanObject> eligible = new ArrayList<>();
+    long[] total = new long[2];
     source.enumerate(
         o -> {
-          if (o.unavailable() == null && o.size() > 0 && !UNSUPPORTED.contains(extensionOf(o.key()))) {
+          total[0]++;
+          total[1] += Math.max(0, o.size());
+          if (canAnalyse(o)) {
             eligible.add(o);
           }
         });
@@ -113,7 +197,7 @@ public final class Discovery {
     ObjectNode state = Files.exists(stateFile) ? (ObjectNode) JSON.readTree(stateFile.toFile()) : JSON.createObjectNode();
     ObjectNode known = child(state, "objects");
     // Objects deleted since are dropped; changed ones are analysed again.
-    Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     eligible.forEach(o -> present.add(o.key()));
     for (Iterator<String> it = known.fieldNames(); it.hasNext(); ) {
       if (!present.contains(it.next())) {
@@ -134,7 +218,13 @@ public final class Discovery {
       ScanSession.Builder session =
           ScanSession.builder(detector, List.of(new Listed(source.describe(), sample)))
               .onResult(r -> record(known, r, run))
-              .onFinding(f -> recordFinding(known, f));
+              .onFinding(f -> {
+                recordFinding(known, f);
+                findings.accept(f);
+              });
+      if (account != null) {
+        session.reportAs(account[0], account[1], account[2]);
+      }
       if (threads > 0) {
         session.threads(threads);
       }
@@ -144,8 +234,21 @@ public final class Discovery {
         throw new IllegalStateException(e); // no checkpoint is used
       }
     }
+    long objects = 0;
+    long bytes = 0;
+    for (ScanObject o : eligible) {
+      JsonNode k = known.get(o.key());
+      if (k != null && "UNSUPPORTED".equals(k.path("status").asText())) {
+        continue; // found out only by reading it: not counted as analysable
+      }
+      objects++;
+      bytes += o.size();
+    }
+    ObjectNode inventory = state.putObject("inventory");
+    inventory.put("objects", objects).put("bytes", bytes).put("totalObjects", total[0]).put("totalBytes", total[1]);
+    inventory.put("runObjects", run[0]).put("runBytes", run[1]);
     write(stateFile, state);
-    return report(bucket, eligible, known, run);
+    return report(bucket, state, Set.of());
   }
 
   private static void record(ObjectNode known, ObjectResult r, long[] run) {
@@ -179,32 +282,34 @@ public final class Discovery {
     }
   }
 
-  private static BucketReport report(String bucket, List<ScanObject> eligible, ObjectNode known, long[] run) {
-    long objects = 0;
-    long bytes = 0;
-    for (ScanObject o : eligible) {
-      JsonNode k = known.get(o.key());
-      if (k != null && "UNSUPPORTED".equals(k.path("status").asText())) {
-        continue; // found out only by reading it: not counted as analysable
-      }
-      objects++;
-      bytes += o.size();
-    }
+  private static BucketReport report(String bucket, ObjectNode state, Set<String> suppressed) {
+    JsonNode inventory = state.path("inventory");
+    long objects = inventory.path("objects").asLong();
     long analysed = 0;
     long analysedBytes = 0;
     long failed = 0;
     long sensitive = 0;
+    long suppressedOccurrences = 0;
     Map<String, Long> occurrences = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = known.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = state.path("objects").fields(); it.hasNext(); ) {
       JsonNode k = it.next().getValue();
       switch (k.path("status").asText()) {
         case "ANALYSED" -> {
           analysed++;
           analysedBytes += k.path("size").asLong();
-          if (!k.path("types").isEmpty()) {
+          boolean any = false;
+          for (Iterator<Map.Entry<String, JsonNode>> t = k.path("types").fields(); t.hasNext(); ) {
+            Map.Entry<String, JsonNode> type = t.next();
+            if (suppressed.contains(type.getKey())) {
+              suppressedOccurrences += type.getValue().asLong();
+            } else {
+              any = true;
+              occurrences.merge(type.getKey(), type.getValue().asLong(), Long::sum);
+            }
+          }
+          if (any) {
             sensitive++;
           }
-          k.path("types").fields().forEachRemaining(t -> occurrences.merge(t.getKey(), t.getValue().asLong(), Long::sum));
         }
         case "FAILED" -> failed++;
         default -> {}
@@ -212,7 +317,10 @@ public final class Discovery {
     }
     SensitivityScore score =
         SensitivityScore.of(new SensitivityScore.Profile(objects - failed, analysed, failed, sensitive, occurrences, false));
-    return new BucketReport(bucket, score, objects, bytes, analysed, analysedBytes, run[0], run[1], sensitive, failed, occurrences);
+    return new BucketReport(
+        bucket, score, objects, inventory.path("bytes").asLong(), analysed, analysedBytes, inventory.path("runObjects").asLong(),
+        inventory.path("runBytes").asLong(), sensitive, failed, occurrences, inventory.path("totalObjects").asLong(),
+        inventory.path("totalBytes").asLong(), suppressedOccurrences);
   }
 
   /**

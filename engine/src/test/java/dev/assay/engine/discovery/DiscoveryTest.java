@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,35 @@ class DiscoveryTest {
     Discovery.BucketReport deleted = discovery.run(Map.of("b", LocalSource.of(bucket, "b"))).get(0);
     assertThat(deleted.objects()).isEqualTo(1);
     assertThat(deleted.analysedObjects()).isEqualTo(1);
+  }
+
+  @Test
+  void aSuppressedTypeLeavesTheScoreAndTheStoredStateIsReadBack(@TempDir Path state) throws Exception {
+    Map<String, Discovery.BucketReport> run = byBucket(new Discovery(DETECTOR, state, 200, 2).run(sources()));
+    Discovery.BucketReport few = Discovery.report(state, "few", Set.of()).orElseThrow();
+    assertThat(few).isEqualTo(run.get("few"));
+    assertThat(few.totalObjects()).isEqualTo(123);
+    assertThat(few.suppressedOccurrences()).isZero();
+
+    // The few bucket's only type suppressed: nothing sensitive is left, so it scores as clean data.
+    Discovery.BucketReport fewSuppressed = Discovery.report(state, "few", Set.of("USA_SOCIAL_SECURITY_NUMBER")).orElseThrow();
+    assertThat(fewSuppressed.score().label()).isEqualTo("Not sensitive");
+    assertThat(fewSuppressed.objectsWithSensitiveData()).isZero();
+    assertThat(fewSuppressed.suppressedOccurrences()).isEqualTo(few.occurrences().get("USA_SOCIAL_SECURITY_NUMBER"));
+    assertThat(fewSuppressed.score().score()).isEqualTo(run.get("clean").score().score());
+
+    // The mostly bucket keeps its card numbers: still sensitive, with one type fewer.
+    Discovery.BucketReport mostly = run.get("mostly");
+    Discovery.BucketReport mostlySuppressed = Discovery.report(state, "mostly", Set.of("USA_SOCIAL_SECURITY_NUMBER")).orElseThrow();
+    assertThat(mostlySuppressed.score().label()).isEqualTo("Sensitive");
+    assertThat(mostlySuppressed.score().score()).isLessThan(mostly.score().score());
+    assertThat(mostlySuppressed.occurrences()).doesNotContainKey("USA_SOCIAL_SECURITY_NUMBER");
+
+    assertThat(Discovery.report(state, "never-seen", Set.of())).isEmpty();
+    List<Discovery.AnalysedObject> objects = Discovery.objects(state, "few");
+    assertThat(objects).hasSize(123);
+    assertThat(objects.stream().filter(o -> !o.occurrences().isEmpty()).map(Discovery.AnalysedObject::key))
+        .containsExactly("hr/emp-0.csv", "hr/emp-1.csv", "hr/emp-2.csv");
   }
 
   private static Map<String, Discovery.BucketReport> byBucket(List<Discovery.BucketReport> reports) {
