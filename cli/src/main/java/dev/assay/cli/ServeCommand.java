@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,6 +71,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--schedule-interval", paramLabel = "SECONDS", description = "How often scheduled jobs are checked; default 60.")
   int scheduleSeconds = 60;
 
+  @Option(
+      names = "--discovery-interval",
+      paramLabel = "TIME",
+      description = "How often automated sensitive data discovery runs while it is enabled: seconds, or a number with s, m, h or d; default 1d, as Macie.")
+  String discoveryInterval = "1d";
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -84,6 +92,7 @@ final class ServeCommand implements Callable<Integer> {
     if (scheduleSeconds < 1) {
       throw new UsageException("--schedule-interval: must be at least 1, got " + scheduleSeconds);
     }
+    Duration discoveryEvery = duration(discoveryInterval, "--discovery-interval");
     Map<String, Path> mapped = new LinkedHashMap<>();
     for (String b : buckets) {
       int eq = b.indexOf('=');
@@ -120,7 +129,8 @@ final class ServeCommand implements Callable<Integer> {
             .withEvents(events)
             .withCredentials(keys)
             .withThreads(threads == null ? 0 : threads)
-            .withScheduleTick(Duration.ofSeconds(scheduleSeconds));
+            .withScheduleTick(Duration.ofSeconds(scheduleSeconds))
+            .withDiscoveryInterval(discoveryEvery);
     MacieServer server;
     try {
       server = MacieServer.start(config);
@@ -132,5 +142,20 @@ final class ServeCommand implements Callable<Integer> {
     err.flush();
     server.join();
     return ExitCode.OK.code;
+  }
+
+  /** {@code 90}, {@code 90s}, {@code 15m}, {@code 2h} or {@code 1d}: a positive duration. */
+  static Duration duration(String text, String option) {
+    Matcher m = Pattern.compile("(\\d{1,9})([smhd]?)").matcher(text.trim());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new UsageException(option + ": expected a positive number of seconds, or a number with s, m, h or d, got '" + text + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default -> Duration.ofSeconds(n);
+    };
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,6 +35,20 @@ class ServeCommandTest {
     CliRun badCredentials = CliRun.of("serve", "--port", "0", "--credentials", dir.resolve("none").toString(), "--data-dir", dir.toString());
     assertThat(badCredentials.exit()).isEqualTo(2);
     assertThat(badCredentials.err()).contains("--credentials: no such file");
+    for (String interval : List.of("0", "1w", "-5", "soon")) {
+      CliRun badInterval = CliRun.of("serve", "--port", "0", "--discovery-interval", interval, "--data-dir", dir.toString());
+      assertThat(badInterval.exit()).as(interval).isEqualTo(2);
+      assertThat(badInterval.err()).contains("--discovery-interval: expected a positive number");
+    }
+  }
+
+  @Test
+  void discoveryIntervalsAreSecondsOrANumberWithAUnit() {
+    assertThat(ServeCommand.duration("90", "--x")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(ServeCommand.duration("90s", "--x")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(ServeCommand.duration("15m", "--x")).isEqualTo(Duration.ofMinutes(15));
+    assertThat(ServeCommand.duration("2h", "--x")).isEqualTo(Duration.ofHours(2));
+    assertThat(ServeCommand.duration("1d", "--x")).isEqualTo(Duration.ofDays(1));
   }
 
   private static List<String> java(String... args) {

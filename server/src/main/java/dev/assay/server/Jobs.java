@@ -544,7 +544,7 @@ final class Jobs implements AutoCloseable {
     }
   }
 
-  private synchronized S3Access s3() {
+  synchronized S3Access s3() {
     if (s3 == null) {
       s3 = S3Access.connect(config.s3());
     }

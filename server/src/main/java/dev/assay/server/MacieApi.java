@@ -55,12 +55,16 @@ final class MacieApi {
   private final ServerConfig config;
   private final Jobs jobs;
   private final FindingsApi findings;
+  private final AutomatedDiscovery discovery;
+  private final DiscoveryApi discoveryApi;
 
-  MacieApi(Store store, ServerConfig config, Jobs jobs) {
+  MacieApi(Store store, ServerConfig config, Jobs jobs, AutomatedDiscovery discovery) {
     this.store = store;
     this.config = config;
     this.jobs = jobs;
     this.findings = new FindingsApi(store);
+    this.discovery = discovery;
+    this.discoveryApi = new DiscoveryApi(store, config, discovery, jobs);
   }
 
   JsonNode handle(Call c) {
@@ -121,7 +125,12 @@ final class MacieApi {
       case "TagResource" -> tagResource(c);
       case "UntagResource" -> untagResource(c);
       case "ListTagsForResource" -> object().set("tags", tagsOf(checkedArn(c.label("resourceArn"))));
-      default -> throw new ApiException("UnknownOperationException", 404, c.operation() + " is not served here");
+      default -> {
+        if (DiscoveryApi.handles(c.operation())) {
+          yield discoveryApi.handle(c);
+        }
+        throw new ApiException("UnknownOperationException", 404, c.operation() + " is not served here");
+      }
     };
   }
 
@@ -160,6 +169,7 @@ final class MacieApi {
   /** Disabling Macie deletes its resources and findings, as Macie does. */
   private JsonNode disableMacie() {
     jobs.stopAll();
+    discovery.reset();
     store.transaction(() -> {
       for (String table : List.of("settings", "resources", "client_tokens", "tags", "findings", "job_runs")) {
         store.update("DELETE FROM " + table);
@@ -169,7 +179,7 @@ final class MacieApi {
     return object();
   }
 
-  private ObjectNode discoveryConfiguration() {
+  ObjectNode discoveryConfiguration() {
     ObjectNode d = store.setting(DISCOVERY);
     if (d == null) {
       d = object();

@@ -42,6 +42,7 @@ public final class MacieServer implements AutoCloseable {
   private final Store store;
   private final MacieApi api;
   private final Jobs jobs;
+  private final AutomatedDiscovery discovery;
   private final SigV4Verifier verifier;
 
   private MacieServer(ServerConfig config) throws IOException {
@@ -52,8 +53,10 @@ public final class MacieServer implements AutoCloseable {
     store = Store.open(config.dataDir());
     Events events = Events.of(config.events());
     jobs = new Jobs(store, config, events);
-    api = new MacieApi(store, config, jobs);
+    discovery = new AutomatedDiscovery(store, config, jobs, events);
+    api = new MacieApi(store, config, jobs, discovery);
     jobs.bind(api);
+    discovery.bind(api);
     verifier = config.credentials().isEmpty() ? null : new SigV4Verifier(config.credentials());
     QueuedThreadPool pool = new QueuedThreadPool(32, 4);
     pool.setName("assay-http");
@@ -80,6 +83,7 @@ public final class MacieServer implements AutoCloseable {
       throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
     }
     server.jobs.start();
+    server.discovery.start();
     return server;
   }
 
@@ -105,6 +109,7 @@ public final class MacieServer implements AutoCloseable {
     } catch (Exception e) {
       // stopping anyway
     }
+    discovery.close();
     jobs.close();
     store.close();
   }

@@ -74,7 +74,21 @@ final class Routes {
           new Route("GET", "/administrator", "GetAdministratorAccount"),
           new Route("GET", "/master", "GetMasterAccount"),
           new Route("PATCH", "/macie/members/{id}", "UpdateMemberSession"),
-          new Route("POST", "/invitations", "CreateInvitations"));
+          new Route("POST", "/invitations", "CreateInvitations"),
+          new Route("POST", "/datasources/s3", "DescribeBuckets"),
+          new Route("POST", "/datasources/s3/statistics", "GetBucketStatistics"),
+          new Route("POST", "/datasources/search-resources", "SearchResources"),
+          new Route("GET", "/resource-profiles", "GetResourceProfile"),
+          new Route("PATCH", "/resource-profiles", "UpdateResourceProfile"),
+          new Route("GET", "/resource-profiles/detections", "ListResourceProfileDetections"),
+          new Route("PATCH", "/resource-profiles/detections", "UpdateResourceProfileDetections"),
+          new Route("GET", "/resource-profiles/artifacts", "ListResourceProfileArtifacts"),
+          new Route("GET", "/templates/sensitivity-inspections/{id}", "GetSensitivityInspectionTemplate"),
+          new Route("PUT", "/templates/sensitivity-inspections/{id}", "UpdateSensitivityInspectionTemplate"),
+          new Route("GET", "/templates/sensitivity-inspections", "ListSensitivityInspectionTemplates"),
+          new Route("GET", "/classification-scopes/{id}", "GetClassificationScope"),
+          new Route("PATCH", "/classification-scopes/{id}", "UpdateClassificationScope"),
+          new Route("GET", "/classification-scopes", "ListClassificationScopes"));
 
   /** The route for a request, or null; {@code rawPath} is still URL-encoded. */
   static Match find(String method, String rawPath) {

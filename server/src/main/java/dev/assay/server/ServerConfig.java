@@ -1,6 +1,7 @@
 package dev.assay.server;
 
 import dev.assay.engine.source.s3.S3Settings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     with one of them
  * @param threads worker threads per job; 0 for the available processors
  * @param scheduleTick how often scheduled jobs are checked for a due run
+ * @param discoveryInterval how often automated sensitive data discovery runs while it is enabled
+ *     (Macie runs it daily)
  */
 public record ServerConfig(
     String bind,
@@ -34,7 +37,8 @@ public record ServerConfig(
     String events,
     Map<String, String> credentials,
     int threads,
-    Duration scheduleTick) {
+    Duration scheduleTick,
+    Duration discoveryInterval) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -45,57 +49,65 @@ public record ServerConfig(
     Objects.requireNonNull(region, "region");
     credentials = Map.copyOf(credentials);
     Objects.requireNonNull(scheduleTick, "scheduleTick");
+    Objects.requireNonNull(discoveryInterval, "discoveryInterval");
+    if (discoveryInterval.isNegative() || discoveryInterval.isZero()) {
+      throw new IllegalArgumentException("discoveryInterval must be positive");
+    }
   }
 
   /** Loopback, a free port, no mapped buckets, the default AWS chain, account 000000000000, us-east-1. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(
-        "127.0.0.1", 0, dataDir, Map.of(), S3Settings.defaults(), "000000000000", "us-east-1", null, Map.of(), 0, Duration.ofMinutes(1));
+        "127.0.0.1", 0, dataDir, Map.of(), S3Settings.defaults(), "000000000000", "us-east-1", null, Map.of(), 0, Duration.ofMinutes(1), Duration.ofDays(1));
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withBind(String bind) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withBuckets(Map<String, Path> buckets) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withS3(S3Settings s3) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withAccount(String accountId, String region) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withEvents(String events) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withCredentials(Map<String, String> credentials) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   public ServerConfig withScheduleTick(Duration scheduleTick) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick);
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+  }
+
+  public ServerConfig withDiscoveryInterval(Duration discoveryInterval) {
+    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
   }
 
   /**
    * Reads access key pairs for {@link #withCredentials}: an AWS credentials file, or lines of
    * {@code ACCESS_KEY_ID SECRET_KEY}.
    *
-   * @throws java.io.IOException when the file cannot be read or holds no pair
+   * @throws IOException when the file cannot be read or holds no pair
    */
-  public static Map<String, String> readCredentials(Path file) throws java.io.IOException {
+  public static Map<String, String> readCredentials(Path file) throws IOException {
     return SigV4Verifier.read(file);
   }
 
