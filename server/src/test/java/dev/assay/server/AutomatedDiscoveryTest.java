@@ -3,11 +3,13 @@ package dev.assay.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.engine.source.s3.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,6 +214,47 @@ class AutomatedDiscoveryTest {
     try (MacieServer server = MacieServer.start(config(data)); Macie2Client macie = ServerFixture.client(server.port())) {
       assertThat(profile(macie, "few").sensitivityScore()).isEqualTo(fewScore);
       assertThat(profile(macie, "clean").statistics().totalItemsClassified()).isEqualTo(120);
+    }
+  }
+
+  @Test
+  void bucketsInS3GetTheScoresTheSameBucketsGetMapped(@TempDir Path mappedData, @TempDir Path s3Data) throws Exception {
+    Map<String, Integer> mappedScores = new TreeMap<>();
+    try (MacieServer server = MacieServer.start(config(mappedData)); Macie2Client macie = ServerFixture.client(server.port())) {
+      macie.enableMacie(r -> {});
+      macie.updateAutomatedDiscoveryConfiguration(r -> r.status(AutomatedDiscoveryStatus.ENABLED));
+      for (String b : List.of("clean", "few", "mostly")) {
+        await(() -> profile(macie, b), p -> p.statistics().totalItemsClassified() >= 120, b + " analysed");
+      }
+      await(() -> profile(macie, "few"), p -> p.statistics().totalItemsClassified() == 123, "all of few analysed");
+      for (String b : List.of("clean", "few", "mostly")) {
+        mappedScores.put(b, profile(macie, b).sensitivityScore());
+      }
+    }
+    try (S3TestServer s3 = S3TestServer.start()) {
+      for (String b : List.of("clean", "few", "mostly")) {
+        s3.createBucket(b);
+        try (var files = Files.walk(export.resolve(b))) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            s3.put(b, export.resolve(b).relativize(f).toString().replace('\\', '/'), Files.readString(f));
+          }
+        }
+      }
+      ServerConfig viaS3 = ServerFixture.config(s3Data).withS3(s3.settings()).withDiscoveryInterval(Duration.ofSeconds(1));
+      try (MacieServer server = MacieServer.start(viaS3); Macie2Client macie = ServerFixture.client(server.port())) {
+        macie.enableMacie(r -> {});
+        assertThat(macie.describeBuckets(r -> {}).buckets()).extracting(BucketMetadata::bucketName).containsExactly("clean", "few", "mostly");
+        macie.updateAutomatedDiscoveryConfiguration(r -> r.status(AutomatedDiscoveryStatus.ENABLED));
+        for (String b : List.of("clean", "few", "mostly")) {
+          await(() -> profile(macie, b), p -> p.statistics().totalItemsClassified() >= 120, b + " analysed in S3");
+        }
+        await(() -> profile(macie, "few"), p -> p.statistics().totalItemsClassified() == 123, "all of few analysed in S3");
+        Map<String, Integer> s3Scores = new TreeMap<>();
+        for (String b : List.of("clean", "few", "mostly")) {
+          s3Scores.put(b, profile(macie, b).sensitivityScore());
+        }
+        assertThat(s3Scores).isEqualTo(mappedScores);
+      }
     }
   }
 }
