@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,7 +24,6 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -59,8 +54,8 @@ public final class S3Access implements AutoCloseable {
 
   private S3Access(S3Settings settings) {
     this.settings = settings;
-    this.region = resolveRegion(settings);
-    this.credentials = credentialsOf(settings);
+    this.region = settings.resolvedRegion();
+    this.credentials = settings.credentialsProvider();
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(10))
@@ -283,31 +278,5 @@ public final class S3Access implements AutoCloseable {
   public void close() {
     s3.close();
     http.close();
-  }
-
-  private static Region resolveRegion(S3Settings settings) {
-    if (settings.region() != null) {
-      return Region.of(settings.region());
-    }
-    try {
-      var chain = DefaultAwsRegionProviderChain.builder();
-      if (settings.profile() != null) {
-        chain.profileName(settings.profile());
-      }
-      return chain.build().getRegion();
-    } catch (SdkException e) {
-      return Region.US_EAST_1;
-    }
-  }
-
-  private static AwsCredentialsProvider credentialsOf(S3Settings settings) {
-    if (settings.keys() != null) {
-      return StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(settings.keys().accessKeyId(), settings.keys().secretAccessKey()));
-    }
-    if (settings.profile() != null) {
-      return ProfileCredentialsProvider.create(settings.profile());
-    }
-    return DefaultCredentialsProvider.builder().build();
   }
 }

@@ -1,9 +1,17 @@
 package dev.assay.engine.source.s3;
 
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * How to reach S3, as the AWS CLI takes it.
+ * How to reach S3 (or, with a Macie endpoint, Macie), as the AWS CLI takes it. Immutable.
  *
  * @param endpoint an S3-compatible endpoint ({@code --endpoint-url}); requests then use path-style
  *     addressing. Null for AWS itself, with virtual-hosted addressing and cross-region access
@@ -44,6 +52,33 @@ public record S3Settings(URI endpoint, String region, String profile, Keys keys,
 
   public S3Settings withPageSize(int pageSize) {
     return new S3Settings(endpoint, region, profile, keys, pageSize);
+  }
+
+  /** The region: {@code region}, else the default region chain (with {@code profile}), else us-east-1. */
+  public Region resolvedRegion() {
+    if (region != null) {
+      return Region.of(region);
+    }
+    try {
+      var chain = DefaultAwsRegionProviderChain.builder();
+      if (profile != null) {
+        chain.profileName(profile);
+      }
+      return chain.build().getRegion();
+    } catch (SdkException e) {
+      return Region.US_EAST_1;
+    }
+  }
+
+  /** The credentials: {@code keys}, else the {@code profile}'s, else the default credential chain. */
+  public AwsCredentialsProvider credentialsProvider() {
+    if (keys != null) {
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+    }
+    if (profile != null) {
+      return ProfileCredentialsProvider.create(profile);
+    }
+    return DefaultCredentialsProvider.builder().build();
   }
 
   /** An access key pair. */
