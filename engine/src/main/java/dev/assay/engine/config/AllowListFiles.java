@@ -40,6 +40,25 @@ public final class AllowListFiles {
   }
 
   /**
+   * The CreateAllowList body in {@code file}, to send to Macie. A text file of values has no
+   * body: Macie reads a words list only from S3.
+   */
+  public static JsonNode body(Path file) throws ConfigException {
+    String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!fileName.endsWith(".json")) {
+      throw new ConfigException(
+          file.toString(), null,
+          "a text file of values cannot be sent to Macie, which reads words lists from S3: upload it and give a CreateAllowList "
+              + "body whose criteria.s3WordsList names the object");
+    }
+    JsonNode body = CustomIdentifierFiles.readJson(file);
+    if (!body.isObject()) {
+      throw new ConfigException(file.toString(), null, "must be a CreateAllowList JSON object");
+    }
+    return body;
+  }
+
+  /**
    * Parses a CreateAllowList body (or a GetAllowList response, whose {@code id} it keeps).
    *
    * @param name what messages name as the file

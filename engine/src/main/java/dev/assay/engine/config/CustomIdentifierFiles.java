@@ -50,6 +50,25 @@ public final class CustomIdentifierFiles {
     return out;
   }
 
+  /**
+   * The request bodies in {@code file} (one, or each of an array), checked as {@link #load} checks
+   * them: what is sent to Macie to create them there.
+   */
+  public static List<JsonNode> bodies(Path file) throws ConfigException {
+    JsonNode root = readJson(file);
+    List<JsonNode> out = new ArrayList<>();
+    if (root.isArray()) {
+      for (int i = 0; i < root.size(); i++) {
+        parse(file.toString(), "[" + i + "].", root.get(i));
+        out.add(root.get(i));
+      }
+    } else {
+      parse(file.toString(), "", root);
+      out.add(root);
+    }
+    return out;
+  }
+
   static JsonNode readJson(Path file) throws ConfigException {
     try {
       return MAPPER.readTree(Files.readString(file));

@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param findings the findings, one per object with reportable detections; not copied (a {@link
  *     FindingSpool}'s view reads them back from disk), so the caller must not change the list
- * @param objects objects in scope
- * @param bytes bytes analysed
+ * @param objects objects in scope; -1 when not known here (the scan ran on Macie, whose job
+ *     statistics do not count them)
+ * @param bytes bytes analysed; 0 when not known
  * @param objectsWithProblems objects that could not be (fully) read or analysed
  * @param elapsed wall time of the scan
  * @param roots per bucket name, the URI of what was scanned as that bucket: a local root

@@ -51,15 +51,22 @@ final class TableWriter implements FindingWriter {
       out.write(String.format("  High %d   Medium %d   Low %d%n", bySeverity.get("High"), bySeverity.get("Medium"), bySeverity.get("Low")));
       out.write(System.lineSeparator());
     }
-    out.write(
-        String.format(
-            "%d finding%s in %d object%s scanned (%s) in %.1f s%n",
-            report.findings().size(),
-            report.findings().size() == 1 ? "" : "s",
-            report.objects(),
-            report.objects() == 1 ? "" : "s",
-            bytes(report.bytes()),
-            report.elapsed().toMillis() / 1000.0));
+    if (report.objects() < 0) {
+      out.write(
+          String.format(
+              "%d finding%s from a Macie classification job in %.1f s%n",
+              report.findings().size(), report.findings().size() == 1 ? "" : "s", report.elapsed().toMillis() / 1000.0));
+    } else {
+      out.write(
+          String.format(
+              "%d finding%s in %d object%s scanned (%s) in %.1f s%n",
+              report.findings().size(),
+              report.findings().size() == 1 ? "" : "s",
+              report.objects(),
+              report.objects() == 1 ? "" : "s",
+              bytes(report.bytes()),
+              report.elapsed().toMillis() / 1000.0));
+    }
     if (report.objectsWithProblems() > 0) {
       out.write(
           String.format(
@@ -90,18 +97,18 @@ final class TableWriter implements FindingWriter {
     if (o == null) {
       return "";
     }
-    if (o.lineRanges() != null) {
+    if (o.lineRanges() != null && !o.lineRanges().isEmpty()) {
       Finding.Range r = o.lineRanges().get(0);
       return "L" + r.start() + ":" + r.startColumn();
     }
-    if (o.cells() != null) {
+    if (o.cells() != null && !o.cells().isEmpty()) {
       Finding.Cell c = o.cells().get(0);
       return c.cellReference() != null ? c.cellReference() : "R" + c.row() + " C" + c.column();
     }
-    if (o.pages() != null) {
+    if (o.pages() != null && !o.pages().isEmpty()) {
       return "p" + o.pages().get(0).pageNumber();
     }
-    if (o.records() != null) {
+    if (o.records() != null && !o.records().isEmpty()) {
       Finding.RecordLocation r = o.records().get(0);
       return "#" + r.recordIndex() + (r.jsonPath() == null ? "" : " " + r.jsonPath());
     }
