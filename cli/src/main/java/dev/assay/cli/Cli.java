@@ -75,6 +75,10 @@ final class Cli implements Runnable {
             c.getErr().println("assay " + c.getCommandName() + ": " + ex.getMessage());
             return ExitCode.USAGE.code;
           }
+          if (ex instanceof IncompleteException) {
+            c.getErr().println("assay " + c.getCommandName() + ": " + ex.getMessage());
+            return ExitCode.INCOMPLETE.code;
+          }
           c.getErr().println("assay " + c.getCommandName() + ": internal error: " + ex);
           ex.printStackTrace(c.getErr());
           return ExitCode.INTERNAL.code;

@@ -5,7 +5,11 @@ import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanProgress;
 import dev.assay.engine.ScanSession;
 import dev.assay.engine.Scanner;
+import dev.assay.engine.macie.MacieBackend;
+import dev.assay.engine.macie.MacieException;
+import dev.assay.engine.macie.MacieRequest;
 import dev.assay.engine.report.Finding;
+import dev.assay.engine.report.FindingComparison;
 import dev.assay.engine.report.FindingSpool;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.OutputFormat;
@@ -135,6 +139,20 @@ final class ScanCommand implements Callable<Integer> {
       description = "Record finished objects in FILE; after a crash or kill, the same command resumes where it stopped.")
   Path checkpointFile;
 
+  @Option(
+      names = "--backend",
+      paramLabel = "B",
+      description =
+          "local (default): this engine; macie2: run the scan as an Amazon Macie classification job and report its findings; "
+              + "both: run both and print the counts that differ per object and identifier (exit 1 when they differ).")
+  String backend = "local";
+
+  @Option(names = "--macie-endpoint-url", paramLabel = "URL", description = "The Macie endpoint for --backend macie2|both, as in the AWS CLI (e.g. assay serve's).")
+  String macieEndpointUrl;
+
+  @Option(names = "--cleanup", description = "With --backend macie2|both: delete the identifiers and allow lists the run created in Macie, and cancel its job if the run fails.")
+  boolean cleanup;
+
   @Option(names = "--quiet", description = "Print only errors on standard error.")
   boolean quiet;
 
@@ -157,9 +175,23 @@ final class ScanCommand implements Callable<Integer> {
     if (accountId != null && !accountId.matches("\\d{12}")) {
       throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
     }
+    MacieScan.Backend mode = MacieScan.Backend.parse(backend);
+    if (mode == MacieScan.Backend.LOCAL && (macieEndpointUrl != null || cleanup)) {
+      throw new UsageException((cleanup ? "--cleanup" : "--macie-endpoint-url") + ": applies only with --backend macie2 or both");
+    }
     ClassificationJob job = jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
     if (targets.isEmpty() && job == null) {
       throw new UsageException("a TARGET is required (or --job, to scan the job's buckets in S3)");
+    }
+    if (mode != MacieScan.Backend.LOCAL) {
+      MacieScan.targets(targets);
+      if (mode == MacieScan.Backend.MACIE2 && (resultsDir != null || checkpointFile != null)) {
+        throw new UsageException((resultsDir != null ? "--results-dir" : "--checkpoint")
+            + ": not with --backend macie2 (Macie writes discovery results where put-classification-export-configuration says)");
+      }
+      if (mode == MacieScan.Backend.BOTH && fmt != OutputFormat.TABLE && fmt != OutputFormat.JSON) {
+        throw new UsageException("--format: --backend both writes its comparison as table or json, not " + format);
+      }
     }
     try (ScanTargets scanTargets = new ScanTargets(s3Settings())) {
       String account = accountId;
@@ -170,6 +202,9 @@ final class ScanCommand implements Callable<Integer> {
         account = job.soleAccountId().orElse(null);
       }
       String accountForJob = account;
+      if (mode == MacieScan.Backend.MACIE2) {
+        return macie(scanTargets, job, account, fmt, threshold);
+      }
       List<ObjectSource> sources;
       try {
         sources = config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, accountForJob));
@@ -177,20 +212,28 @@ final class ScanCommand implements Callable<Integer> {
         throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
       }
       String reportRegion = region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
+      List<DataIdentifier> identifiers = identifierOptions.identifiers(job);
+      List<AllowList> allowLists =
+          identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
+      MacieRequest compareWith =
+          mode == MacieScan.Backend.BOTH
+              ? MacieScan.request(targets, job, jobFile, identifierOptions, identifiers, allowLists, accountId, cleanup)
+              : null;
       return scan(
           sources,
-          identifierOptions.identifiers(job),
-          identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job),
+          identifiers,
+          allowLists,
           account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account,
           reportRegion,
           fmt,
-          threshold);
+          threshold,
+          compareWith);
     }
   }
 
   private Integer scan(
       List<ObjectSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
-      OutputFormat fmt, Severity threshold) throws IOException {
+      OutputFormat fmt, Severity threshold, MacieRequest compareWith) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     warmUp(fmt);
     Detector detector = Detector.of(identifiers, allowLists);
@@ -252,8 +295,15 @@ final class ScanCommand implements Callable<Integer> {
     if (findings.problem() != null) {
       err.println("assay scan: warning: " + findings.problem());
     }
+    int comparison = -1;
     try {
-      write(fmt, report);
+      if (compareWith == null) {
+        write(fmt, report);
+      } else {
+        FindingComparison compared = FindingComparison.of(report.findings(), runOnMacie(compareWith).findings());
+        writeOut(out -> MacieScan.write(compared, fmt, verbose.length > 0, out));
+        comparison = compared.differences().isEmpty() ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+      }
     } finally {
       findings.close();
     }
@@ -270,7 +320,66 @@ final class ScanCommand implements Callable<Integer> {
       }
       return ExitCode.INCOMPLETE.code;
     }
+    if (comparison >= 0) {
+      return comparison;
+    }
     return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  /** {@code --backend macie2}: the scan as a Macie job, its findings written as the local engine's are. */
+  private Integer macie(ScanTargets scanTargets, ClassificationJob job, String account, OutputFormat fmt, Severity threshold)
+      throws IOException {
+    List<DataIdentifier> identifiers = identifierOptions.identifiers(job);
+    List<AllowList> allowLists =
+        identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
+    MacieRequest request = MacieScan.request(targets, job, jobFile, identifierOptions, identifiers, allowLists, account, cleanup);
+    if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
+      throw new UsageException("--output: no such directory: " + output.getParent());
+    }
+    MacieBackend.Run run = runOnMacie(request);
+    Map<String, String> roots = new HashMap<>();
+    for (MacieRequest.Target t : request.targets()) {
+      roots.put(t.bucket(), "s3://" + t.bucket() + "/");
+    }
+    write(fmt, new ScanReport(run.findings(), -1, 0, 0, run.elapsed(), roots));
+    boolean failing =
+        run.findings().stream().anyMatch(f -> f.severity() != null && f.severity().score() != null && f.severity().score() >= threshold.score());
+    return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  /** Runs {@code request} on Macie; its refusals become usage errors (exit 2), a job that did not complete exit 3. */
+  private MacieBackend.Run runOnMacie(MacieRequest request) {
+    PrintWriter err = spec.commandLine().getErr();
+    S3Settings settings = s3Settings(macieEndpointUrl, region, profile, "--macie-endpoint-url");
+    try (MacieBackend macie = MacieBackend.connect(settings)) {
+      return macie.run(
+          request,
+          line -> {
+            if (!quiet || line.startsWith("warning:")) {
+              err.println("assay scan: " + line);
+              err.flush();
+            }
+          });
+    } catch (MacieException e) {
+      throw e.jobRan() ? new IncompleteException(e.getMessage()) : new UsageException(e.getMessage());
+    }
+  }
+
+  /** Something that writes to the output. */
+  private interface OutputStep {
+    void write(Writer out) throws IOException;
+  }
+
+  private void writeOut(OutputStep step) throws IOException {
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      step.write(out);
+      out.flush();
+      return;
+    }
+    try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
+      step.write(out);
+    }
   }
 
   /**
@@ -297,15 +406,7 @@ final class ScanCommand implements Callable<Integer> {
 
   private void write(OutputFormat fmt, ScanReport report) throws IOException {
     FindingWriter writer = fmt.writer();
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      writer.write(report, out);
-      out.flush();
-      return;
-    }
-    try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
-      writer.write(report, out);
-    }
+    writeOut(out -> writer.write(report, out));
   }
 
   /** The URI of what a local target is scanned as a bucket: the directory, or a file's directory. */
