@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One scan from sources to findings: the pipeline enumerate, fetch, extract, detect, triage
@@ -102,7 +104,7 @@ public final class ScanSession {
       scanner.progress(b.progress);
     }
     Scanner.Summary summary;
-    try (DiscoveryResultsWriter results = b.resultsDir == null ? null : new DiscoveryResultsWriter(b.resultsDir, factory)) {
+    try (DiscoveryResultsWriter results = b.resultsDir == null ? null : new DiscoveryResultsWriter(b.resultsDir, factory, b.resultsFileNames)) {
       summary =
           scanner.build()
               .scan(
@@ -262,6 +264,7 @@ public final class ScanSession {
     private Path checkpointFile;
     private String fingerprint;
     private Path resultsDir;
+    private Supplier<UUID> resultsFileNames = UUID::randomUUID;
     private ScanProgress progress;
     private boolean keepFindings;
     private Consumer<Finding> findingSink = f -> {};
@@ -306,6 +309,16 @@ public final class ScanSession {
     /** Writes sensitive data discovery results under {@code dir}, as Macie lays them out. */
     public Builder resultsDir(Path dir) {
       this.resultsDir = dir;
+      return this;
+    }
+
+    /**
+     * Like {@link #resultsDir(Path)}, with the results files' uuids from {@code fileNames}, so that
+     * a rerun of the same work (a retried task) writes the same files again instead of new ones.
+     */
+    public Builder resultsDir(Path dir, Supplier<UUID> fileNames) {
+      this.resultsDir = dir;
+      this.resultsFileNames = Objects.requireNonNull(fileNames);
       return this;
     }
 

@@ -66,6 +66,15 @@ public final class DiscoveryResultsWriter implements Closeable {
     this(dir, factory, MAX_RECORDS_PER_FILE, MAX_BYTES_PER_FILE, UUID::randomUUID);
   }
 
+  /**
+   * Like {@link #DiscoveryResultsWriter(Path, FindingFactory)}, with the files' uuids from {@code
+   * fileNames}: a writer that must name its files the same way each time it runs (a retried
+   * distributed task overwrites what its failed attempt wrote) derives them.
+   */
+  public DiscoveryResultsWriter(Path dir, FindingFactory factory, Supplier<UUID> fileNames) throws IOException {
+    this(dir, factory, MAX_RECORDS_PER_FILE, MAX_BYTES_PER_FILE, fileNames);
+  }
+
   DiscoveryResultsWriter(Path dir, FindingFactory factory, int maxRecords, long maxBytes, Supplier<UUID> fileNames)
       throws IOException {
     this.factory = Objects.requireNonNull(factory, "factory");

@@ -73,7 +73,7 @@ public record ScanContext(String accountId, String partition, String region, Str
    * bucket (and optional key prefix): {@code AWSLogs/<account>/Macie/<region>/<jobId>/<account>/}.
    * The second account is the affected resource's account, the same one here.
    */
-  String resultsPrefix() {
+  public String resultsPrefix() {
     return "AWSLogs/" + accountId + "/Macie/" + region + "/" + jobId + "/" + accountId + "/";
   }
 

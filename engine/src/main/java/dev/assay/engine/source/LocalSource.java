@@ -73,6 +73,12 @@ public final class LocalSource implements ObjectSource {
     return names;
   }
 
+  /** The directory keys are relative to: the target directory, or a single file's directory. */
+  @Override
+  public Path localRoot() {
+    return singleFile ? target.getParent() : target;
+  }
+
   public String bucket() {
     return bucket;
   }

@@ -1,6 +1,7 @@
 package dev.assay.engine.source;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,14 @@ public interface ObjectSource {
    */
   default void enumerate(Consumer<ScanObject> sink, Totals totals) throws IOException {
     enumerate(sink);
+  }
+
+  /**
+   * For a source of local (or shared-storage) files, the directory their keys are relative to, so
+   * that another process can open an object as {@code root/key}; null for other sources.
+   */
+  default Path localRoot() {
+    return null;
   }
 
   /** Receives a source's totals: objects, and their size in bytes. */

@@ -1,6 +1,7 @@
 package dev.assay.engine.source;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -20,6 +21,11 @@ public final class ScopedSource implements ObjectSource {
   @Override
   public String describe() {
     return source.describe();
+  }
+
+  @Override
+  public Path localRoot() {
+    return source.localRoot();
   }
 
   @Override

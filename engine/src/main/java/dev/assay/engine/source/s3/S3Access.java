@@ -122,6 +122,18 @@ public final class S3Access implements AutoCloseable {
    *
    * @throws SourceUnavailableException when they cannot be listed
    */
+  /**
+   * Opens an object listed earlier, possibly by another process (a Spark driver): GetObject with
+   * {@code If-Match} on the ETag it was listed with, so that an object changed since is reported as
+   * OBJECT_VERSION_MISMATCH. Errors are mapped as for the objects {@link #bucket} enumerates.
+   *
+   * @param eTag the ETag as listed, quoted or bare; null to read whatever is there
+   */
+  public ScanObject.Content content(String bucket, String key, String eTag) {
+    String quoted = eTag == null || eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
+    return () -> S3BucketSource.open(this, bucket, key, quoted);
+  }
+
   public List<String> listBuckets() throws SourceUnavailableException {
     List<String> names = new ArrayList<>();
     for (Bucket b : buckets()) {

@@ -135,10 +135,12 @@ final class S3BucketSource implements ObjectSource {
             head == null ? null : head.serverSideEncryptionAsString(),
             head == null ? null : head.ssekmsKeyId(),
             tags);
-    return withMetadata(candidate, metadata, () -> open(key, eTag, path), null);
+    return withMetadata(candidate, metadata, () -> open(access, bucket, key, eTag), null);
   }
 
-  private InputStream open(String key, String eTag, String path) throws IOException {
+  /** GetObject with {@code If-Match} on {@code eTag} (quoted, as listed), its errors mapped to Macie's reasons. */
+  static InputStream open(S3Access access, String bucket, String key, String eTag) throws IOException {
+    String path = bucket + "/" + key;
     try {
       InputStream in = access.client().getObject(r -> r.bucket(bucket).key(key).ifMatch(eTag));
       return new FilterInputStream(in) {
