@@ -18,8 +18,11 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs the command line with the given streams and returns the exit status. */
-  static int run(PrintWriter out, PrintWriter err, String... args) {
+  /**
+   * Runs the command line with the given streams and returns the exit status, without exiting:
+   * for embedding {@code assay} in another JVM program. The streams stay open.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     return Cli.newCommandLine(out, err, args).execute(args);
   }
 

@@ -161,28 +161,14 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFormat fmt = OutputFormat.parse(format);
-    if (fmt == null) {
-      throw new UsageException("--format: unknown format '" + format + "'; expected one of " + OutputFormat.names());
-    }
-    Severity threshold = Severity.parse(failOn);
-    if (threshold == null) {
-      throw new UsageException("--fail-on: expected LOW, MEDIUM or HIGH, got '" + failOn + "'");
-    }
-    if (threads != null && threads < 1) {
-      throw new UsageException("--threads: must be at least 1, got " + threads);
-    }
-    if (accountId != null && !accountId.matches("\\d{12}")) {
-      throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
-    }
+    OutputFormat fmt = checkedFormat();
+    Severity threshold = checkedThreshold();
+    checkCommon();
     MacieScan.Backend mode = MacieScan.Backend.parse(backend);
     if (mode == MacieScan.Backend.LOCAL && (macieEndpointUrl != null || cleanup)) {
       throw new UsageException((cleanup ? "--cleanup" : "--macie-endpoint-url") + ": applies only with --backend macie2 or both");
     }
-    ClassificationJob job = jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
-    if (targets.isEmpty() && job == null) {
-      throw new UsageException("a TARGET is required (or --job, to scan the job's buckets in S3)");
-    }
+    ClassificationJob job = checkedJob();
     if (mode != MacieScan.Backend.LOCAL) {
       MacieScan.targets(targets);
       if (mode == MacieScan.Backend.MACIE2 && (resultsDir != null || checkpointFile != null)) {
@@ -194,41 +180,96 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     try (ScanTargets scanTargets = new ScanTargets(s3Settings())) {
-      String account = accountId;
-      if (account == null && ScanTargets.needsS3(targets, job)) {
-        account = scanTargets.callerAccountId().orElse(null);
-      }
-      if (account == null && job != null) {
-        account = job.soleAccountId().orElse(null);
-      }
-      String accountForJob = account;
       if (mode == MacieScan.Backend.MACIE2) {
-        return macie(scanTargets, job, account, fmt, threshold);
+        return macie(scanTargets, job, account(scanTargets, job), fmt, threshold);
       }
-      List<ObjectSource> sources;
-      try {
-        sources = config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, accountForJob));
-      } catch (UncheckedIOException e) {
-        throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
-      }
-      String reportRegion = region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
-      List<DataIdentifier> identifiers = identifierOptions.identifiers(job);
-      List<AllowList> allowLists =
-          identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
+      Resolved resolved = resolve(scanTargets, job);
       MacieRequest compareWith =
           mode == MacieScan.Backend.BOTH
-              ? MacieScan.request(targets, job, jobFile, identifierOptions, identifiers, allowLists, accountId, cleanup)
+              ? MacieScan.request(targets, job, jobFile, identifierOptions, resolved.identifiers(), resolved.allowLists(), accountId, cleanup)
               : null;
       return scan(
-          sources,
-          identifiers,
-          allowLists,
-          account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account,
-          reportRegion,
+          resolved.sources(),
+          resolved.identifiers(),
+          resolved.allowLists(),
+          resolved.accountId(),
+          resolved.region(),
           fmt,
           threshold,
           compareWith);
     }
+  }
+
+  OutputFormat checkedFormat() {
+    OutputFormat fmt = OutputFormat.parse(format);
+    if (fmt == null) {
+      throw new UsageException("--format: unknown format '" + format + "'; expected one of " + OutputFormat.names());
+    }
+    return fmt;
+  }
+
+  Severity checkedThreshold() {
+    Severity threshold = Severity.parse(failOn);
+    if (threshold == null) {
+      throw new UsageException("--fail-on: expected LOW, MEDIUM or HIGH, got '" + failOn + "'");
+    }
+    return threshold;
+  }
+
+  void checkCommon() {
+    if (threads != null && threads < 1) {
+      throw new UsageException("--threads: must be at least 1, got " + threads);
+    }
+    if (accountId != null && !accountId.matches("\\d{12}")) {
+      throw new UsageException("--account-id: must be 12 digits, got '" + accountId + "'");
+    }
+  }
+
+  /** The {@code --job} file, or null; a TARGET or a job is required. */
+  ClassificationJob checkedJob() {
+    ClassificationJob job = jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
+    if (targets.isEmpty() && job == null) {
+      throw new UsageException("a TARGET is required (or --job, to scan the job's buckets in S3)");
+    }
+    return job;
+  }
+
+  /** The account findings report: --account-id, else the S3 caller's, else the job's sole account; or null. */
+  private String account(ScanTargets scanTargets, ClassificationJob job) {
+    String account = accountId;
+    if (account == null && ScanTargets.needsS3(targets, job)) {
+      account = scanTargets.callerAccountId().orElse(null);
+    }
+    if (account == null && job != null) {
+      account = job.soleAccountId().orElse(null);
+    }
+    return account;
+  }
+
+  /**
+   * What a local scan's arguments resolve to.
+   *
+   * @param accountId the account findings report (the placeholder when none is known)
+   * @param region the region findings report
+   */
+  record Resolved(List<ObjectSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region) {}
+
+  /** Resolves the targets (or the job's buckets) to sources, and the identifiers and allow lists to use. */
+  Resolved resolve(ScanTargets scanTargets, ClassificationJob job) {
+    String account = account(scanTargets, job);
+    List<ObjectSource> sources;
+    try {
+      sources = config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, account));
+    } catch (UncheckedIOException e) {
+      throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
+    }
+    String reportRegion = region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
+    List<DataIdentifier> identifiers = identifierOptions.identifiers(job);
+    List<AllowList> allowLists =
+        identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
+    return new Resolved(
+        sources, identifiers, allowLists, ScanContext.accountIdOf(account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account, Optional::empty),
+        reportRegion);
   }
 
   private Integer scan(
@@ -251,11 +292,9 @@ final class ScanCommand implements Callable<Integer> {
         roots.put(bucketName != null ? bucketName : LocalSource.of(path, null).bucket(), rootUri(path));
       }
     }
-    // The AWS identity is for S3 targets to supply (the caller's account); local targets have none.
-    String account = ScanContext.accountIdOf(accountId, Optional::empty);
     ScanSession.Builder session =
         ScanSession.builder(detector, sources)
-            .reportAs(account, partitionOf(region), region)
+            .reportAs(accountId, partitionOf(region), region)
             .resultsDir(resultsDir)
             .keepFindings()
             .onResult(
@@ -416,7 +455,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** S3 access as the AWS CLI options give it. */
-  private S3Settings s3Settings() {
+  S3Settings s3Settings() {
     return s3Settings(endpointUrl, region, profile, "--endpoint-url");
   }
 
