@@ -187,14 +187,15 @@ class SparkScanTest {
   }
 
   @Test
-  void s3Bucket_sameFindingsAsScan() throws IOException {
+  void s3Bucket_sameFindingsAsScan_withAFailedTaskRetried() throws IOException {
     String endpoint = s3.endpoint().toString();
     Run local = cli("scan", "s3://samples-bucket", "--endpoint-url", endpoint, "--format", "jsonl", "--quiet");
     assertThat(local.code()).as(local.err()).isEqualTo(1);
     List<JsonNode> expected = lines(local.out());
 
     Path output = tmp.resolve("s3-out");
-    Run run = spark(conf(1), "s3://samples-bucket", "--endpoint-url", endpoint, "--output", output.toString(), "--format", "json");
+    Run run = spark(conf(2).set("spark.assay.failOnce", "2"), "s3://samples-bucket", "--endpoint-url", endpoint, "--output",
+        output.toString(), "--format", "json", "--partitions", "3");
 
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(normalized(parts(output))).isEqualTo(normalized(expected));
