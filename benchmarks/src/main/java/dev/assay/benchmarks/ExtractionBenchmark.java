@@ -1,5 +1,6 @@
 package dev.assay.benchmarks;
 
+
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionLimits;
 import dev.assay.engine.extract.Segment;
@@ -24,6 +25,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
@@ -238,7 +240,7 @@ public class ExtractionBenchmark {
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     Path file = Files.createTempFile("assay-bench", ".parquet");
     Files.delete(file);
-    try (ParquetWriter<org.apache.parquet.example.data.Group> writer =
+    try (ParquetWriter<Group> writer =
         ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema).withConf(new Configuration(false)).build()) {
       for (int i = 0; i < rows; i++) {
         writer.write(groups.newGroup().append("id", (long) i).append("name", "n" + i).append("ssn", value(i)));

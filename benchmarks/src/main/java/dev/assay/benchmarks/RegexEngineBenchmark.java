@@ -1,7 +1,19 @@
 package dev.assay.benchmarks;
 
+
+import com.gliwka.hyperscan.wrapper.CompileErrorException;
+import com.gliwka.hyperscan.wrapper.Database;
+import com.gliwka.hyperscan.wrapper.Expression;
+import com.gliwka.hyperscan.wrapper.ExpressionFlag;
+import com.gliwka.hyperscan.wrapper.Match;
+import com.gliwka.hyperscan.wrapper.Scanner;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,11 +52,11 @@ public class RegexEngineBenchmark {
   @Param({"RE2J", "JDK", "HYPERSCAN"})
   public String engine;
 
-  private com.gliwka.hyperscan.wrapper.Database hyperscan;
-  private com.gliwka.hyperscan.wrapper.Scanner hyperscanner;
+  private Database hyperscan;
+  private Scanner hyperscanner;
 
   private String text;
-  private com.google.re2j.Pattern re2j;
+  private Pattern re2j;
   private java.util.regex.Pattern jdk;
   private int expected;
 
@@ -52,7 +64,7 @@ public class RegexEngineBenchmark {
   public void setUp() {
     text = SyntheticText.generate(4 << 20, 40, 11);
     ManagedDataIdentifier id = ManagedCatalog.find(identifier).orElseThrow();
-    re2j = com.google.re2j.Pattern.compile(id.criteria().regex());
+    re2j = Pattern.compile(id.criteria().regex());
     jdk = java.util.regex.Pattern.compile(id.criteria().regex());
     expected = countRe2j();
     if (expected != countJdk()) {
@@ -64,28 +76,28 @@ public class RegexEngineBenchmark {
   }
 
   private void setUpHyperscan(String regex) {
-    if (!com.gliwka.hyperscan.wrapper.Scanner.getIsValidPlatform()) {
+    if (!Scanner.getIsValidPlatform()) {
       throw new IllegalStateException("Hyperscan does not load on this platform");
     }
     try {
       hyperscan =
-          com.gliwka.hyperscan.wrapper.Database.compile(
-              new com.gliwka.hyperscan.wrapper.Expression(
+          Database.compile(
+              new Expression(
                   regex,
-                  java.util.EnumSet.of(
-                      com.gliwka.hyperscan.wrapper.ExpressionFlag.SOM_LEFTMOST,
-                      com.gliwka.hyperscan.wrapper.ExpressionFlag.UTF8)));
-    } catch (com.gliwka.hyperscan.wrapper.CompileErrorException e) {
+                  EnumSet.of(
+                      ExpressionFlag.SOM_LEFTMOST,
+                      ExpressionFlag.UTF8)));
+    } catch (CompileErrorException e) {
       throw new IllegalStateException("Hyperscan rejects the pattern of " + identifier, e);
     }
-    hyperscanner = new com.gliwka.hyperscan.wrapper.Scanner();
+    hyperscanner = new Scanner();
     hyperscanner.allocScratch(hyperscan);
     // Every re2j match must be among Hyperscan's: the same end, a start at or before re2j's.
-    java.util.Map<Long, Long> startByEnd = new java.util.HashMap<>();
-    for (com.gliwka.hyperscan.wrapper.Match m : hyperscanner.scan(hyperscan, text)) {
+    Map<Long, Long> startByEnd = new HashMap<>();
+    for (Match m : hyperscanner.scan(hyperscan, text)) {
       startByEnd.merge(m.getEndPosition() + 1, m.getStartPosition(), Math::min);
     }
-    com.google.re2j.Matcher m = re2j.matcher(text);
+    Matcher m = re2j.matcher(text);
     while (m.find()) {
       Long start = startByEnd.get((long) m.end());
       if (start == null || start > m.start()) {
@@ -103,7 +115,7 @@ public class RegexEngineBenchmark {
   }
 
   private int countRe2j() {
-    com.google.re2j.Matcher m = re2j.matcher(text);
+    Matcher m = re2j.matcher(text);
     int n = 0;
     while (m.find()) {
       n++;

@@ -1,9 +1,13 @@
 package dev.assay.cli;
 
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.engine.Locator;
 import dev.assay.engine.extract.Extraction;
+import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Segment;
+import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ScanObject;
@@ -19,13 +23,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay identifiers}: the managed catalog and a test bench for custom identifiers. */
 @Command(
@@ -56,7 +61,7 @@ final class IdentifiersCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       List<ManagedDataIdentifier> all = ManagedCatalog.all();
-      switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      switch (format.toLowerCase(Locale.ROOT)) {
         case "json" -> {
           ObjectNode root = FindingWriter.JSON.createObjectNode();
           ArrayNode items = root.putArray("items");
@@ -145,7 +150,7 @@ final class IdentifiersCommand implements Runnable {
             List<Explained> found = new ArrayList<>();
             try {
               extraction.extract(object, s -> collect(detector, s, object.key(), found), found::clear);
-            } catch (dev.assay.engine.extract.ExtractionException e) {
+            } catch (ExtractionException e) {
               throw new UsageException(file + ": " + e.reason() + ": " + e.getMessage());
             }
             candidates.addAll(found);
@@ -191,7 +196,7 @@ final class IdentifiersCommand implements Runnable {
       List<Candidate> found =
           detector.scan(segment.text(), segment.field(), segment.reportFrom(), segment.reportTo(), true);
       for (Candidate c : found) {
-        into.add(new Explained(source, dev.assay.engine.report.FindingFactory.occurrencesOf(List.of(new dev.assay.engine.Locator(segment).locate(c.start(), c.end()))), c));
+        into.add(new Explained(source, FindingFactory.occurrencesOf(List.of(new Locator(segment).locate(c.start(), c.end()))), c));
       }
     }
   }

@@ -1,10 +1,15 @@
 package dev.assay.cli;
 
+
 import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanProgress;
 import dev.assay.engine.ScanSession;
 import dev.assay.engine.Scanner;
+import dev.assay.engine.config.ClassificationJob;
+import dev.assay.engine.config.ClassificationJobFiles;
+import dev.assay.engine.config.ConfigException;
+import dev.assay.engine.config.ScanTargets;
 import dev.assay.engine.macie.MacieBackend;
 import dev.assay.engine.macie.MacieException;
 import dev.assay.engine.macie.MacieRequest;
@@ -15,10 +20,6 @@ import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
 import dev.assay.engine.report.ScanReport;
-import dev.assay.engine.config.ClassificationJob;
-import dev.assay.engine.config.ClassificationJobFiles;
-import dev.assay.engine.config.ConfigException;
-import dev.assay.engine.config.ScanTargets;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.SourceUnavailableException;
@@ -39,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,10 +50,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay scan TARGET...}: scans files and directories and writes Macie findings. */
 @Command(
@@ -431,8 +433,8 @@ final class ScanCommand implements Callable<Integer> {
         new Thread(
             () -> {
               try {
-                fmt.writer().write(new ScanReport(List.of(), 0, 0, 0, java.time.Duration.ZERO), Writer.nullWriter());
-                dev.assay.engine.report.FindingWriter.JSON.canSerialize(Finding.class);
+                fmt.writer().write(new ScanReport(List.of(), 0, 0, 0, Duration.ZERO), Writer.nullWriter());
+                FindingWriter.JSON.canSerialize(Finding.class);
               } catch (IOException | RuntimeException | LinkageError e) {
                 // only a warm-up: the real write reports whatever goes wrong
               }

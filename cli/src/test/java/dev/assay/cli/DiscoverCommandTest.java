@@ -1,11 +1,17 @@
 package dev.assay.cli;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.engine.source.s3.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +20,10 @@ class DiscoverCommandTest {
   @Test
   void theSameBucketsInS3GetTheSameScoresAndARerunContinues(@TempDir Path dir) throws Exception {
     Path export = dir.resolve("export");
-    try (dev.assay.engine.source.s3.S3TestServer s3 = dev.assay.engine.source.s3.S3TestServer.start()) {
-      System.setProperty("aws.accessKeyId", dev.assay.engine.source.s3.S3TestServer.ACCESS_KEY);
-      System.setProperty("aws.secretAccessKey", dev.assay.engine.source.s3.S3TestServer.SECRET_KEY);
-      for (String b : java.util.List.of("plain-logs", "some-hr", "all-cards")) {
+    try (S3TestServer s3 = S3TestServer.start()) {
+      System.setProperty("aws.accessKeyId", S3TestServer.ACCESS_KEY);
+      System.setProperty("aws.secretAccessKey", S3TestServer.SECRET_KEY);
+      for (String b : List.of("plain-logs", "some-hr", "all-cards")) {
         Files.createDirectories(export.resolve(b));
         s3.createBucket(b);
       }
@@ -38,7 +44,7 @@ class DiscoverCommandTest {
       CliRun remote = CliRun.of(s3Args);
       assertThat(remote.exit()).as(remote.err()).isZero();
       ObjectMapper json = new ObjectMapper();
-      java.util.Map<String, String> localScores = scores(json.readTree(local.out()));
+      Map<String, String> localScores = scores(json.readTree(local.out()));
       assertThat(scores(json.readTree(remote.out()))).isEqualTo(localScores);
       assertThat(Integer.parseInt(localScores.get("all-cards").split(" ")[0]))
           .isGreaterThan(Integer.parseInt(localScores.get("some-hr").split(" ")[0]));
@@ -50,15 +56,15 @@ class DiscoverCommandTest {
     }
   }
 
-  private static void put(dev.assay.engine.source.s3.S3TestServer s3, Path export, String bucket, String key, String text) throws Exception {
+  private static void put(S3TestServer s3, Path export, String bucket, String key, String text) throws Exception {
     Path file = export.resolve(bucket).resolve(key);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
     s3.put(bucket, key, text);
   }
 
-  private static java.util.Map<String, String> scores(JsonNode root) {
-    java.util.Map<String, String> out = new java.util.TreeMap<>();
+  private static Map<String, String> scores(JsonNode root) {
+    Map<String, String> out = new TreeMap<>();
     for (JsonNode b : root.path("buckets")) {
       out.put(b.path("bucketName").asText(), b.path("sensitivityScore").asInt() + " " + b.path("sensitivityLabel").asText());
     }

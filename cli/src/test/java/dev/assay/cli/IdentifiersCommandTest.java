@@ -1,9 +1,12 @@
 package dev.assay.cli;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.re2j.Pattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +34,7 @@ class IdentifiersCommandTest {
     assertThat(ssn.get("category").asText()).isEqualTo("PERSONAL_INFORMATION");
     assertThat(ssn.get("recommended").asBoolean()).isTrue();
     // Assay's additions: the pattern that runs, and its keywords.
-    assertThat(com.google.re2j.Pattern.compile(ssn.get("regex").asText()).matcher("ssn 512-23-4411").find()).isTrue();
+    assertThat(Pattern.compile(ssn.get("regex").asText()).matcher("ssn 512-23-4411").find()).isTrue();
     assertThat(ssn.get("keywordRequirement").asText()).isEqualTo("REQUIRED");
     assertThat(ssn.get("keywords").toString()).contains("ssn");
   }

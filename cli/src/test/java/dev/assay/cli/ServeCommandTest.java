@@ -1,5 +1,7 @@
 package dev.assay.cli;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -52,7 +55,7 @@ class ServeCommandTest {
   }
 
   private static List<String> java(String... args) {
-    List<String> cmd = new java.util.ArrayList<>(List.of(
+    List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path")));
     cmd.addAll(List.of(args));
     return cmd;

@@ -1,5 +1,7 @@
 package dev.assay.corpus;
 
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.engine.Detection;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.Scanner;
@@ -110,7 +112,7 @@ public final class Evaluation {
     Result result = run(Corpus.load(dir), work);
     result.mismatches().forEach(System.err::println);
     if (format.equals("json")) {
-      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      ObjectMapper mapper = new ObjectMapper();
       System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result.scorecard().toJson(mapper)));
     } else {
       System.out.print(result.scorecard().toTable());

@@ -1,5 +1,7 @@
 package dev.assay.corpus;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +102,7 @@ class PresidioSynthEvaluationTest {
   }
 
   private static Set<String> idsOf(JsonNode span) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     span.get("macie_ids").forEach(n -> ids.add(n.asText()));
     return ids;
   }

@@ -1,5 +1,7 @@
 package dev.assay.engine;
 
+import dev.assay.engine.extract.EmbeddedFile;
+
 /**
  * Where one occurrence sits in an object, in the form Macie's {@code Occurrences} reports it for the
  * object's file type (Macie User Guide, "Schema for reporting the location of sensitive data").
@@ -47,10 +49,10 @@ public sealed interface Location {
    * An occurrence in a file extracted from an archive: {@code at} is its location in that file, of
    * the file's own kind. Macie's finding for an archive carries no per-file location, so findings
    * leave these out; discovery results report them per extracted file with {@code file} as
-   * {@code embeddedFileDetails} (macie-facts §3).
+   * {@code embeddedFileDetails} (Macie's sensitive data discovery results).
    *
    * @param file the extracted file
    * @param at the location within it; never itself an {@code Embedded}
    */
-  record Embedded(dev.assay.engine.extract.EmbeddedFile file, Location at) implements Location {}
+  record Embedded(EmbeddedFile file, Location at) implements Location {}
 }

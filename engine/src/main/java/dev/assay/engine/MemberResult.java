@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The outcome for one file extracted from an archive object: what Macie writes as that file's own
- * sensitive data discovery record, with {@code embeddedFileDetails} (macie-facts §3). The archive's
+ * sensitive data discovery record, with {@code embeddedFileDetails} (Macie's sensitive data discovery results). The archive's
  * own result counts every file's occurrences; this one counts the file's alone.
  *
  * @param member the file and what became of it

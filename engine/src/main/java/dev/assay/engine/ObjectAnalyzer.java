@@ -1,14 +1,16 @@
 package dev.assay.engine;
 
+
 import dev.assay.engine.extract.ArchiveMember;
-import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Extraction;
+import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Segment;
 import dev.assay.engine.source.ObjectUnavailableException;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Candidate;
 import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.TextBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +101,7 @@ final class ObjectAnalyzer {
 
     /**
      * The result when the object's time limit has passed: PARTIAL with TIME_CUT_OFF_REACHED
-     * (macie-facts §1.11), with the occurrences found so far. Stops {@link #run}.
+     * (Macie's ClassificationResultStatus reasons), with the occurrences found so far. Stops {@link #run}.
      */
     ObjectResult timedOut(Duration limit) {
       cancelled = true;
@@ -132,7 +134,7 @@ final class ObjectAnalyzer {
   static final long NAME_ADDRESS_CAP = 1000;
 
   static long countCap(DataIdentifier id) {
-    if (id instanceof dev.assay.identifiers.ManagedDataIdentifier m && (m.id().equals("NAME") || m.id().equals("ADDRESS"))) {
+    if (id instanceof ManagedDataIdentifier m && (m.id().equals("NAME") || m.id().equals("ADDRESS"))) {
       return NAME_ADDRESS_CAP;
     }
     return Long.MAX_VALUE;

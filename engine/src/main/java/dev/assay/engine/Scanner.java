@@ -122,7 +122,7 @@ public final class Scanner {
    * object costs no hand-off between threads (on this 2-core VM a park and unpark pair cost a
    * quarter of a millisecond, a tenth of a 250 KB object's analysis). The watchdog enforces the time
    * limit: when an object's time is up it reports the object PARTIAL with TIME_CUT_OFF_REACHED
-   * (Macie's per-object time quota, macie-facts §8.3, with what was found until then), cancels and
+   * (Macie's per-object time quota, with what was found until then), cancels and
    * interrupts the analysis, and starts a new worker in place of the one it gave up on, so a parser
    * that ignores both costs a parked daemon thread, never a worker. Exactly one of the worker and
    * the watchdog reports each object: whichever first settles its {@link Job}.

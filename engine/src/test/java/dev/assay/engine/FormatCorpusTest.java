@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real file per format Macie analyses (macie-facts §8.2), made here with the formats' own
+ * One real file per format Macie analyses (the formats Macie analyses), made here with the formats' own
  * writers, scanned through the real {@link Scanner}: each must yield the SSN with the exact
- * location of its kind (§1.6, §8.4).
+ * location of its kind (Macie's Occurrences structures; Macie's location structure per file type).
  */
 class FormatCorpusTest {
   @TempDir static Path dir;

@@ -1,7 +1,9 @@
 package dev.assay.engine;
 
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -123,7 +126,7 @@ public final class FormatFiles {
       ZipEntry mimetype = new ZipEntry("mimetype");
       mimetype.setMethod(ZipEntry.STORED);
       mimetype.setSize(type.length);
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      CRC32 crc = new CRC32();
       crc.update(type);
       mimetype.setCrc(crc.getValue());
       zip.putNextEntry(mimetype);
@@ -140,7 +143,7 @@ public final class FormatFiles {
 
   /** A file kept in the test resources (see {@code formats/README.md} there), as bytes. */
   public static byte[] resource(String name) throws IOException {
-    try (java.io.InputStream in = FormatFiles.class.getResourceAsStream("/formats/" + name)) {
+    try (InputStream in = FormatFiles.class.getResourceAsStream("/formats/" + name)) {
       if (in == null) {
         throw new IOException("no test resource formats/" + name);
       }
@@ -276,7 +279,7 @@ public final class FormatFiles {
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(e.getValue().length);
         entry.setCompressedSize(e.getValue().length);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(e.getValue());
         entry.setCrc(crc.getValue());
         zip.putNextEntry(entry);

@@ -1,5 +1,7 @@
 package dev.assay.engine;
 
+
+
 import static dev.assay.engine.FormatFiles.SSN;
 import static dev.assay.engine.FormatFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -169,7 +172,7 @@ class HostileInputTest {
     ExtractionLimits tiny = ExtractionLimits.DEFAULT.withSizeQuotas(1000);
     byte[] big = utf8("SSN " + SSN + "\n" + "x".repeat(2000));
     byte[] noise = new byte[4000];
-    new java.util.Random(7).nextBytes(noise); // incompressible: the ZIP itself is over the quota
+    new Random(7).nextBytes(noise); // incompressible: the ZIP itself is over the quota
     byte[] zip = FormatFiles.zip(Map.of("big.txt", big, "filler.bin", noise));
     Map<String, ObjectResult> r =
         scan(

@@ -1,5 +1,7 @@
 package dev.assay.identifiers;
 
+
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
@@ -93,11 +95,10 @@ public final class MacieRegex {
    */
   static final int MAX_BOUNDED_REPEAT = 255;
 
-  private static final java.util.regex.Pattern BOUNDED =
-      java.util.regex.Pattern.compile("\\{(\\d+),(\\d+)}");
+  private static final Pattern BOUNDED = Pattern.compile("\\{(\\d+),(\\d+)\\}");
 
   private static void checkBoundedRepeat(String field, String regex, int open) {
-    java.util.regex.Matcher m = BOUNDED.matcher(regex);
+    Matcher m = BOUNDED.matcher(regex);
     if (m.find(open) && m.start() == open) {
       long upper = Long.parseLong(m.group(2).length() > 9 ? "9999999999" : m.group(2));
       if (upper > MAX_BOUNDED_REPEAT) {

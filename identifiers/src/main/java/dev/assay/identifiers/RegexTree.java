@@ -1,9 +1,13 @@
 package dev.assay.identifiers;
 
+
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A regex of the syntax Macie's dialect and re2j share, read into a tree with re2j's meaning for
@@ -470,7 +474,7 @@ final class RegexTree {
       };
     }
 
-    private static final java.util.Map<String, int[]> UNICODE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, int[]> UNICODE = new ConcurrentHashMap<>();
 
     /**
      * The members of Unicode class {@code name} ({@code Lu}, {@code L}, {@code Greek}, ...) as
@@ -485,7 +489,7 @@ final class RegexTree {
       }
       int[][] table;
       try {
-        java.lang.reflect.Field field = Class.forName("com.google.re2j.UnicodeTables").getDeclaredField(name);
+        Field field = Class.forName("com.google.re2j.UnicodeTables").getDeclaredField(name);
         field.setAccessible(true);
         table = (int[][]) field.get(null);
       } catch (ReflectiveOperationException | RuntimeException e) {

@@ -1,9 +1,13 @@
 package dev.assay.identifiers;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,9 +33,9 @@ class KeywordIndexTest {
     Random random = new Random(seed);
     List<String> literals = new ArrayList<>();
     for (int k = 1 + random.nextInt(30); k > 0; k--) {
-      literals.add(randomText(random, 1 + random.nextInt(6)).toLowerCase(java.util.Locale.ROOT));
+      literals.add(randomText(random, 1 + random.nextInt(6)).toLowerCase(Locale.ROOT));
     }
-    literals = new ArrayList<>(new java.util.LinkedHashSet<>(literals));
+    literals = new ArrayList<>(new LinkedHashSet<>(literals));
     if (literals.stream().anyMatch(String::isBlank) && random.nextBoolean()) {
       literals.removeIf(String::isBlank);
     }

@@ -1,11 +1,14 @@
 package dev.assay.identifiers;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -189,7 +192,7 @@ class RegionDfaTest {
       texts.add(randomText(seed, List.of("512-23-4411", "ssn 431-58-2207 ", "12-345-6789"), 300));
     }
     List<Thread> threads = new ArrayList<>();
-    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < 4; t++) {
       threads.add(new Thread(() -> {
         try {

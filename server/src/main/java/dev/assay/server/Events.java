@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes each new, unarchived finding as an EventBridge event (macie-facts §9.1): appended as
+ * Publishes each new, unarchived finding as an EventBridge event: appended as
  * a line to a file, or POSTed to a URL. Publishing runs on a thread of its own, so a slow or
  * failing endpoint never blocks a job; a POST is retried with backoff (5 tries) and then dropped
  * with a message on standard error. Thread-safe.

@@ -1,9 +1,11 @@
 package dev.assay.server;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@code FindingCriteria} (macie-facts §7.1): terms on field paths, AND-ed. {@code eq} matches
+ * A {@code FindingCriteria} (Macie's FindingCriteria operators): terms on field paths, AND-ed. {@code eq} matches
  * any of its values, {@code neq} none, {@code eqExactMatch} when the field's set of values is
  * exactly the given set; {@code gt}, {@code gte}, {@code lt}, {@code lte} compare numbers, and
  * dates as epoch milliseconds. Values are case-sensitive and whole; booleans are {@code "true"} and
@@ -203,7 +205,7 @@ final class FindingCriteria {
   }
 
   private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   /** Whether some terms are on fields that are not columns, to be checked on the JSON. */

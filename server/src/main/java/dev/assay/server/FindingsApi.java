@@ -1,5 +1,6 @@
 package dev.assay.server;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +11,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * ListFindings, GetFindings and GetFindingStatistics over the stored findings (macie-facts §7).
+ * ListFindings, GetFindings and GetFindingStatistics over the stored findings (Macie's finding queries).
  * Pages are keyset-paged on the sort column and the finding id, so findings a job adds while a
  * client pages never shift a page or repeat one. Thread-safe.
  */
@@ -48,7 +50,7 @@ final class FindingsApi {
     String attribute = sort.path("attributeName").asText("createdAt");
     String column = SORT_COLUMNS.get(attribute);
     if (column == null) {
-      throw ApiException.validation("sortCriteria.attributeName: one of " + String.join(", ", new java.util.TreeSet<>(SORT_COLUMNS.keySet())));
+      throw ApiException.validation("sortCriteria.attributeName: one of " + String.join(", ", new TreeSet<>(SORT_COLUMNS.keySet())));
     }
     boolean desc = "DESC".equals(sort.path("orderBy").asText("ASC"));
     String expr = "COALESCE(" + column + ", '')";
@@ -139,7 +141,7 @@ final class FindingsApi {
     String groupBy = c.required("groupBy");
     String column = GROUPS.get(groupBy);
     if (column == null) {
-      throw ApiException.validation("groupBy: one of " + String.join(", ", new java.util.TreeSet<>(GROUPS.keySet())));
+      throw ApiException.validation("groupBy: one of " + String.join(", ", new TreeSet<>(GROUPS.keySet())));
     }
     FindingCriteria criteria = FindingCriteria.parse(c.body().get("findingCriteria"), "findingCriteria");
     StringBuilder sql = new StringBuilder("SELECT " + column + (criteria.needsJson() ? ", json" : "") + " FROM findings WHERE 1");

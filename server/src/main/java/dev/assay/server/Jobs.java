@@ -1,5 +1,6 @@
 package dev.assay.server;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.Checkpoint;
@@ -10,14 +11,17 @@ import dev.assay.engine.config.ClassificationJobFiles;
 import dev.assay.engine.config.ConfigException;
 import dev.assay.engine.config.JobSources;
 import dev.assay.engine.report.Finding;
+import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.source.ObjectSource;
+import dev.assay.engine.source.ScanObject;
 import dev.assay.engine.source.s3.S3Access;
 import dev.assay.identifiers.AllowList;
 import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs classification jobs on the scan engine, one run at a time, in the order they were started.
@@ -123,7 +128,7 @@ final class Jobs implements AutoCloseable {
       ObjectNode paused = job.putObject("userPausedDetails");
       paused.put("jobPausedAt", now);
       // Macie cancels a job that stays paused for 30 days.
-      paused.put("jobExpiresAt", dev.assay.engine.report.FindingFactory.timestamp(Instant.now().plusSeconds(30L * 86400)));
+      paused.put("jobExpiresAt", FindingFactory.timestamp(Instant.now().plusSeconds(30L * 86400)));
     }
     job.put("jobStatus", to);
     store.putResource(MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
@@ -288,7 +293,7 @@ final class Jobs implements AutoCloseable {
   }
 
   /**
-   * The time before which objects are left out of a scheduled run (Macie §6.1: a run after the
+   * The time before which objects are left out of a scheduled run (CreateClassificationJob's rules: a run after the
    * first takes the objects created or changed since the previous run started; a first run
    * without {@code initialRun} those since the job was created), or null for every object.
    */
@@ -328,7 +333,7 @@ final class Jobs implements AutoCloseable {
         }
 
         @Override
-        public void enumerate(java.util.function.Consumer<dev.assay.engine.source.ScanObject> sink) throws IOException {
+        public void enumerate(Consumer<ScanObject> sink) throws IOException {
           source.enumerate(o -> {
             if (o.lastModified() == null || o.lastModified().isAfter(since)) {
               sink.accept(o);
@@ -472,7 +477,7 @@ final class Jobs implements AutoCloseable {
   }
 
   /**
-   * Where a run's discovery results go (§3): written to {@code local}, and reported as under
+   * Where a run's discovery results go (Macie's sensitive data discovery results): written to {@code local}, and reported as under
    * {@code s3://bucket/prefix}.
    *
    * @param mapped whether the bucket is a directory mapped with --bucket ({@code local} is in it);
@@ -485,7 +490,7 @@ final class Jobs implements AutoCloseable {
       if (!localPath.startsWith(root)) {
         return localPath;
       }
-      String relative = localPath.substring(root.length()).replace(java.io.File.separatorChar, '/');
+      String relative = localPath.substring(root.length()).replace(File.separatorChar, '/');
       return "s3://" + bucket + "/" + prefix + (relative.startsWith("/") ? relative.substring(1) : relative);
     }
   }
@@ -513,7 +518,7 @@ final class Jobs implements AutoCloseable {
   private boolean upload(String jobId, Results results) {
     try (var files = Files.walk(results.local())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String relative = results.local().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        String relative = results.local().relativize(file).toString().replace(File.separatorChar, '/');
         s3().put(results.bucket(), results.prefix() + relative, file);
       }
       return true;

@@ -1,5 +1,6 @@
 package dev.assay.server;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,14 +19,18 @@ import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -33,7 +38,7 @@ import java.util.function.Function;
 /**
  * The Macie2 operations: each takes a {@link Call} and returns the response body (null for 204),
  * or throws {@link ApiException}. Member names, defaults and errors follow the Macie2 API model
- * and the Macie User Guide (macie-facts §0–§7). Thread-safe: state is in the {@link Store}.
+ * and the Macie User Guide. Thread-safe: state is in the {@link Store}.
  */
 final class MacieApi {
   static final String CDI = "custom-data-identifier";
@@ -251,7 +256,7 @@ final class MacieApi {
     if (body.has("severityLevels") && !body.get("severityLevels").isEmpty()) {
       r.set("severityLevels", body.get("severityLevels"));
     } else {
-      // Macie's default when none are given: one level, MEDIUM from the first occurrence (§2.4).
+      // Macie's default when none are given: one level, MEDIUM from the first occurrence.
       ArrayNode levels = array();
       levels.addObject().put("occurrencesThreshold", 1).put("severity", "MEDIUM");
       r.set("severityLevels", levels);
@@ -691,7 +696,7 @@ final class MacieApi {
     return Long.compare(a == null ? 0 : a, b);
   }
 
-  /** UpdateClassificationJob: cancel, pause or resume, from the states Macie allows (§6.3). */
+  /** UpdateClassificationJob: cancel, pause or resume, from the states Macie allows (Macie's job lifecycle). */
   private JsonNode updateClassificationJob(Call c) {
     String id = c.label("jobId");
     ObjectNode job = describeClassificationJob(id);
@@ -909,13 +914,13 @@ final class MacieApi {
     if ("PAST_30_DAYS".equals(timeRange)) {
       return now.minusSeconds(30L * 86400).toEpochMilli();
     }
-    java.time.ZonedDateTime z = now.atZone(java.time.ZoneOffset.UTC);
-    return z.withDayOfMonth(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    ZonedDateTime z = now.atZone(ZoneOffset.UTC);
+    return z.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
   /**
    * What Macie would charge: $1.00 per GB classified by jobs (the first GB a month free is not
-   * modelled; macie-facts §11); the other types cost nothing here.
+   * modelled; Macie's quotas); the other types cost nothing here.
    */
   private ArrayNode usageOf(long bytes, boolean withLimits) {
     ArrayNode usage = array();
@@ -923,7 +928,7 @@ final class MacieApi {
       ObjectNode u = usage.addObject();
       u.put("currency", "USD");
       double cost = type.equals("SENSITIVE_DATA_DISCOVERY") ? bytes / 1e9 : 0.0;
-      u.put("estimatedCost", String.format(java.util.Locale.ROOT, "%.2f", cost));
+      u.put("estimatedCost", String.format(Locale.ROOT, "%.2f", cost));
       if (withLimits) {
         u.putObject("serviceLimit").put("isServiceLimited", false).put("unit", "TERABYTES").put("value", 5);
       }
@@ -1253,7 +1258,7 @@ final class MacieApi {
       return otherwise;
     }
     if (!values.contains(v)) {
-      throw ApiException.validation(member + ": must be one of " + String.join(", ", new java.util.TreeSet<>(values)) + ", got '" + v + "'");
+      throw ApiException.validation(member + ": must be one of " + String.join(", ", new TreeSet<>(values)) + ", got '" + v + "'");
     }
     return v;
   }

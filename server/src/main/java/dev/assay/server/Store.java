@@ -1,5 +1,6 @@
 package dev.assay.server;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -341,7 +343,7 @@ final class Store implements AutoCloseable {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       if (p == null) {
-        ps.setNull(i + 1, java.sql.Types.NULL);
+        ps.setNull(i + 1, Types.NULL);
       } else if (p instanceof Long l) {
         ps.setLong(i + 1, l);
       } else if (p instanceof Integer n) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** FindingCriteria's operators on a finding's JSON, as macie-facts §7.1 states them. */
+/** FindingCriteria's operators on a finding's JSON, as Macie documents them. */
 class FindingCriteriaTest {
   static final JsonNode FINDING =
       json("""

@@ -1,9 +1,12 @@
 package dev.assay.server;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,7 +213,7 @@ class JobLifecycleTest {
   private static JsonNode json(String s) {
     try {
       return Store.JSON.readTree(s);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

@@ -1,17 +1,23 @@
 package dev.assay.server;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.engine.source.s3.S3TestServer;
+import dev.assay.identifiers.managed.ManagedCatalog;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,7 +270,7 @@ class MacieServerSdkTest {
       assertThatThrownBy(() -> macie.getAllowList(r -> r.id(list.id()))).isInstanceOf(ResourceNotFoundException.class);
       assertThatThrownBy(() -> macie.describeClassificationJob(r -> r.jobId("0123456789abcdef0123456789abcdef")))
           .isInstanceOf(ResourceNotFoundException.class);
-      assertThat(macie.listManagedDataIdentifiers(r -> {}).items()).hasSize(dev.assay.identifiers.managed.ManagedCatalog.all().size());
+      assertThat(macie.listManagedDataIdentifiers(r -> {}).items()).hasSize(ManagedCatalog.all().size());
     }
   }
 
@@ -309,8 +315,8 @@ class MacieServerSdkTest {
         assertThat(keys).contains(location.substring("s3://macie-results/".length()));
       }
       var records = new String(
-          new java.util.zip.GZIPInputStream(s3.client().getObject(r -> r.bucket("macie-results").key(keys.get(0)))).readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
+          new GZIPInputStream(s3.client().getObject(r -> r.bucket("macie-results").key(keys.get(0)))).readAllBytes(),
+          StandardCharsets.UTF_8);
       // one record per object in scope, with or without findings
       assertThat(records.lines().count()).isEqualTo(SENSITIVE.size() + 2);
     }
@@ -335,7 +341,7 @@ class MacieServerSdkTest {
 
   private static <T> List<T> reversed(List<T> list) {
     List<T> out = new ArrayList<>(list);
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A job's {@code s3JobDefinition.bucketCriteria} (§6.2): which buckets the job covers, decided on
+ * A job's {@code s3JobDefinition.bucketCriteria} (S3JobDefinition's rules): which buckets the job covers, decided on
  * the bucket name, the account and the bucket's tags. Conditions of a block are AND-ed, values of a
  * condition OR-ed, excludes beat includes. Criteria on {@code S3_BUCKET_EFFECTIVE_PERMISSION} and
  * {@code S3_BUCKET_SHARED_ACCESS} need Macie's bucket inventory and are rejected when the file is

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A classification job, as a CreateClassificationJob request body defines it (§6.1), validated by
+ * A classification job, as a CreateClassificationJob request body defines it (CreateClassificationJob's rules), validated by
  * {@link ClassificationJobFiles}. Exactly one of {@code bucketDefinitions} and {@code
  * bucketCriteria} is set. Immutable.
  *

@@ -17,8 +17,7 @@ import java.util.Set;
 
 /**
  * Reads a classification job: a CreateClassificationJob request body (JSON), as {@code aws macie2
- * create-classification-job --cli-input-json} takes it, checked against Macie's rules (§6.1,
- * §6.2). Every error names the file and the member, such as {@code job.json:
+ * create-classification-job --cli-input-json} takes it, checked against Macie's rules for CreateClassificationJob and S3JobDefinition. Every error names the file and the member, such as {@code job.json:
  * s3JobDefinition.scoping.includes.and[0].simpleScopeTerm.comparator: ...}. Stateless.
  *
  * <p>{@code clientToken} is optional, as with the AWS CLI, which generates it.

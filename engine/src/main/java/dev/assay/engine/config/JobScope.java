@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * A classification job's object scope (§6.2): {@code scoping.includes} and {@code
+ * A classification job's object scope (S3JobDefinition's rules): {@code scoping.includes} and {@code
  * scoping.excludes}, each an AND of terms, with excludes beating includes, then {@code
  * samplingPercentage}.
  *

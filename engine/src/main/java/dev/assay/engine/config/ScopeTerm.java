@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * One condition of a job's {@code scoping} (§6.2): a {@code simpleScopeTerm} on the object's
+ * One condition of a job's {@code scoping} (S3JobDefinition's rules): a {@code simpleScopeTerm} on the object's
  * extension, key, last modification date or size, or a {@code tagScopeTerm} on its tags. Values are
  * case-sensitive; several values of an EQ (or STARTS_WITH) term are OR-ed, and NE means equal to
  * none of them.

@@ -1,17 +1,20 @@
 package dev.assay.engine.extract;
 
+
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -39,7 +42,7 @@ final class ArchiveExtractor {
   /**
    * Extracts the archive at archive level {@code depth} (1 for the object itself).
    *
-   * @throws LimitExceeded when a limit of §8.3 is reached: the whole object stops there
+   * @throws LimitExceeded when one of Macie's size and processing quotas is reached: the whole object stops there
    * @throws ExtractionException SKIPPED with MALFORMED_FILE when the archive itself is corrupt or
    *     truncated
    */
@@ -169,7 +172,7 @@ final class ArchiveExtractor {
       run.member(new ArchiveMember(recorded, "SKIPPED", UNSUPPORTED, detected.mimeType(), 0));
       return;
     }
-    // A nested archive has no record of its own: each of its files has one (macie-facts §3).
+    // A nested archive has no record of its own: each of its files has one (Macie's sensitive data discovery results).
     boolean nested = Extraction.isArchive(detected.format());
     String outer = nested ? run.enterArchive(layer ? "" : path + "/") : null;
     try {
@@ -246,7 +249,7 @@ final class ArchiveExtractor {
 
   /** Truncated or corrupt compressed data: the archive, not the file in it, is broken. */
   private static boolean isArchiveStreamFailure(IOException e) {
-    return e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException;
+    return e instanceof EOFException || e instanceof ZipException;
   }
 
   private static String fileName(String path) {

@@ -3,7 +3,7 @@ package dev.assay.engine.extract;
 /**
  * What became of one file extracted from an archive: the per-file part of Macie's sensitive data
  * discovery results, where each extracted file has a record of its own with {@code
- * embeddedFileDetails} (macie-facts §3). Nested archives have no record of their own, only their
+ * embeddedFileDetails} (Macie's sensitive data discovery results). Nested archives have no record of their own, only their
  * files do, unless the nested archive itself could not be read.
  *
  * @param file the file, its path from the outermost archive

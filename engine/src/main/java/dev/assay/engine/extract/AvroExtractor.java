@@ -13,7 +13,7 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * Reads an Avro object container record by record, streaming, and emits every string, number and
- * enum value with its 0-based record index and JSON path (macie-facts §1.6: {@code records}).
+ * enum value with its 0-based record index and JSON path (Macie's Occurrences structures: {@code records}).
  * Paths follow {@link JsonExtractor#jsonPath}'s rules (the same form as for JSON); the field names
  * along the path are the value's field context. Bytes and fixed values are not text and are not
  * scanned.

@@ -18,7 +18,7 @@ import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * Extracts an RFC 822 message (.eml) with mime4j as one text, reported as {@code lineRanges}
- * (macie-facts §8.4). The text is the message as we render it: each message header as
+ * (Macie's location structure per file type). The text is the message as we render it: each message header as
  * {@code Name: value} (encoded words decoded), a blank line, then every part in order: text parts
  * decoded by their transfer encoding and charset, other attachments as the text Tika extracts from
  * them. Line numbers count lines of that rendering, which equal the file's own lines for a plain

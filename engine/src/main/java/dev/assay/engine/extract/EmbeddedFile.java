@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A file extracted from an archive, as Macie's discovery results describe it in
- * {@code resourcesAffected.s3Object.embeddedFileDetails} (macie-facts §3). Macie's finding for the
+ * {@code resourcesAffected.s3Object.embeddedFileDetails} (Macie's sensitive data discovery results). Macie's finding for the
  * archive has no per-file location; the discovery result of each extracted file does.
  *
  * @param filePath the path inside the archive object, nested archives joined with {@code /}

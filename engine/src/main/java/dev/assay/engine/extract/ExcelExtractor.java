@@ -1,11 +1,15 @@
 package dev.assay.engine.extract;
 
+
 import dev.assay.identifiers.FieldContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -27,7 +31,7 @@ import org.xml.sax.XMLReader;
 
 /**
  * Extracts every sheet of an Excel workbook cell by cell with POI, so that each value is reported
- * as Macie's {@code Cell} (macie-facts §1.6, §8.4): {@code cellReference} such as {@code Sheet1!B7},
+ * as Macie's {@code Cell} (Macie's Occurrences structures; Macie's location structure per file type): {@code cellReference} such as {@code Sheet1!B7},
  * 1-based {@code row} and {@code column}, and {@code columnName} from the sheet's first row. The
  * column name is also the value's field context, for the proximity rule on column names.
  *
@@ -48,7 +52,7 @@ final class ExcelExtractor {
       } else {
         xlsx(workbook, sink);
       }
-    } catch (org.apache.poi.EncryptedDocumentException e) {
+    } catch (EncryptedDocumentException e) {
       throw ExtractionException.skipped("MALFORMED_FILE", "encrypted workbook; no password to open it", e);
     } catch (IOException e) {
       String message = String.valueOf(e.getMessage());
@@ -60,7 +64,7 @@ final class ExcelExtractor {
       }
       throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as a workbook: " + message, e);
     } catch (OpenXML4JException | SAXException | RuntimeException e) {
-      if (e instanceof java.util.concurrent.CancellationException c) {
+      if (e instanceof CancellationException c) {
         throw c;
       }
       throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as a workbook: " + e.getMessage(), e);
@@ -135,7 +139,7 @@ final class ExcelExtractor {
                   new DataFormatter(),
                   false));
           xml.parse(new InputSource(sheet));
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
+        } catch (ParserConfigurationException e) {
           throw new IOException(e);
         }
       }

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Turns an object's bytes into located text segments, choosing the extraction per format so that
- * Macie's proximity rules and location kinds hold (macie-facts §8.2, §8.4):
+ * Macie's proximity rules and location kinds hold (the formats Macie analyses; Macie's location structure per file type):
  *
  * <ul>
  *   <li>text (plain, XML, HTML, YAML, ...) as it is, so that a keyword in an element name or a key
@@ -106,7 +106,7 @@ public final class Extraction {
       Format format = detected.format();
       long quota = limits.quota(format);
       if (format != Format.MEDIA && object.size() > quota) {
-        // Over quota: not analysed at all (macie-facts §8.3).
+        // Over quota: not analysed at all (Macie's size and processing quotas).
         throw ExtractionException.skipped(sizeReason(format), object.size() + " bytes is over the " + quota + "-byte quota for " + format);
       }
       in.limit(quota, sizeReason(format));
@@ -129,7 +129,7 @@ public final class Extraction {
           discard.run();
           throw ExtractionException.skipped(limit.reason(), limit.getMessage());
         }
-        // An archive limit reached mid-way: stop, and report what was processed (§8.3).
+        // An archive limit reached mid-way: stop, and report what was processed (Macie's size and processing quotas).
         return outcome(detected.mimeType(), in.count(), run, limit);
       }
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The limits an extraction enforces, Macie's by default (macie-facts §8.3). Tests pass smaller
+ * The limits an extraction enforces, Macie's by default (Macie's size and processing quotas). Tests pass smaller
  * values; {@link dev.assay.engine.Scanner.Builder#limits} takes them. All sizes are in bytes.
  *
  * @param textBytes non-binary text (plain, CSV, TSV, JSON, XML, HTML, YAML): 20 GB
@@ -42,10 +42,10 @@ public record ExtractionLimits(
   public static final long MB = 1L << 20;
   public static final long GB = 1L << 30;
 
-  /** Macie's per-object time quota (§8.3). */
+  /** Macie's per-object time quota. */
   public static final Duration MACIE_TIME_PER_OBJECT = Duration.ofHours(10);
 
-  /** Macie's quotas (§8.3), with the in-memory limit and time limit of {@link #DEFAULT}. */
+  /** Macie's size and processing quotas, with the in-memory limit and time limit of {@link #DEFAULT}. */
   public static final ExtractionLimits MACIE =
       new ExtractionLimits(
           20 * GB, 1024 * MB, 512 * MB, 20 * GB, 8 * GB, 8 * GB, 20 * GB, 10, 1_000_000, 10 * GB, 3 * GB, 512 * MB,
@@ -87,7 +87,7 @@ public record ExtractionLimits(
         extractedFileBytes, inMemoryBytes, perObjectTime);
   }
 
-  /** The size quota for a format (macie-facts §8.3); media has none (it is never read). */
+  /** The size quota for a format (Macie's size and processing quotas); media has none (it is never read). */
   long quota(Format format) {
     switch (format) {
       case PDF:

@@ -40,7 +40,7 @@ final class ExtractionRun {
     }
   }
 
-  /** Counts one extracted file against the archive file limit (macie-facts §8.3: 1,000,000). */
+  /** Counts one extracted file against the archive file limit (Macie's size and processing quotas: 1,000,000). */
   void countFile() throws LimitExceeded {
     if (++files > limits.archiveFiles()) {
       throw new LimitExceeded(
@@ -147,7 +147,7 @@ final class ExtractionRun {
         read += n;
         extractedBytes += n;
         if (read > limits.extractedFileBytes()) {
-          // Skipping the rest of such a file would mean inflating it all: stop the archive (§8.3:
+          // Skipping the rest of such a file would mean inflating it all: stop the archive (Macie's size and processing quotas:
           // limits hit mid-way stop the extraction, what was processed is reported).
           throw new LimitExceeded(
               "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT",

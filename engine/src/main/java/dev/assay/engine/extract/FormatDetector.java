@@ -1,5 +1,7 @@
 package dev.assay.engine.extract;
 
+
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,7 @@ final class FormatDetector {
   private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-  /** Binary formats Macie names (§8.2), by extension: the extension wins over the content. */
+  /** Binary formats Macie names (the formats Macie analyses), by extension: the extension wins over the content. */
   private static final Map<String, Detected> BINARY_BY_EXTENSION =
       Map.ofEntries(
           Map.entry("pdf", new Detected(Format.PDF, "application/pdf")),
@@ -90,7 +92,7 @@ final class FormatDetector {
     }
     if (startsWith(head, length, 'P', 'K', 3, 4) || startsWith(head, length, 'P', 'K', 5, 6)) {
       // Office Open XML is a ZIP too: its parts name the application.
-      String names = new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+      String names = new String(head, 0, length, StandardCharsets.ISO_8859_1);
       if (names.contains("[Content_Types].xml") || names.contains("_rels/.rels")) {
         if (names.contains("xl/")) {
           return BINARY_BY_EXTENSION.get("xlsx");
@@ -131,7 +133,7 @@ final class FormatDetector {
     if (length < 38 + 20) {
       return false;
     }
-    String start = new String(head, 30, Math.min(length, 120) - 30, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String start = new String(head, 30, Math.min(length, 120) - 30, StandardCharsets.ISO_8859_1);
     return start.startsWith("mimetypeapplication/vnd.oasis.opendocument.") || start.startsWith("mimetypeapplication/epub+zip");
   }
 

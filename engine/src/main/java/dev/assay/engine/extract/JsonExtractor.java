@@ -1,5 +1,7 @@
 package dev.assay.engine.extract;
 
+
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -63,7 +65,7 @@ final class JsonExtractor {
       }
     } catch (StreamConstraintsException e) {
       throw nestingOrLimit(e);
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new MalformedJson(e.getOriginalMessage(), e);
     }
   }
@@ -89,7 +91,7 @@ final class JsonExtractor {
           buffered.forEach(sink::accept);
         } catch (StreamConstraintsException e) {
           throw nestingOrLimit(e);
-        } catch (com.fasterxml.jackson.core.JacksonException | MalformedJson e) {
+        } catch (JacksonException | MalformedJson e) {
           malformedLines[0]++;
           sink.accept(Segment.whole(line, new Segment.TextAt(index + 1, 1, 0), FieldContext.NONE));
         }

@@ -1,5 +1,6 @@
 package dev.assay.engine.extract;
 
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.parquet.example.data.Group;
@@ -10,12 +11,13 @@ import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
  * Reads a Parquet file record by record with parquet-hadoop (Tika detects Parquet but extracts
  * nothing from it) and emits every primitive value but booleans with its 0-based record index and
- * JSON path (macie-facts §1.6: {@code records}), in {@link JsonExtractor#jsonPath}'s form; a
+ * JSON path (Macie's Occurrences structures: {@code records}), in {@link JsonExtractor#jsonPath}'s form; a
  * repeated field's values are indexed ({@code $.tags[1]}). Field names along the path are the
  * value's field context.
  *
@@ -55,7 +57,7 @@ final class ParquetExtractor {
       for (int i = 0; i < count; i++) {
         JsonPathNode at = repeated ? named.child(i) : named;
         if (fieldType.isPrimitive()) {
-          if (fieldType.asPrimitiveType().getPrimitiveTypeName() != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN) {
+          if (fieldType.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
             String text = group.getValueToString(field, i);
             if (!text.isEmpty()) {
               sink.accept(Segment.whole(text, new Segment.RecordAt(record, at.jsonPath()), at.field()));

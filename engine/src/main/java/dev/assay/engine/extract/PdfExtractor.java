@@ -10,7 +10,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * Extracts a PDF page by page with PDFBox: each page's text goes through its own
  * {@link TextWindower} with the page number set, so that occurrences are reported as Macie's
- * {@code pages} (macie-facts §8.4). Macie reserves {@code Page.lineRange} and {@code offsetRange};
+ * {@code pages} (Macie's location structure per file type). Macie reserves {@code Page.lineRange} and {@code offsetRange};
  * we leave them unset too, so a page number is the whole location.
  *
  * <p>Not thread-safe: one per PDF.

@@ -1,5 +1,6 @@
 package dev.assay.engine.macie;
 
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -55,7 +58,7 @@ import software.amazon.awssdk.services.macie2.model.ValidationException;
  * attempts). Not thread-safe: one run at a time; {@link #close} closes the client it owns.
  */
 public final class MacieBackend implements AutoCloseable {
-  /** Macie's quotas for one job (macie-facts §5 and §6): custom data identifiers and allow lists. */
+  /** Macie's quotas for one job (per job): custom data identifiers and allow lists. */
   static final int MAX_CUSTOM_IDENTIFIERS = 30;
 
   static final int MAX_ALLOW_LISTS = 10;
@@ -493,12 +496,12 @@ public final class MacieBackend implements AutoCloseable {
   }
 
   /** Runs one Macie call; its SDK errors become messages that say what to do. */
-  private <T> T call(String operation, java.util.function.Supplier<T> request) {
+  private <T> T call(String operation, Supplier<T> request) {
     try {
       return request.get();
     } catch (AccessDeniedException e) {
       String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
-      if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("not enabled")) {
+      if (message != null && message.toLowerCase(Locale.ROOT).contains("not enabled")) {
         throw new MacieException(
             "Macie is not enabled for this account in this Region (" + where + "): enable it (aws macie2 enable-macie) and scan again", false);
       }

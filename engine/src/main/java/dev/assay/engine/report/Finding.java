@@ -110,7 +110,7 @@ public record Finding(
       String versionId) {}
 
   /**
-   * The file of an archive a discovery record is about (macie-facts §3). Discovery records only: it
+   * The file of an archive a discovery record is about (Macie's sensitive data discovery results). Discovery records only: it
    * is not a member of the Macie2 API model's {@code S3Object}, and findings never carry it.
    *
    * @param fileLastModified as the archive states it, or null

@@ -113,7 +113,7 @@ public final class FindingFactory {
   /**
    * The discovery record of one file extracted from the archive of {@code result}: Macie writes one
    * per extracted file, with {@code resourcesAffected.s3Object.embeddedFileDetails} naming it
-   * (macie-facts §3), after the archive's own. It has the file's own status, size, MIME type and
+   * (Macie's sensitive data discovery results), after the archive's own. It has the file's own status, size, MIME type and
    * occurrences with their locations in the file, which the archive's finding and record leave out.
    * When the file alone holds reportable occurrences, the record has the type, severity, title and
    * description a finding for it would have; its id is its own.

@@ -1,9 +1,12 @@
 package dev.assay.engine.report;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes a scan's findings in one output format. Writers do not close the {@link Writer} they are
@@ -22,10 +25,10 @@ public interface FindingWriter {
   }
 
   /** The body of Macie's GetFindings response. */
-  record GetFindingsResponse(java.util.List<Finding> findings) {}
+  record GetFindingsResponse(List<Finding> findings) {}
 
   /** Keeps Jackson from closing the caller's writer. */
-  final class NonClosing extends java.io.FilterWriter {
+  final class NonClosing extends FilterWriter {
     NonClosing(Writer out) {
       super(out);
     }

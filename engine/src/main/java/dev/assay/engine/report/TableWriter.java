@@ -1,10 +1,12 @@
 package dev.assay.engine.report;
 
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,7 +34,7 @@ final class TableWriter implements FindingWriter {
       String severity = f.severity().description();
       bySeverity.merge(severity, 1L, Long::sum);
       String kind = f.type().substring(f.type().indexOf('/') + 1);
-      out.write(String.format("%-6s  %-16s %s%n", severity.toUpperCase(java.util.Locale.ROOT), kind, fit(f.resourcesAffected().s3Object().path(), WIDTH - 25)));
+      out.write(String.format("%-6s  %-16s %s%n", severity.toUpperCase(Locale.ROOT), kind, fit(f.resourcesAffected().s3Object().path(), WIDTH - 25)));
       for (Line line : lines(f)) {
         byIdentifier.merge(line.name, line.count, Long::sum);
         String count = String.format("%7d", line.count);

@@ -1,13 +1,18 @@
 package dev.assay.engine.config;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.engine.source.ScanObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,9 +56,9 @@ class ClassificationJobFilesTest {
   private JsonNode with(String member, String json) throws Exception {
     JsonNode body = JSON.readTree(VALID);
     String[] parts = member.split("\\.");
-    com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) body;
+    ObjectNode node = (ObjectNode) body;
     for (int i = 0; i < parts.length - 1; i++) {
-      node = (com.fasterxml.jackson.databind.node.ObjectNode) node.get(parts[i]);
+      node = (ObjectNode) node.get(parts[i]);
     }
     if (json.equals("-")) {
       node.remove(parts[parts.length - 1]);
@@ -136,11 +141,11 @@ class ClassificationJobFilesTest {
   @Test
   void scheduledJob_needsOneScheduleOfValidDays() throws Exception {
     JsonNode weekly = with("jobType", "\"SCHEDULED\"");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) weekly).set("scheduleFrequency", JSON.readTree("{\"weeklySchedule\":{\"dayOfWeek\":\"MONDAY\"}}"));
+    ((ObjectNode) weekly).set("scheduleFrequency", JSON.readTree("{\"weeklySchedule\":{\"dayOfWeek\":\"MONDAY\"}}"));
     assertThat(ClassificationJobFiles.parse("j", weekly).jobType()).isEqualTo(ClassificationJob.JobType.SCHEDULED);
     assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("jobType", "\"SCHEDULED\"")))
         .hasMessageContaining("scheduleFrequency: is required for a SCHEDULED job");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) weekly).set("scheduleFrequency", JSON.readTree("{\"monthlySchedule\":{\"dayOfMonth\":32}}"));
+    ((ObjectNode) weekly).set("scheduleFrequency", JSON.readTree("{\"monthlySchedule\":{\"dayOfMonth\":32}}"));
     assertThatThrownBy(() -> ClassificationJobFiles.parse("j", weekly))
         .hasMessageContaining("scheduleFrequency.monthlySchedule.dayOfMonth: must be an integer from 1 to 31");
   }
@@ -155,12 +160,12 @@ class ClassificationJobFilesTest {
         + "\"excludes\":{\"and\":[{\"tagCriterion\":{\"comparator\":\"EQ\",\"tagValues\":[{\"key\":\"skip\"}]}}]}}}"));
     BucketCriteria c = job.bucketCriteria();
     assertThat(c.needsTags()).isTrue();
-    var none = java.util.Optional.of(List.<dev.assay.engine.source.ScanObject.Tag>of());
-    var skip = java.util.Optional.of(List.of(new dev.assay.engine.source.ScanObject.Tag("skip", "yes")));
+    var none = Optional.of(List.<ScanObject.Tag>of());
+    var skip = Optional.of(List.of(new ScanObject.Tag("skip", "yes")));
     assertThat(c.matches("a-bkt", null, none)).isTrue();
     assertThat(c.matches("c-bkt", null, none)).isFalse();
     assertThat(c.matches("b-bkt", null, skip)).isFalse();
-    assertThatThrownBy(() -> c.matches("a-bkt", null, java.util.Optional.empty()))
+    assertThatThrownBy(() -> c.matches("a-bkt", null, Optional.empty()))
         .hasMessageContaining("tags of bucket a-bkt cannot be read");
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Scoping and sampling at each comparator and boundary (§6.2), with seeded property checks. */
+/** Scoping and sampling at each comparator and boundary (S3JobDefinition's rules), with seeded property checks. */
 class JobScopeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long SEED = 20261128L;

@@ -1,9 +1,12 @@
 package dev.assay.engine.config;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanFixture;
@@ -134,7 +137,7 @@ class JobSourcesTest {
 
   @Test
   void bucketCriteria_selectBucketsByName_fromListBucketsAndFromTheExport() throws Exception {
-    ClassificationJob job = ClassificationJobFiles.parse("criteria.json", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+    ClassificationJob job = ClassificationJobFiles.parse("criteria.json", new ObjectMapper().readTree(
         "{\"name\":\"c\",\"jobType\":\"ONE_TIME\",\"s3JobDefinition\":{\"bucketCriteria\":{\"excludes\":{\"and\":[{\"simpleCriterion\":"
             + "{\"comparator\":\"EQ\",\"key\":\"S3_BUCKET_NAME\",\"values\":[\"acme-hr-records\",\"acme-customer-uploads\"]}}]}}}}"));
     assertThat(JobSources.inS3(job, access, null)).extracting(ObjectSource::describe).containsExactly("s3://acme-finance-exports/");

@@ -1,13 +1,17 @@
 package dev.assay.engine.discovery;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ObjectSource;
+import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +78,7 @@ class DiscoveryTest {
 
   @Test
   void theSampleIsTheSameForTheSameStateDirectory() throws Exception {
-    var candidates = new java.util.ArrayList<dev.assay.engine.source.ScanObject>();
+    var candidates = new ArrayList<ScanObject>();
     LocalSource.of(export.resolve("clean"), "clean").enumerate(candidates::add);
     var a = Discovery.sample(candidates, 10, 42).stream().map(o -> o.key()).toList();
     var b = Discovery.sample(candidates, 10, 42).stream().map(o -> o.key()).toList();

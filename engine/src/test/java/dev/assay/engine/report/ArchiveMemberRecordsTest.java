@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Discovery results of an archive: the archive's own record, then one per extracted file with
- * {@code embeddedFileDetails} and the file's own status and locations (macie-facts §3), on a real
+ * {@code embeddedFileDetails} and the file's own status and locations (Macie's sensitive data discovery results), on a real
  * ZIP holding text, CSV, a nested ZIP, a .tar.gz, an image, a clean file and malformed JSON.
  */
 class ArchiveMemberRecordsTest {

@@ -75,7 +75,7 @@ class MacieModelConformanceTest {
     List<String> records = new ArrayList<>();
     int embedded = 0;
     for (String line : DiscoveryResultsWriterTest.records(results)) {
-      // embeddedFileDetails is a discovery-record member the API model's S3Object lacks (macie-facts §1.7).
+      // embeddedFileDetails is a discovery-record member the API model's S3Object lacks (Macie's ResourcesAffected).
       JsonNode record = FindingWriter.JSON.readTree(line);
       if (((ObjectNode) record.at("/resourcesAffected/s3Object")).remove("embeddedFileDetails") != null) {
         embedded++;

@@ -1,5 +1,7 @@
 package dev.assay.engine.report;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.engine.ObjectResult;
@@ -9,6 +11,7 @@ import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +78,7 @@ class NoSensitiveValueInOutputTest {
     outcome.findings().forEach(f -> found.add(f.resourcesAffected().s3Object().key()));
     assertThat(found).as("every planted file is found, or this test proves nothing").isEqualTo(new TreeSet<>(files().keySet()));
 
-    ScanReport report = new ScanReport(outcome.findings(), 9, 1000, 0, java.time.Duration.ZERO, Map.of("plant", root.toUri().toString()));
+    ScanReport report = new ScanReport(outcome.findings(), 9, 1000, 0, Duration.ZERO, Map.of("plant", root.toUri().toString()));
     StringBuilder everything = new StringBuilder();
     for (OutputFormat format : OutputFormat.values()) {
       String out = ReportSamples.render(format, report);

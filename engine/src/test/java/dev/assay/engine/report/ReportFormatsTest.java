@@ -1,5 +1,7 @@
 package dev.assay.engine.report;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,10 +9,18 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.assay.engine.Detection;
+import dev.assay.engine.Location;
 import dev.assay.engine.ObjectResult;
+import dev.assay.engine.ScanFixture;
+import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,9 +166,9 @@ class ReportFormatsTest {
   @Test
   void sarif_keysThatAreNotUriSafe_areEncoded() {
     Finding.S3Bucket bucket = new Finding.S3Bucket(null, null, null, null, "b", null, null, null);
-    assertThat(SarifWriter.artifactLocation(object("a dir/x%y.txt"), bucket, java.util.Map.of()).get("uri").asText())
+    assertThat(SarifWriter.artifactLocation(object("a dir/x%y.txt"), bucket, Map.of()).get("uri").asText())
         .isEqualTo("a%20dir/x%25y.txt");
-    assertThat(SarifWriter.artifactLocation(object("c:d.txt"), bucket, java.util.Map.of()).get("uri").asText())
+    assertThat(SarifWriter.artifactLocation(object("c:d.txt"), bucket, Map.of()).get("uri").asText())
         .isEqualTo("./c:d.txt");
   }
 
@@ -176,19 +186,19 @@ class ReportFormatsTest {
   @Test
   void sarif_ofARealScanOfTheSamples_validatesToo() throws IOException {
     List<Finding> scanned =
-        dev.assay.engine.ScanFixture.scan(
-                dev.assay.engine.ScanFixture.SAMPLES, dev.assay.identifiers.managed.ManagedCatalog.all(), 2, 1 << 20)
+        ScanFixture.scan(
+                ScanFixture.SAMPLES, ManagedCatalog.all(), 2, 1 << 20)
             .findings();
     assertThat(scanned).isNotEmpty();
-    String sarif = ReportSamples.render(OutputFormat.SARIF, new ScanReport(scanned, 0, 0, 0, java.time.Duration.ZERO));
+    String sarif = ReportSamples.render(OutputFormat.SARIF, new ScanReport(scanned, 0, 0, 0, Duration.ZERO));
     assertThat(sarifSchemaErrors(sarif)).isEmpty();
   }
 
   @Test
   void accountId_givenElseAwsIdentityElsePlaceholder() {
-    assertThat(ScanContext.accountIdOf("123456789012", () -> java.util.Optional.of("999999999999"))).isEqualTo("123456789012");
-    assertThat(ScanContext.accountIdOf(null, () -> java.util.Optional.of("999999999999"))).isEqualTo("999999999999");
-    assertThat(ScanContext.accountIdOf(null, java.util.Optional::empty)).isEqualTo(ScanContext.PLACEHOLDER_ACCOUNT);
+    assertThat(ScanContext.accountIdOf("123456789012", () -> Optional.of("999999999999"))).isEqualTo("123456789012");
+    assertThat(ScanContext.accountIdOf(null, () -> Optional.of("999999999999"))).isEqualTo("999999999999");
+    assertThat(ScanContext.accountIdOf(null, Optional::empty)).isEqualTo(ScanContext.PLACEHOLDER_ACCOUNT);
   }
 
   @Test
@@ -220,9 +230,9 @@ class ReportFormatsTest {
     ObjectResult deep =
         ReportSamples.result(
             ReportSamples.local("a/very/long/path/".repeat(8) + "file-with-a-long-name.txt", 10), "text/plain",
-            new dev.assay.engine.Detection(
+            new Detection(
                 ReportSamples.managed("USA_SOCIAL_SECURITY_NUMBER"), 123_456_789,
-                List.of(new dev.assay.engine.Location.Line(123_456, 123_456, 9_999))));
+                List.of(new Location.Line(123_456, 123_456, 9_999))));
     String table = ReportSamples.render(
         OutputFormat.TABLE, ReportSamples.report(ReportSamples.findings(ReportSamples.factory(), List.of(deep))));
     for (String line : table.split("\n")) {
@@ -233,7 +243,7 @@ class ReportFormatsTest {
   @Test
   void write_leavesTheWriterOpen() throws IOException {
     for (OutputFormat format : OutputFormat.values()) {
-      java.io.StringWriter out = new java.io.StringWriter() {
+      StringWriter out = new StringWriter() {
         @Override
         public void close() {
           throw new AssertionError(format + " closed the writer");

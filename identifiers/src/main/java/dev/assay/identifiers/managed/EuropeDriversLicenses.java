@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Driving licence numbers of European countries ("Managed data identifiers for PII", driver's
  * license ID). Each requires one of its keywords within 30 characters; severity Low for one
- * occurrence, Medium for 2-99, High from 100 (§2.3 of the reference). Only the UK's is in
- * RECOMMENDED (§10.4).
+ * occurrence, Medium for 2-99, High from 100 (Macie's severity table for managed identifiers). Only the UK's is in
+ * RECOMMENDED.
  *
  * <p>Macie does not document the number formats. The shapes here are those the issuing authorities
  * print, as catalogued in Microsoft Purview's sensitive information type definitions ("&lt;country&gt;
@@ -35,7 +35,7 @@ import java.util.List;
 final class EuropeDriversLicenses {
   private EuropeDriversLicenses() {}
 
-  /** Driver's license ID: Low, Medium, High (§2.3). */
+  /** Driver's license ID: Low, Medium, High (Macie's severity table for managed identifiers). */
   static final SeverityProfile LICENCE = new SeverityProfile(Severity.LOW, Severity.MEDIUM, Severity.HIGH);
 
   /** This family's identifiers, in catalog order. */

@@ -21,14 +21,13 @@ import java.util.function.Predicate;
  * passport numbers, and the UK electoral roll number. Driving licences are in {@link
  * EuropeDriversLicenses}, phone numbers in {@link EuropePhoneNumbers}.
  *
- * <p>Every one requires a keyword within 30 characters (Macie's keyword table, §10.2 of the
- * reference). Severity: national id, NINO, social security, taxpayer and electoral roll numbers are
- * High at any count; passport numbers Medium for one occurrence, High from two (§2.3).
+ * <p>Every one requires a keyword within 30 characters (Macie's keyword table). Severity: national id, NINO, social security, taxpayer and electoral roll numbers are
+ * High at any count; passport numbers Medium for one occurrence, High from two (Macie's severity table for managed identifiers).
  */
 final class EuropePersonalIdentifiers {
   private EuropePersonalIdentifiers() {}
 
-  /** Passport numbers: Medium for one occurrence, High for more (§2.3). */
+  /** Passport numbers: Medium for one occurrence, High for more (Macie's severity table for managed identifiers). */
   static final SeverityProfile PASSPORT = new SeverityProfile(Severity.MEDIUM, Severity.HIGH, Severity.HIGH);
 
   /** This family's identifiers, in catalog order: by country, then by kind. */

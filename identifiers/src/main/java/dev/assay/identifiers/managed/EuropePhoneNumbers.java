@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Phone numbers of France, Germany, Italy, Spain and the UK ("Managed data identifiers for PII",
  * phone number): with a keyword nearby the country code is optional, without one the number must
- * carry it (Macie's keyword table; §10.2 of the reference). Severity Low, Medium, High (§2.3); none
+ * carry it (Macie's keyword table). Severity Low, Medium, High (Macie's severity table for managed identifiers); none
  * is in RECOMMENDED.
  *
  * <p>Numbers without a country code are told apart by each country's written conventions (ITU-T
@@ -23,7 +23,7 @@ import java.util.List;
 final class EuropePhoneNumbers {
   private EuropePhoneNumbers() {}
 
-  /** Phone number: Low, Medium, High (§2.3). */
+  /** Phone number: Low, Medium, High (Macie's severity table for managed identifiers). */
   static final SeverityProfile PHONE = new SeverityProfile(Severity.LOW, Severity.MEDIUM, Severity.HIGH);
 
   /** This family's identifiers, in catalog order. */

@@ -1,5 +1,6 @@
 package dev.assay.identifiers.managed;
 
+
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.Validator;
@@ -8,6 +9,7 @@ import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.PhoneNumbers;
 import dev.assay.identifiers.validate.UsIndividualTaxpayerNumbers;
 import dev.assay.identifiers.validate.UsSocialSecurityNumbers;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -101,7 +103,7 @@ final class PersonalIdentifiers {
   }
 
   static ManagedDataIdentifier canadaDriversLicense() {
-    List<String> keywords = new java.util.ArrayList<>(DRIVERS_LICENSE_KEYWORDS);
+    List<String> keywords = new ArrayList<>(DRIVERS_LICENSE_KEYWORDS);
     keywords.add("permis de conduire");
     return personal("CANADA_DRIVERS_LICENSE")
         // Ontario (a letter and 14 digits, 4-5-5), Quebec (a letter and 12 digits, 4-6-2), Alberta

@@ -1,6 +1,8 @@
 package dev.assay.identifiers.validate;
 
+
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,7 +25,7 @@ public final class BirthDates {
   private static final Map<String, Integer> MONTHS = months();
 
   private static Map<String, Integer> months() {
-    Map<String, Integer> m = new java.util.HashMap<>();
+    Map<String, Integer> m = new HashMap<>();
     String[][] names = {
       {"january", "jan", "enero", "ene", "janvier", "janv", "januar", "janeiro"},
       {"february", "feb", "febrero", "février", "fevrier", "févr", "fev", "februar", "fevereiro"},

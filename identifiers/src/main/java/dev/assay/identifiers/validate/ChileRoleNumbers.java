@@ -1,5 +1,7 @@
 package dev.assay.identifiers.validate;
 
+import java.util.Locale;
+
 /**
  * Chile's RUN/RUT: up to 8 digits and a mod-11 check character (weights 2..7 cycling from the
  * right; 11 gives 0 and 10 gives K). Macie never reports all-zero values such as 00000000-K.
@@ -10,7 +12,7 @@ public final class ChileRoleNumbers {
 
   /** Whether {@code value} (digits, optional dots, a hyphen, the check char) is a valid RUT. */
   public static boolean isValid(CharSequence value) {
-    String v = value.toString().replace(".", "").replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().replace(".", "").replace("-", "").toUpperCase(Locale.ROOT);
     if (v.length() < 8 || v.length() > 9) {
       return false;
     }

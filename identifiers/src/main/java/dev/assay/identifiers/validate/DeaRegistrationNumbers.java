@@ -1,5 +1,7 @@
 package dev.assay.identifiers.validate;
 
+import java.util.Locale;
+
 /**
  * US DEA registration numbers: a registrant-type letter, the registrant's last-name initial (or 9
  * for some business activities), six digits and a check digit: the last digit of (d1 + d3 + d5) + 2
@@ -12,7 +14,7 @@ public final class DeaRegistrationNumbers {
   private static final String TYPES = "ABCDEFGHJKLMPRSTUX";
 
   public static boolean isValid(CharSequence value) {
-    String v = value.toString().toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().toUpperCase(Locale.ROOT);
     if (v.length() != 9 || TYPES.indexOf(v.charAt(0)) < 0) {
       return false;
     }

@@ -1,5 +1,7 @@
 package dev.assay.identifiers.validate;
 
+import java.util.Locale;
+
 /**
  * The French social security number (NIR) that the carte Vitale carries: 13 chars (sex 1 or 2,
  * year, month 01-12 or 20-99 for unknown, department, with Corsica as 2A/2B, commune, order) and a
@@ -10,7 +12,7 @@ public final class FranceHealthInsuranceNumbers {
   private FranceHealthInsuranceNumbers() {}
 
   public static boolean isValid(CharSequence value) {
-    String v = value.toString().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().replace(" ", "").toUpperCase(Locale.ROOT);
     if (v.length() != 15 || (v.charAt(0) != '1' && v.charAt(0) != '2')) {
       return false;
     }

@@ -1,5 +1,7 @@
 package dev.assay.identifiers.validate;
 
+import java.util.Locale;
+
 /**
  * US Medicare numbers. The Medicare Beneficiary Identifier (CMS, "MBI format"): 11 chars, position
  * 1 a digit 1-9, 2, 5, 8 and 9 letters, 4, 7, 10 and 11 digits, 3 and 6 a letter or a digit; the
@@ -13,7 +15,7 @@ public final class MedicareNumbers {
   private static final String MBI_LETTERS = "ACDEFGHJKMNPQRTUVWXY";
 
   public static boolean isValidMbi(CharSequence value) {
-    String v = value.toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().replace("-", "").toUpperCase(Locale.ROOT);
     if (v.length() != 11 || v.charAt(0) < '1' || v.charAt(0) > '9') {
       return false;
     }
@@ -36,7 +38,7 @@ public final class MedicareNumbers {
   }
 
   public static boolean isValidHicn(CharSequence value) {
-    String v = value.toString().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
     int letters = 0;
     while (letters < v.length() && Character.isLetter(v.charAt(letters))) {
       letters++;

@@ -1,7 +1,10 @@
 package dev.assay.identifiers.validate;
 
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Mexico's CURP (RENAPO): 18 characters: 4 letters from the names, the birth date YYMMDD, sex (H,
@@ -13,13 +16,13 @@ public final class MexicoPopulationRegistryCodes {
   private MexicoPopulationRegistryCodes() {}
 
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
-  private static final java.util.Set<String> STATES =
-      java.util.Set.of(
+  private static final Set<String> STATES =
+      Set.of(
           "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC", "MN", "MS",
           "NT", "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ", "YN", "ZS", "NE");
 
   public static boolean isValid(CharSequence value) {
-    String v = value.toString().toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().toUpperCase(Locale.ROOT);
     if (v.length() != 18 || !STATES.contains(v.substring(11, 13))) {
       return false;
     }

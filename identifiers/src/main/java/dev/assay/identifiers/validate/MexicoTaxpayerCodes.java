@@ -1,5 +1,7 @@
 package dev.assay.identifiers.validate;
 
+import java.util.Locale;
+
 /**
  * Mexico's RFC (SAT): 4 letters (a person) or 3 (an organization, {@code &} and {@code Ñ} allowed),
  * the date of birth or incorporation YYMMDD, and a 3-char homoclave. The generic RFCs of the
@@ -10,12 +12,12 @@ public final class MexicoTaxpayerCodes {
   private MexicoTaxpayerCodes() {}
 
   public static boolean isValidIndividual(CharSequence value) {
-    String v = value.toString().toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().toUpperCase(Locale.ROOT);
     return v.length() == 13 && isValid(v, 4);
   }
 
   public static boolean isValidOrganization(CharSequence value) {
-    String v = value.toString().toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().toUpperCase(Locale.ROOT);
     return v.length() == 12 && isValid(v, 3);
   }
 

@@ -1,5 +1,6 @@
 package dev.assay.identifiers.validate;
 
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Full names of people, in Latin script, recognised without a model: a run of capitalised words
@@ -24,7 +26,7 @@ import java.util.Set;
 public final class PersonNames {
   private PersonNames() {}
 
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Set<String> GIVEN = load("given-names.txt");
   private static final Set<String> SURNAMES = load("surnames.txt");
   private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sr", "sra", "mme", "herr", "frau");

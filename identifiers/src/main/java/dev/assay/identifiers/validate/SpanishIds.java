@@ -20,7 +20,7 @@ package dev.assay.identifiers.validate;
  *       without its leading zero (Tesorería General de la Seguridad Social).
  * </ul>
  *
- * Values with every digit zero are never reported (Macie User Guide, §10.3 of the reference).
+ * Values with every digit zero are never reported (Macie User Guide, documented exclusions).
  */
 public final class SpanishIds {
   private SpanishIds() {}

@@ -1,5 +1,7 @@
 package dev.assay.identifiers.validate;
 
+import java.util.Locale;
+
 /**
  * Vehicle identification numbers (ISO 3779): 17 chars of {@code 0-9} and {@code A-Z} without I, O
  * and Q. Position 9 is a check digit (0-9 or X) in North America (49 CFR 565.15) and China, not
@@ -13,7 +15,7 @@ public final class VehicleIdentificationNumbers {
   private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
 
   public static boolean isValid(CharSequence value) {
-    String v = value.toString().toUpperCase(java.util.Locale.ROOT);
+    String v = value.toString().toUpperCase(Locale.ROOT);
     if (v.length() != 17 || Digits.allSame(v)) {
       return false;
     }

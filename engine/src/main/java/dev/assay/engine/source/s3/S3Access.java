@@ -1,5 +1,6 @@
 package dev.assay.engine.source.s3;
 
+
 import dev.assay.engine.source.BucketFacts;
 import dev.assay.engine.source.ObjectScope;
 import dev.assay.engine.source.ObjectSource;
@@ -9,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -253,9 +256,9 @@ public final class S3Access implements AutoCloseable {
    *
    * @throws IOException when the upload fails, with the SDK's reason
    */
-  public void put(String bucket, String key, java.nio.file.Path file) throws IOException {
+  public void put(String bucket, String key, Path file) throws IOException {
     try {
-      s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
     } catch (SdkException e) {
       throw new IOException("s3://" + bucket + "/" + key + ": " + S3Errors.describe(e, endpointDescription()), e);
     }

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3BucketSource implements ObjectSource {
   /**
-   * Storage classes Macie analyses (§8.1): Standard, Standard-IA, One Zone-IA, Intelligent-Tiering,
+   * Storage classes Macie analyses (the storage classes Macie analyses): Standard, Standard-IA, One Zone-IA, Intelligent-Tiering,
    * Glacier Instant Retrieval and Reduced Redundancy. Others (Glacier Flexible Retrieval, Deep
    * Archive, Express One Zone, ...) are reported SKIPPED with INVALID_OBJECT_STATE, not fetched.
    */

@@ -64,7 +64,7 @@ final class S3Errors {
 
   /**
    * The exception a failed GetObject or HeadObject becomes: with Macie's reason where there is one
-   * (§1.11), a plain IOException otherwise.
+   * (Macie's ClassificationResultStatus reasons), a plain IOException otherwise.
    */
   static IOException forObject(SdkException e, String path) {
     if (e instanceof AwsServiceException s) {
@@ -89,7 +89,7 @@ final class S3Errors {
         // The object changed since it was listed (If-Match on its ETag failed).
         return "OBJECT_VERSION_MISMATCH";
       case "InvalidObjectState":
-        // An archived object (Glacier, Intelligent-Tiering archive tiers): §8.1.
+        // An archived object (Glacier, Intelligent-Tiering archive tiers): the storage classes Macie analyses.
         return "INVALID_OBJECT_STATE";
       case "KMS.DisabledException":
       case "KMS.KMSInvalidStateException":

@@ -1,5 +1,7 @@
 package dev.assay.engine.source.s3;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +22,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,7 +160,7 @@ class S3SourceTest {
         return s3.describe();
       }
 
-      @Override public void enumerate(java.util.function.Consumer<ScanObject> sink) throws IOException {
+      @Override public void enumerate(Consumer<ScanObject> sink) throws IOException {
         s3.enumerate(o -> {
           if (o.key().equals("b.txt")) {
             server.client().deleteObject(r -> r.bucket("vanishing").key("b.txt"));
