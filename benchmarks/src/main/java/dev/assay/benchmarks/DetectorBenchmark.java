@@ -38,7 +38,13 @@ public class DetectorBenchmark {
   static final int CHARS = 8 << 20;
   static final int WINDOW = 1 << 20;
 
-  @Param({"ALL", "RECOMMENDED", "USA_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER", "AWS_CREDENTIALS"})
+  @Param({
+    "ALL",
+    "RECOMMENDED",
+    "USA_SOCIAL_SECURITY_NUMBER",
+    "CREDIT_CARD_NUMBER",
+    "AWS_CREDENTIALS"
+  })
   public String identifier;
 
   @Param({"true", "false"})
@@ -54,7 +60,8 @@ public class DetectorBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     text = SyntheticText.generate(CHARS, 40, 7);
-    // Overlapping windows, as the engine cuts long texts: 1 MiB reported, 9 KiB of context each side.
+    // Overlapping windows, as the engine cuts long texts: 1 MiB reported, 9 KiB of context each
+    // side.
     int count = (text.length() + WINDOW - 1) / WINDOW;
     windows = new String[count];
     reportFrom = new int[count];
@@ -72,7 +79,10 @@ public class DetectorBenchmark {
         switch (identifier) {
           case "ALL" -> ManagedCatalog.all();
           case "RECOMMENDED" -> ManagedCatalog.recommended();
-          default -> List.of(ManagedCatalog.find(identifier).orElseThrow(() -> new IllegalArgumentException(identifier)));
+          default ->
+              List.of(
+                  ManagedCatalog.find(identifier)
+                      .orElseThrow(() -> new IllegalArgumentException(identifier)));
         };
     detector = prefilter ? Detector.of(ids, List.of()) : Detector.withoutPrefilter(ids, List.of());
     // The answer every run must give: a full search without the prefilter.

@@ -1,6 +1,5 @@
 package dev.assay.benchmarks;
 
-
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionLimits;
 import dev.assay.engine.extract.Segment;
@@ -55,9 +54,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Extraction throughput per format: one generated file of each format (about 4 MB of records
- * where the format allows, fewer pages for PDF and Word) is extracted whole, without detection.
- * Each invocation checks its answer: the planted marker value must be found, in the segments' own
+ * Extraction throughput per format: one generated file of each format (about 4 MB of records where
+ * the format allows, fewer pages for PDF and Word) is extracted whole, without detection. Each
+ * invocation checks its answer: the planted marker value must be found, in the segments' own
  * regions, exactly as many times as it was planted.
  *
  * <p>MB/s = ops/s × the file size printed at setup ({@code size=... bytes}).
@@ -70,7 +69,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(time = 2)
 @Measurement(time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class ExtractionBenchmark {
   private static final String MARKER = "512-23-4411";
 
@@ -105,10 +106,19 @@ public class ExtractionBenchmark {
   @Benchmark
   public long extract() throws Exception {
     long[] found = new long[1];
-    ScanObject object = new ScanObject("bench", "file." + format, bytes.length, null, null, () -> new ByteArrayInputStream(bytes), null);
+    ScanObject object =
+        new ScanObject(
+            "bench",
+            "file." + format,
+            bytes.length,
+            null,
+            null,
+            () -> new ByteArrayInputStream(bytes),
+            null);
     extraction.extract(object, segment -> found[0] += count(segment), () -> found[0] = 0);
     if (found[0] != planted) {
-      throw new IllegalStateException(format + ": found " + found[0] + " markers, planted " + planted);
+      throw new IllegalStateException(
+          format + ": found " + found[0] + " markers, planted " + planted);
     }
     return found[0];
   }
@@ -116,7 +126,9 @@ public class ExtractionBenchmark {
   private static long count(Segment segment) {
     String text = segment.text().toString();
     long n = 0;
-    for (int at = text.indexOf(MARKER, segment.reportFrom()); at >= 0 && at < segment.reportTo(); at = text.indexOf(MARKER, at + 1)) {
+    for (int at = text.indexOf(MARKER, segment.reportFrom());
+        at >= 0 && at < segment.reportTo();
+        at = text.indexOf(MARKER, at + 1)) {
       n++;
     }
     return n;
@@ -154,7 +166,14 @@ public class ExtractionBenchmark {
   private String json(int rows) {
     StringBuilder b = new StringBuilder("{\"people\": [");
     for (int i = 0; i < rows; i++) {
-      b.append(i == 0 ? "" : ",").append("{\"id\": ").append(i).append(", \"name\": \"n").append(i).append("\", \"ssn\": \"").append(value(i)).append("\"}");
+      b.append(i == 0 ? "" : ",")
+          .append("{\"id\": ")
+          .append(i)
+          .append(", \"name\": \"n")
+          .append(i)
+          .append("\", \"ssn\": \"")
+          .append(value(i))
+          .append("\"}");
     }
     return b.append("]}").toString();
   }
@@ -162,13 +181,20 @@ public class ExtractionBenchmark {
   private String jsonl(int rows) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < rows; i++) {
-      b.append("{\"id\": ").append(i).append(", \"name\": \"n").append(i).append("\", \"ssn\": \"").append(value(i)).append("\"}\n");
+      b.append("{\"id\": ")
+          .append(i)
+          .append(", \"name\": \"n")
+          .append(i)
+          .append("\", \"ssn\": \"")
+          .append(value(i))
+          .append("\"}\n");
     }
     return b.toString();
   }
 
   private byte[] pdf(int pages) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       int row = 0;
       for (int p = 0; p < pages; p++) {
@@ -192,9 +218,12 @@ public class ExtractionBenchmark {
   }
 
   private byte[] docx(int paragraphs) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < paragraphs; i++) {
-        doc.createParagraph().createRun().setText("row " + i + " customer record ssn " + value(i) + " ok");
+        doc.createParagraph()
+            .createRun()
+            .setText("row " + i + " customer record ssn " + value(i) + " ok");
       }
       doc.write(out);
       return out.toByteArray();
@@ -202,7 +231,8 @@ public class ExtractionBenchmark {
   }
 
   private byte[] xlsx(int rows) throws IOException {
-    try (SXSSFWorkbook book = new SXSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (SXSSFWorkbook book = new SXSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("Data");
       Row header = sheet.createRow(0);
       header.createCell(0).setCellValue("id");
@@ -218,9 +248,16 @@ public class ExtractionBenchmark {
   }
 
   private byte[] avro(int rows) throws IOException {
-    Schema schema = SchemaBuilder.record("Person").fields().requiredLong("id").requiredString("name").requiredString("ssn").endRecord();
+    Schema schema =
+        SchemaBuilder.record("Person")
+            .fields()
+            .requiredLong("id")
+            .requiredString("name")
+            .requiredString("ssn")
+            .endRecord();
     try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
+        DataFileWriter<GenericRecord> writer =
+            new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       writer.create(schema, out);
       for (int i = 0; i < rows; i++) {
         GenericRecord r = new GenericData.Record(schema);
@@ -229,21 +266,30 @@ public class ExtractionBenchmark {
         r.put("ssn", value(i));
         writer.append(r);
       }
-      writer.close();
+      writer.flush();
       return out.toByteArray();
     }
   }
 
   private byte[] parquet(int rows) throws IOException {
     MessageType schema =
-        MessageTypeParser.parseMessageType("message Person { required int64 id; required binary name (UTF8); required binary ssn (UTF8); }");
+        MessageTypeParser.parseMessageType(
+            "message Person { required int64 id; required binary name (UTF8); required binary ssn (UTF8); }");
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     Path file = Files.createTempFile("assay-bench", ".parquet");
     Files.delete(file);
     try (ParquetWriter<Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema).withConf(new Configuration(false)).build()) {
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withType(schema)
+            .withConf(new Configuration(false))
+            .build()) {
       for (int i = 0; i < rows; i++) {
-        writer.write(groups.newGroup().append("id", (long) i).append("name", "n" + i).append("ssn", value(i)));
+        writer.write(
+            groups
+                .newGroup()
+                .append("id", (long) i)
+                .append("name", "n" + i)
+                .append("ssn", value(i)));
       }
     }
     try {
@@ -265,7 +311,8 @@ public class ExtractionBenchmark {
 
   private static byte[] tarGz(byte[] text) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (OutputStream gz = new GZIPOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+    try (OutputStream gz = new GZIPOutputStream(out);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
       TarArchiveEntry entry = new TarArchiveEntry("data/rows.txt");
       entry.setSize(text.length);
       tar.putArchiveEntry(entry);

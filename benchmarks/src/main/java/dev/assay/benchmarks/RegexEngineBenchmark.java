@@ -1,6 +1,5 @@
 package dev.assay.benchmarks;
 
-
 import com.gliwka.hyperscan.wrapper.CompileErrorException;
 import com.gliwka.hyperscan.wrapper.Database;
 import com.gliwka.hyperscan.wrapper.Expression;
@@ -82,11 +81,7 @@ public class RegexEngineBenchmark {
     try {
       hyperscan =
           Database.compile(
-              new Expression(
-                  regex,
-                  EnumSet.of(
-                      ExpressionFlag.SOM_LEFTMOST,
-                      ExpressionFlag.UTF8)));
+              new Expression(regex, EnumSet.of(ExpressionFlag.SOM_LEFTMOST, ExpressionFlag.UTF8)));
     } catch (CompileErrorException e) {
       throw new IllegalStateException("Hyperscan rejects the pattern of " + identifier, e);
     }

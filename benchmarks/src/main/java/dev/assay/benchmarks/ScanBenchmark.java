@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class ScanBenchmark {
@@ -55,7 +57,8 @@ public class ScanBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("assay-scan-bench");
     for (int i = 0; i < FILES; i++) {
-      Files.writeString(dir.resolve("file-" + i + ".log"), SyntheticText.generate(FILE_CHARS, 40, i));
+      Files.writeString(
+          dir.resolve("file-" + i + ".log"), SyntheticText.generate(FILE_CHARS, 40, i));
     }
     Detector detector = Detector.of(ManagedCatalog.all(), List.of());
     scanner = Scanner.builder(detector).threads(threads).build();
@@ -65,7 +68,9 @@ public class ScanBenchmark {
 
   private long run() throws IOException {
     AtomicLong occurrences = new AtomicLong();
-    scanner.scan(List.of(LocalSource.of(dir, "bench")), r -> r.detections().forEach(d -> occurrences.addAndGet(d.count())));
+    scanner.scan(
+        List.of(LocalSource.of(dir, "bench")),
+        r -> r.detections().forEach(d -> occurrences.addAndGet(d.count())));
     return occurrences.get();
   }
 
@@ -81,13 +86,16 @@ public class ScanBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

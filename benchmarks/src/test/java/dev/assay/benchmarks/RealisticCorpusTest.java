@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RealisticCorpusTest {
-  private static final Pattern SSN = Pattern.compile("(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w-])");
+  private static final Pattern SSN =
+      Pattern.compile("(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w-])");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -52,7 +53,8 @@ class RealisticCorpusTest {
 
   @Test
   void everyFormatHasSeveralFilesListedInTheManifest() throws IOException {
-    for (String format : List.of("logs", "csv", "tsv", "jsonl", "json", "parquet", "avro", "prose")) {
+    for (String format :
+        List.of("logs", "csv", "tsv", "jsonl", "json", "parquet", "avro", "prose")) {
       List<Path> files = files(corpus.resolve(format));
       assertThat(files).as(format).hasSizeGreaterThanOrEqualTo(4);
       for (Path file : files) {
@@ -69,7 +71,8 @@ class RealisticCorpusTest {
   void delimitedFilesHaveAsManyCellsInEveryRecordAsInTheHeader() throws IOException {
     for (String format : List.of("csv", "tsv")) {
       for (Path file : files(corpus.resolve(format))) {
-        List<Integer> widths = recordWidths(Files.readString(file), format.equals("csv") ? ',' : '\t');
+        List<Integer> widths =
+            recordWidths(Files.readString(file), format.equals("csv") ? ',' : '\t');
         assertThat(widths.size()).as(file.toString()).isGreaterThan(10);
         assertThat(widths.get(0)).isBetween(10, 40);
         assertThat(widths).as(file.toString()).containsOnly(widths.get(0));
@@ -89,7 +92,9 @@ class RealisticCorpusTest {
       }
     }
     for (Path file : files(corpus.resolve("json"))) {
-      assertThat(JSON.readTree(file.toFile()).path("records").size()).as(file.toString()).isPositive();
+      assertThat(JSON.readTree(file.toFile()).path("records").size())
+          .as(file.toString())
+          .isPositive();
     }
   }
 
@@ -110,7 +115,9 @@ class RealisticCorpusTest {
     List<Path> files = files(corpus);
     assertThat(files(again)).hasSameSizeAs(files);
     for (Path file : files) {
-      assertThat(Files.mismatch(file, again.resolve(corpus.relativize(file)))).as(file.toString()).isEqualTo(-1L);
+      assertThat(Files.mismatch(file, again.resolve(corpus.relativize(file))))
+          .as(file.toString())
+          .isEqualTo(-1L);
     }
   }
 
@@ -121,8 +128,12 @@ class RealisticCorpusTest {
       String text = contents(corpus.resolve(e.getKey()));
       String lower = text.toLowerCase(Locale.ROOT);
       assertThat(validSsns(text)).as(e.getKey()).isEqualTo(Integer.parseInt(e.getValue()[3]));
-      assertThat(occurrences(lower, "aws_secret_access_key")).as(e.getKey()).isEqualTo(Integer.parseInt(e.getValue()[5]));
-      assertThat(occurrences(lower, "aws_access_key_id")).as(e.getKey()).isEqualTo(Integer.parseInt(e.getValue()[6]));
+      assertThat(occurrences(lower, "aws_secret_access_key"))
+          .as(e.getKey())
+          .isEqualTo(Integer.parseInt(e.getValue()[5]));
+      assertThat(occurrences(lower, "aws_access_key_id"))
+          .as(e.getKey())
+          .isEqualTo(Integer.parseInt(e.getValue()[6]));
       for (int k = 0; k < total.length; k++) {
         total[k] += Integer.parseInt(e.getValue()[3 + k]);
       }
@@ -138,7 +149,8 @@ class RealisticCorpusTest {
     for (int i = 0; i < 1_000; i++) {
       String card = RealisticCorpus.cardNumber(random);
       assertThat(card).matches("4\\d{15}|5[1-5]\\d{14}|3[47]\\d{13}");
-      assertThat(RealisticCorpus.luhnCheckDigit(card.substring(0, card.length() - 1))).isEqualTo(card.charAt(card.length() - 1) - '0');
+      assertThat(RealisticCorpus.luhnCheckDigit(card.substring(0, card.length() - 1)))
+          .isEqualTo(card.charAt(card.length() - 1) - '0');
       assertThat(validSsns(RealisticCorpus.ssn(random))).isEqualTo(1);
     }
   }
@@ -173,7 +185,8 @@ class RealisticCorpusTest {
 
   private static List<String> avroRows(Path file) throws IOException {
     List<String> rows = new ArrayList<>();
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+    try (DataFileReader<GenericRecord> reader =
+        new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
       for (GenericRecord record : reader) {
         rows.add(record.toString());
       }
@@ -187,7 +200,11 @@ class RealisticCorpusTest {
     Matcher m = SSN.matcher(text);
     while (m.find()) {
       int area = Integer.parseInt(m.group(1));
-      if (area != 0 && area != 666 && area < 900 && !m.group(2).equals("00") && !m.group(3).equals("0000")) {
+      if (area != 0
+          && area != 666
+          && area < 900
+          && !m.group(2).equals("00")
+          && !m.group(3).equals("0000")) {
         count++;
       }
     }
@@ -202,7 +219,10 @@ class RealisticCorpusTest {
     return count;
   }
 
-  /** The number of cells of each record, RFC 4180: a quoted cell may hold delimiters, quotes ("") and line breaks. */
+  /**
+   * The number of cells of each record, RFC 4180: a quoted cell may hold delimiters, quotes ("")
+   * and line breaks.
+   */
   private static List<Integer> recordWidths(String text, char delimiter) {
     List<Integer> widths = new ArrayList<>();
     int cells = 1;

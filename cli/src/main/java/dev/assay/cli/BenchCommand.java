@@ -3,9 +3,8 @@ package dev.assay.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.Scanner;
-import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Extraction;
-import dev.assay.engine.extract.Segment;
+import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ScanObject;
@@ -24,51 +23,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code assay bench}: how fast each identifier is on a corpus, so that identifier authors find a
  * slow regex before Macie does. The corpus is extracted once into memory (up to a limit); then each
  * identifier is timed alone over all of it (prefilter included, as the scanner runs it), all of
  * them together, and all of them over each format's text (by file extension: CSV cells, JSON
- * values, log lines cost differently). Short whole texts (cells, values) are scanned in batches,
- * as the scanner scans them. Times are the best of {@code --repeat} runs on one thread, detection
- * alone: extraction and output are not in them ({@code benchmarks/perf.sh} times a scan end to end).
+ * values, log lines cost differently). Short whole texts (cells, values) are scanned in batches, as
+ * the scanner scans them. Times are the best of {@code --repeat} runs on one thread, detection
+ * alone: extraction and output are not in them ({@code benchmarks/perf.sh} times a scan end to
+ * end).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure each identifier's matches and throughput on a corpus (default: generated text).",
+    description =
+        "Measure each identifier's matches and throughput on a corpus (default: generated text).",
     sortOptions = false)
 final class BenchCommand implements Callable<Integer> {
-  /** Text held in memory at most, in chars; the rest of a large corpus is left out (and said so). */
+  /**
+   * Text held in memory at most, in chars; the rest of a large corpus is left out (and said so).
+   */
   static final long MAX_CHARS = 256L << 20;
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Files or directories; default: generated text.")
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "0..*",
+      description = "Files or directories; default: generated text.")
   List<Path> targets = new ArrayList<>();
 
   @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
 
-  @Option(names = "--synthetic-mb", paramLabel = "MB", description = "Size of the generated text when no TARGET is given (default 16).")
+  @Option(
+      names = "--synthetic-mb",
+      paramLabel = "MB",
+      description = "Size of the generated text when no TARGET is given (default 16).")
   int syntheticMb = 16;
 
-  @Option(names = "--repeat", paramLabel = "N", description = "Timed runs per identifier; the best counts (default 3).")
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      description = "Timed runs per identifier; the best counts (default 3).")
   int repeat = 3;
 
   @Option(names = "--format", paramLabel = "FMT", description = "table (default) or json.")
   String format = "table";
 
-  /** Whole texts up to this many chars are batched, and a batch is scanned at this many, as the scanner does. */
+  /**
+   * Whole texts up to this many chars are batched, and a batch is scanned at this many, as the
+   * scanner does.
+   */
   private static final int BATCHED_CHARS = 4096;
 
   private static final int BATCH_CHARS = 64 * 1024;
@@ -130,12 +145,15 @@ final class BenchCommand implements Callable<Integer> {
       ObjectNode root = FindingWriter.JSON.createObjectNode();
       root.put("textMegabytes", round(mb));
       ObjectNode o = root.putObject("overall");
-      o.put("matches", overall.matches()).put("seconds", round(overall.seconds())).put("mbPerSecond", round(mb / overall.seconds()));
+      o.put("matches", overall.matches())
+          .put("seconds", round(overall.seconds()))
+          .put("mbPerSecond", round(mb / overall.seconds()));
       ArrayNode perFormat = root.putArray("formats");
       for (Map.Entry<String, Timing> f : byFormat.entrySet()) {
         FormatShare share = formats.get(f.getKey());
         double seconds = f.getValue().seconds();
-        perFormat.addObject()
+        perFormat
+            .addObject()
             .put("format", f.getKey())
             .put("objects", share.objects)
             .put("fileMegabytes", round(share.bytes / 1e6))
@@ -147,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
       }
       ArrayNode items = root.putArray("identifiers");
       for (Timing t : timings) {
-        items.addObject()
+        items
+            .addObject()
             .put("id", t.identifier().id())
             .put("name", t.identifier().name())
             .put("category", t.identifier().category().name())
@@ -160,17 +179,48 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "%-44s %9s %10s %7s%n", "IDENTIFIER", "MATCHES", "MB/s", "TIME");
       for (Timing t : timings) {
-        String name = t.identifier().name().equals(t.identifier().id()) ? t.identifier().id() : t.identifier().name() + " (custom)";
-        out.printf(Locale.ROOT, "%-44s %9d %10.1f %6.1f%%%n", fit(name, 44), t.matches(), mb / t.seconds(), 100 * t.seconds() / sum);
+        String name =
+            t.identifier().name().equals(t.identifier().id())
+                ? t.identifier().id()
+                : t.identifier().name() + " (custom)";
+        out.printf(
+            Locale.ROOT,
+            "%-44s %9d %10.1f %6.1f%%%n",
+            fit(name, 44),
+            t.matches(),
+            mb / t.seconds(),
+            100 * t.seconds() / sum);
       }
-      out.printf(Locale.ROOT, "%nall %d identifiers together: %d matches, %.1f MB/s on %.1f MB of text (one thread)%n",
-          identifiers.size(), overall.matches(), mb / overall.seconds(), mb);
-      out.printf(Locale.ROOT, "%n%-12s %8s %9s %9s %9s %11s %11s%n", "FORMAT", "OBJECTS", "FILE MB", "TEXT MB", "MATCHES", "FILE MB/s", "TEXT MB/s");
+      out.printf(
+          Locale.ROOT,
+          "%nall %d identifiers together: %d matches, %.1f MB/s on %.1f MB of text (one thread)%n",
+          identifiers.size(),
+          overall.matches(),
+          mb / overall.seconds(),
+          mb);
+      out.printf(
+          Locale.ROOT,
+          "%n%-12s %8s %9s %9s %9s %11s %11s%n",
+          "FORMAT",
+          "OBJECTS",
+          "FILE MB",
+          "TEXT MB",
+          "MATCHES",
+          "FILE MB/s",
+          "TEXT MB/s");
       for (Map.Entry<String, Timing> f : byFormat.entrySet()) {
         FormatShare share = formats.get(f.getKey());
         double seconds = f.getValue().seconds();
-        out.printf(Locale.ROOT, "%-12s %8d %9.1f %9.1f %9d %11.1f %11.1f%n", fit(f.getKey(), 12), share.objects, share.bytes / 1e6,
-            share.chars / 1e6, f.getValue().matches(), share.bytes / 1e6 / seconds, share.chars / 1e6 / seconds);
+        out.printf(
+            Locale.ROOT,
+            "%-12s %8d %9.1f %9.1f %9d %11.1f %11.1f%n",
+            fit(f.getKey(), 12),
+            share.objects,
+            share.bytes / 1e6,
+            share.chars / 1e6,
+            f.getValue().matches(),
+            share.bytes / 1e6 / seconds,
+            share.chars / 1e6 / seconds);
       }
     }
     out.flush();
@@ -208,7 +258,10 @@ final class BenchCommand implements Callable<Integer> {
     return matches[0];
   }
 
-  /** The format an object is counted under: its extension, lower case ({@code gz} looks past to the inner one). */
+  /**
+   * The format an object is counted under: its extension, lower case ({@code gz} looks past to the
+   * inner one).
+   */
   static String formatOf(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz") && name.length() > 3) {
@@ -219,7 +272,11 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private List<Text> extract(Detector detector) throws IOException {
-    Extraction extraction = new Extraction(1 << 20, detector.keywordReach() + 64, Scanner.MAX_MATCH_CHARS + detector.keywordReach());
+    Extraction extraction =
+        new Extraction(
+            1 << 20,
+            detector.keywordReach() + 64,
+            Scanner.MAX_MATCH_CHARS + detector.keywordReach());
     List<Text> out = new ArrayList<>();
     long[] held = new long[1];
     PrintWriter err = spec.commandLine().getErr();
@@ -243,7 +300,9 @@ final class BenchCommand implements Callable<Integer> {
               object,
               s -> {
                 if (held[0] < MAX_CHARS) {
-                  out.add(new Text(s.text().toString(), s.reportFrom(), s.reportTo(), s.field(), format));
+                  out.add(
+                      new Text(
+                          s.text().toString(), s.reportFrom(), s.reportTo(), s.field(), format));
                   held[0] += s.text().length();
                   share.chars += s.reportTo() - s.reportFrom();
                 }
@@ -263,10 +322,17 @@ final class BenchCommand implements Callable<Integer> {
   /** Log-like text with a few planted values, made the same way every time. */
   static List<Text> synthetic(int megabytes) {
     Random random = new Random(42);
-    String[] words = "the of and to in is that for it as was with be by on not this are or from at which but have an they you were her she there been one all we their has would when if so out up what said about time some into could them other than then now only its over also after like new first two way even because many where most people through well year back".split(" ");
+    String[] words =
+        "the of and to in is that for it as was with be by on not this are or from at which but have an they you were her she there been one all we their has would when if so out up what said about time some into could them other than then now only its over also after like new first two way even because many where most people through well year back"
+            .split(" ");
     String[] planted = {
-      "ssn=512-23-4411", "card 4556 7375 8689 9855", "aws_secret_access_key=Tn4pW7qZ2xR9vB6mK1cL8dF3hJ5sG0aY2uE4iO6w",
-      "IBAN DE89 3704 0044 0532 0130 00", "phone +1 206 555 0147", "passport number 123456789", "dob 1985-03-14"
+      "ssn=512-23-4411",
+      "card 4556 7375 8689 9855",
+      "aws_secret_access_key=Tn4pW7qZ2xR9vB6mK1cL8dF3hJ5sG0aY2uE4iO6w",
+      "IBAN DE89 3704 0044 0532 0130 00",
+      "phone +1 206 555 0147",
+      "passport number 123456789",
+      "dob 1985-03-14"
     };
     List<Text> out = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
@@ -275,8 +341,13 @@ final class BenchCommand implements Callable<Integer> {
     while (total < target) {
       sb.setLength(0);
       while (sb.length() < (1 << 20)) {
-        sb.append("2024-06-").append(10 + random.nextInt(20)).append("T12:").append(10 + random.nextInt(50))
-            .append(":00Z INFO request_id=").append(Integer.toHexString(random.nextInt())).append(' ');
+        sb.append("2024-06-")
+            .append(10 + random.nextInt(20))
+            .append("T12:")
+            .append(10 + random.nextInt(50))
+            .append(":00Z INFO request_id=")
+            .append(Integer.toHexString(random.nextInt()))
+            .append(' ');
         for (int w = 4 + random.nextInt(10); w > 0; w--) {
           sb.append(words[random.nextInt(words.length)]).append(' ');
         }

@@ -26,13 +26,14 @@ final class Cli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, identifiers, bench, discover or serve");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required: scan, identifiers, bench, discover or serve");
   }
 
   /**
    * The subcommands, in the order help lists them. Built on demand: picocli reads a command's
-   * annotations when it is added, which is a good part of start-up time, so a run of one
-   * subcommand adds only that one.
+   * annotations when it is added, which is a good part of start-up time, so a run of one subcommand
+   * adds only that one.
    */
   private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
@@ -49,7 +50,10 @@ final class Cli implements Runnable {
     return newCommandLine(out, err, new String[0]);
   }
 
-  /** The command tree for running {@code commandArgs}: only the subcommand they name, when they name one. */
+  /**
+   * The command tree for running {@code commandArgs}: only the subcommand they name, when they name
+   * one.
+   */
   static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String[] commandArgs) {
     CommandLine cl = new CommandLine(new Cli());
     Supplier<Object> only = commandArgs.length > 0 ? SUBCOMMANDS.get(commandArgs[0]) : null;
@@ -65,8 +69,17 @@ final class Cli implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println(c.getCommandName().equals("assay") ? "assay: " + ex.getMessage()
-              : "assay " + c.getCommandName() + ": " + ex.getMessage() + " (see 'assay " + c.getCommandName() + " --help')");
+          c.getErr()
+              .println(
+                  c.getCommandName().equals("assay")
+                      ? "assay: " + ex.getMessage()
+                      : "assay "
+                          + c.getCommandName()
+                          + ": "
+                          + ex.getMessage()
+                          + " (see 'assay "
+                          + c.getCommandName()
+                          + " --help')");
           return ExitCode.USAGE.code;
         });
     cl.setExecutionExceptionHandler(

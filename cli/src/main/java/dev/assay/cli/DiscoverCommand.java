@@ -26,12 +26,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code assay discover TARGET...}: automated sensitive data discovery, a sample a run, scored per bucket. */
+/**
+ * {@code assay discover TARGET...}: automated sensitive data discovery, a sample a run, scored per
+ * bucket.
+ */
 @Command(
     name = "discover",
     mixinStandardHelpOptions = true,
@@ -43,22 +46,38 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Bucket exports (their subdirectories are buckets), or s3://bucket.")
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "1..*",
+      description = "Bucket exports (their subdirectories are buckets), or s3://bucket.")
   List<String> targets = new ArrayList<>();
 
-  @Option(names = "--job", paramLabel = "FILE", description = "A CreateClassificationJob body whose identifier selection is the inspection template.")
+  @Option(
+      names = "--job",
+      paramLabel = "FILE",
+      description =
+          "A CreateClassificationJob body whose identifier selection is the inspection template.")
   Path jobFile;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "What was analysed, kept between runs; default ./.assay-discovery.")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "What was analysed, kept between runs; default ./.assay-discovery.")
   Path stateDir = Path.of(".assay-discovery");
 
-  @Option(names = "--objects-per-bucket", paramLabel = "N", description = "Objects analysed per bucket and run; default 100.")
+  @Option(
+      names = "--objects-per-bucket",
+      paramLabel = "N",
+      description = "Objects analysed per bucket and run; default 100.")
   int perBucket = 100;
 
   @Option(names = "--format", paramLabel = "FMT", description = "table (default) or json.")
   String format = "table";
 
-  @Option(names = "--endpoint-url", paramLabel = "URL", description = "An S3-compatible endpoint, as in the AWS CLI.")
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description = "An S3-compatible endpoint, as in the AWS CLI.")
   String endpointUrl;
 
   @Option(names = "--profile", paramLabel = "P", description = "The AWS profile for S3.")
@@ -67,7 +86,10 @@ final class DiscoverCommand implements Callable<Integer> {
   @Option(names = "--region", paramLabel = "R", description = "The S3 region.")
   String region;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: available processors.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads; default: available processors.")
   Integer threads;
 
   @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
@@ -92,9 +114,11 @@ final class DiscoverCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
-    Detector detector = Detector.of(identifierOptions.identifiers(job), identifierOptions.loadAllowLists());
+    Detector detector =
+        Detector.of(identifierOptions.identifiers(job), identifierOptions.loadAllowLists());
     List<Discovery.BucketReport> reports;
-    try (ScanTargets s3 = new ScanTargets(ScanCommand.s3Settings(endpointUrl, region, profile, "--endpoint-url"))) {
+    try (ScanTargets s3 =
+        new ScanTargets(ScanCommand.s3Settings(endpointUrl, region, profile, "--endpoint-url"))) {
       Map<String, ObjectSource> buckets = new LinkedHashMap<>();
       for (String target : targets) {
         if (target.startsWith("s3://")) {
@@ -108,7 +132,8 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         Path root = Path.of(target);
         if (!Files.isDirectory(root)) {
-          throw new UsageException(target + ": no such directory (a bucket export: its subdirectories are buckets)");
+          throw new UsageException(
+              target + ": no such directory (a bucket export: its subdirectories are buckets)");
         }
         try {
           for (String b : LocalSource.exportBuckets(root)) {
@@ -118,7 +143,8 @@ final class DiscoverCommand implements Callable<Integer> {
           throw new UsageException(target + ": no such directory");
         }
       }
-      reports = new Discovery(detector, stateDir, perBucket, threads == null ? 0 : threads).run(buckets);
+      reports =
+          new Discovery(detector, stateDir, perBucket, threads == null ? 0 : threads).run(buckets);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (fmt.equals("json")) {
@@ -142,18 +168,44 @@ final class DiscoverCommand implements Callable<Integer> {
       }
       out.println(FindingWriter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
-      out.printf(Locale.ROOT, "%-30s %5s  %-18s %15s %19s  %s%n", "BUCKET", "SCORE", "LABEL", "OBJECTS", "BYTES", "SENSITIVE DATA TYPES");
+      out.printf(
+          Locale.ROOT,
+          "%-30s %5s  %-18s %15s %19s  %s%n",
+          "BUCKET",
+          "SCORE",
+          "LABEL",
+          "OBJECTS",
+          "BYTES",
+          "SENSITIVE DATA TYPES");
       for (Discovery.BucketReport r : reports) {
         StringBuilder types = new StringBuilder();
-        r.occurrences().forEach((t, n) -> types.append(types.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
-        out.printf(Locale.ROOT, "%-30s %5d  %-18s %15s %19s  %s%n", r.bucket(), r.score().score(), r.score().label(),
-            r.analysedObjects() + "/" + r.objects(), r.analysedBytes() + "/" + r.bytes(), types);
+        r.occurrences()
+            .forEach(
+                (t, n) ->
+                    types.append(types.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
+        out.printf(
+            Locale.ROOT,
+            "%-30s %5d  %-18s %15s %19s  %s%n",
+            r.bucket(),
+            r.score().score(),
+            r.score().label(),
+            r.analysedObjects() + "/" + r.objects(),
+            r.analysedBytes() + "/" + r.bytes(),
+            types);
       }
       long read = reports.stream().mapToLong(Discovery.BucketReport::runBytes).sum();
       long total = reports.stream().mapToLong(Discovery.BucketReport::bytes).sum();
-      out.printf(Locale.ROOT, "%nThis run read %d of %d bytes (%.1f%%); state in %s%n", read, total, total == 0 ? 0.0 : 100.0 * read / total, stateDir);
+      out.printf(
+          Locale.ROOT,
+          "%nThis run read %d of %d bytes (%.1f%%); state in %s%n",
+          read,
+          total,
+          total == 0 ? 0.0 : 100.0 * read / total,
+          stateDir);
     }
     out.flush();
-    return reports.stream().anyMatch(r -> r.score().score() < 0) ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
+    return reports.stream().anyMatch(r -> r.score().score() < 0)
+        ? ExitCode.INCOMPLETE.code
+        : ExitCode.OK.code;
   }
 }

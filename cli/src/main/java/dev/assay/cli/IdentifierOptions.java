@@ -33,13 +33,15 @@ final class IdentifierOptions {
   @Option(
       names = "--custom-data-identifier",
       paramLabel = "FILE",
-      description = "A CreateCustomDataIdentifier request body (JSON), or a JSON array of them. Repeatable.")
+      description =
+          "A CreateCustomDataIdentifier request body (JSON), or a JSON array of them. Repeatable.")
   List<Path> customFiles = new ArrayList<>();
 
   @Option(
       names = "--allow-list",
       paramLabel = "FILE",
-      description = "A CreateAllowList request body (JSON), or a .txt file with one allowed value a line. Repeatable.")
+      description =
+          "A CreateAllowList request body (JSON), or a .txt file with one allowed value a line. Repeatable.")
   List<Path> allowListFiles = new ArrayList<>();
 
   @Option(
@@ -81,7 +83,8 @@ final class IdentifierOptions {
    *
    * @param wordsLists reads an {@code s3WordsList} (bucket, key) as lines, or null
    */
-  List<AllowList> loadAllowLists(Function<String[], List<String>> wordsLists, ClassificationJob job) {
+  List<AllowList> loadAllowLists(
+      Function<String[], List<String>> wordsLists, ClassificationJob job) {
     List<AllowList> out = new ArrayList<>();
     for (Path file : allowListFiles) {
       try {
@@ -93,23 +96,54 @@ final class IdentifierOptions {
     if (job == null) {
       return out;
     }
-    return named(out, job.allowListIds(), AllowList::id, AllowList::name, job.file(), "allowListIds", "--allow-list", "allow list");
+    return named(
+        out,
+        job.allowListIds(),
+        AllowList::id,
+        AllowList::name,
+        job.file(),
+        "allowListIds",
+        "--allow-list",
+        "allow list");
   }
 
   /**
    * The items a job names in {@code field}, each by id or name, in the job's order; every name must
-   * match one of the loaded items (Macie's job refers to stored identifiers and lists the same way).
+   * match one of the loaded items (Macie's job refers to stored identifiers and lists the same
+   * way).
    */
   private static <T> List<T> named(
-      List<T> loaded, List<String> wanted, Function<T, String> id, Function<T, String> name, String file, String field,
-      String option, String what) {
+      List<T> loaded,
+      List<String> wanted,
+      Function<T, String> id,
+      Function<T, String> name,
+      String file,
+      String field,
+      String option,
+      String what) {
     List<T> out = new ArrayList<>();
     for (int i = 0; i < wanted.size(); i++) {
       String w = wanted.get(i);
-      T found = loaded.stream().filter(t -> w.equals(id.apply(t))).findFirst()
-          .orElse(loaded.stream().filter(t -> w.equals(name.apply(t))).findFirst().orElse(null));
+      T found =
+          loaded.stream()
+              .filter(t -> w.equals(id.apply(t)))
+              .findFirst()
+              .orElse(
+                  loaded.stream().filter(t -> w.equals(name.apply(t))).findFirst().orElse(null));
       if (found == null) {
-        throw new UsageException(file + ": " + field + "[" + i + "]: no " + what + " with id or name '" + w + "' was loaded (" + option + ")");
+        throw new UsageException(
+            file
+                + ": "
+                + field
+                + "["
+                + i
+                + "]: no "
+                + what
+                + " with id or name '"
+                + w
+                + "' was loaded ("
+                + option
+                + ")");
       }
       if (!out.contains(found)) {
         out.add(found);
@@ -120,10 +154,15 @@ final class IdentifierOptions {
 
   /** The managed identifiers the selector picks. */
   List<ManagedDataIdentifier> selectManaged(boolean haveCustom) {
-    return selectManaged(selector == null ? Selector.RECOMMENDED : selector, managedIds, haveCustom, "--managed-data-identifier-ids");
+    return selectManaged(
+        selector == null ? Selector.RECOMMENDED : selector,
+        managedIds,
+        haveCustom,
+        "--managed-data-identifier-ids");
   }
 
-  private static List<ManagedDataIdentifier> selectManaged(Selector s, List<String> managedIds, boolean haveCustom, String where) {
+  private static List<ManagedDataIdentifier> selectManaged(
+      Selector s, List<String> managedIds, boolean haveCustom, String where) {
     Set<String> ids = new LinkedHashSet<>();
     for (String id : managedIds) {
       String trimmed = id.trim();
@@ -131,20 +170,26 @@ final class IdentifierOptions {
         continue;
       }
       if (ManagedCatalog.find(trimmed).isEmpty()) {
-        throw new UsageException(where + ": unknown managed data identifier " + trimmed
-            + " (see 'assay identifiers list')");
+        throw new UsageException(
+            where
+                + ": unknown managed data identifier "
+                + trimmed
+                + " (see 'assay identifiers list')");
       }
       ids.add(trimmed);
     }
     if ((s == Selector.INCLUDE || s == Selector.EXCLUDE) && ids.isEmpty()) {
-      throw new UsageException("--managed-data-identifier-selector " + s + " needs --managed-data-identifier-ids");
+      throw new UsageException(
+          "--managed-data-identifier-selector " + s + " needs --managed-data-identifier-ids");
     }
     if (!(s == Selector.INCLUDE || s == Selector.EXCLUDE) && !ids.isEmpty()) {
       throw new UsageException(
-          "--managed-data-identifier-ids applies only to INCLUDE or EXCLUDE, not " + s.name().toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT));
+          "--managed-data-identifier-ids applies only to INCLUDE or EXCLUDE, not "
+              + s.name().toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT));
     }
     if (s == Selector.NONE && !haveCustom) {
-      throw new UsageException("--managed-data-identifier-selector NONE needs at least one --custom-data-identifier, as in Macie");
+      throw new UsageException(
+          "--managed-data-identifier-selector NONE needs at least one --custom-data-identifier, as in Macie");
     }
     return switch (s) {
       case ALL -> ManagedCatalog.all();
@@ -173,18 +218,30 @@ final class IdentifierOptions {
       all.addAll(custom);
       return all;
     }
-    if (job.managedDataIdentifierSelector() != null && (selector != null || !managedIds.isEmpty())) {
-      throw new UsageException(job.file() + ": managedDataIdentifierSelector: set by the job; leave out "
-          + "--managed-data-identifier-selector and --managed-data-identifier-ids");
+    if (job.managedDataIdentifierSelector() != null
+        && (selector != null || !managedIds.isEmpty())) {
+      throw new UsageException(
+          job.file()
+              + ": managedDataIdentifierSelector: set by the job; leave out "
+              + "--managed-data-identifier-selector and --managed-data-identifier-ids");
     }
     List<CustomDataIdentifier> named =
-        named(custom, job.customDataIdentifierIds(), CustomDataIdentifier::id, CustomDataIdentifier::name, job.file(),
-            "customDataIdentifierIds", "--custom-data-identifier", "custom data identifier");
+        named(
+            custom,
+            job.customDataIdentifierIds(),
+            CustomDataIdentifier::id,
+            CustomDataIdentifier::name,
+            job.file(),
+            "customDataIdentifierIds",
+            "--custom-data-identifier",
+            "custom data identifier");
     List<ManagedDataIdentifier> managed =
         job.managedDataIdentifierSelector() == null
             ? selectManaged(!named.isEmpty())
             : selectManaged(
-                Selector.valueOf(job.managedDataIdentifierSelector()), job.managedDataIdentifierIds(), !named.isEmpty(),
+                Selector.valueOf(job.managedDataIdentifierSelector()),
+                job.managedDataIdentifierIds(),
+                !named.isEmpty(),
                 job.file() + ": managedDataIdentifierIds");
     List<DataIdentifier> all = new ArrayList<>(managed);
     all.addAll(named);

@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.Locator;
@@ -43,14 +42,16 @@ final class IdentifiersCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list or test");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "a subcommand is required: list or test");
   }
 
   /** {@code assay identifiers list}: the catalog, as ListManagedDataIdentifiers returns it. */
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Every managed data identifier, with its category and RECOMMENDED membership (json adds regex and keywords).")
+      description =
+          "Every managed data identifier, with its category and RECOMMENDED membership (json adds regex and keywords).")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -68,8 +69,14 @@ final class IdentifiersCommand implements Runnable {
           for (ManagedDataIdentifier m : all) {
             // Macie's ListManagedDataIdentifiers gives category and id; the rest is Assay's, for
             // identifier authors (and for timing the patterns in other tools).
-            ObjectNode item = items.addObject().put("category", m.category().name()).put("id", m.id()).put("recommended", m.recommended());
-            item.put("regex", m.criteria().regex()).put("keywordRequirement", m.criteria().keywordRequirement().name());
+            ObjectNode item =
+                items
+                    .addObject()
+                    .put("category", m.category().name())
+                    .put("id", m.id())
+                    .put("recommended", m.recommended());
+            item.put("regex", m.criteria().regex())
+                .put("keywordRequirement", m.criteria().keywordRequirement().name());
             m.criteria().keywords().forEach(item.putArray("keywords")::add);
           }
           out.println(FindingWriter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -77,12 +84,15 @@ final class IdentifiersCommand implements Runnable {
         case "table" -> {
           out.printf("%-50s %-22s %s%n", "ID", "CATEGORY", "RECOMMENDED");
           for (ManagedDataIdentifier m : all) {
-            out.printf("%-50s %-22s %s%n", m.id(), m.category().name(), m.recommended() ? "yes" : "no");
+            out.printf(
+                "%-50s %-22s %s%n", m.id(), m.category().name(), m.recommended() ? "yes" : "no");
           }
-          out.printf("%n%d managed data identifiers, %d in RECOMMENDED%n", all.size(),
-              all.stream().filter(ManagedDataIdentifier::recommended).count());
+          out.printf(
+              "%n%d managed data identifiers, %d in RECOMMENDED%n",
+              all.size(), all.stream().filter(ManagedDataIdentifier::recommended).count());
         }
-        default -> throw new UsageException("--format: expected table or json, got '" + format + "'");
+        default ->
+            throw new UsageException("--format: expected table or json, got '" + format + "'");
       }
       out.flush();
       return ExitCode.OK.code;
@@ -96,15 +106,22 @@ final class IdentifiersCommand implements Runnable {
   @Command(
       name = "test",
       mixinStandardHelpOptions = true,
-      description = "Count a custom data identifier's matches in text or files, as Macie's TestCustomDataIdentifier does.")
+      description =
+          "Count a custom data identifier's matches in text or files, as Macie's TestCustomDataIdentifier does.")
   static final class TestCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--custom-data-identifier", paramLabel = "FILE", required = true,
+    @Option(
+        names = "--custom-data-identifier",
+        paramLabel = "FILE",
+        required = true,
         description = "A CreateCustomDataIdentifier request body (JSON).")
     Path customFile;
 
-    @Option(names = "--allow-list", paramLabel = "FILE", description = "Allow lists to apply. Repeatable.")
+    @Option(
+        names = "--allow-list",
+        paramLabel = "FILE",
+        description = "Allow lists to apply. Repeatable.")
     List<Path> allowLists = new ArrayList<>();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -118,7 +135,9 @@ final class IdentifiersCommand implements Runnable {
       List<Path> files;
     }
 
-    @Option(names = "--explain", description = "Show every candidate match, where it is and why it counted or not.")
+    @Option(
+        names = "--explain",
+        description = "Show every candidate match, where it is and why it counted or not.")
     boolean explain;
 
     @Override
@@ -133,7 +152,8 @@ final class IdentifiersCommand implements Runnable {
         Segment segment = Segment.whole(input.text, Segment.TextAt.START, FieldContext.NONE);
         collect(detector, segment, "--text", candidates);
       } else {
-        Extraction extraction = new Extraction(1 << 20, detector.keywordReach() + 64, 8192 + detector.keywordReach());
+        Extraction extraction =
+            new Extraction(1 << 20, detector.keywordReach() + 64, 8192 + detector.keywordReach());
         for (Path file : input.files) {
           LocalSource source;
           try {
@@ -149,7 +169,8 @@ final class IdentifiersCommand implements Runnable {
             }
             List<Explained> found = new ArrayList<>();
             try {
-              extraction.extract(object, s -> collect(detector, s, object.key(), found), found::clear);
+              extraction.extract(
+                  object, s -> collect(detector, s, object.key(), found), found::clear);
             } catch (ExtractionException e) {
               throw new UsageException(file + ": " + e.reason() + ": " + e.getMessage());
             }
@@ -170,7 +191,8 @@ final class IdentifiersCommand implements Runnable {
           n.set("location", FindingWriter.JSON.valueToTree(e.location));
           n.put("counted", c.counted());
           n.put("verdict", c.verdict().name());
-          n.put("reason", c.verdict().explanation() + (c.detail() == null ? "" : ": " + c.detail()));
+          n.put(
+              "reason", c.verdict().explanation() + (c.detail() == null ? "" : ": " + c.detail()));
           if (c.keyword() != null) {
             n.put("keyword", c.keyword());
           }
@@ -192,11 +214,18 @@ final class IdentifiersCommand implements Runnable {
 
     private record Explained(String source, Object location, Candidate candidate) {}
 
-    private static void collect(Detector detector, Segment segment, String source, List<Explained> into) {
+    private static void collect(
+        Detector detector, Segment segment, String source, List<Explained> into) {
       List<Candidate> found =
-          detector.scan(segment.text(), segment.field(), segment.reportFrom(), segment.reportTo(), true);
+          detector.scan(
+              segment.text(), segment.field(), segment.reportFrom(), segment.reportTo(), true);
       for (Candidate c : found) {
-        into.add(new Explained(source, FindingFactory.occurrencesOf(List.of(new Locator(segment).locate(c.start(), c.end()))), c));
+        into.add(
+            new Explained(
+                source,
+                FindingFactory.occurrencesOf(
+                    List.of(new Locator(segment).locate(c.start(), c.end()))),
+                c));
       }
     }
   }

@@ -48,13 +48,17 @@ final class MacieScan {
     }
   }
 
-  /** The S3 targets as buckets and prefixes; a local target is a usage error (Macie reads only S3). */
+  /**
+   * The S3 targets as buckets and prefixes; a local target is a usage error (Macie reads only S3).
+   */
   static List<MacieRequest.Target> targets(List<String> targets) {
     List<MacieRequest.Target> out = new ArrayList<>();
     for (String t : targets) {
       if (!t.startsWith("s3://")) {
         throw new UsageException(
-            "--backend macie2: " + t + ": Macie scans only S3; give s3://bucket[/prefix] (or --job with its buckets)");
+            "--backend macie2: "
+                + t
+                + ": Macie scans only S3; give s3://bucket[/prefix] (or --job with its buckets)");
       }
       String rest = t.substring("s3://".length());
       int slash = rest.indexOf('/');
@@ -72,10 +76,19 @@ final class MacieScan {
    * lists that the local engine uses for this command ({@code identifiers}, {@code allowLists}).
    */
   static MacieRequest request(
-      List<String> targets, ClassificationJob job, Path jobFile, IdentifierOptions options, List<DataIdentifier> identifiers,
-      List<AllowList> allowLists, String accountId, boolean cleanup) {
+      List<String> targets,
+      ClassificationJob job,
+      Path jobFile,
+      IdentifierOptions options,
+      List<DataIdentifier> identifiers,
+      List<AllowList> allowLists,
+      String accountId,
+      boolean cleanup) {
     Set<String> customNames =
-        identifiers.stream().filter(CustomDataIdentifier.class::isInstance).map(i -> ((CustomDataIdentifier) i).name()).collect(Collectors.toSet());
+        identifiers.stream()
+            .filter(CustomDataIdentifier.class::isInstance)
+            .map(i -> ((CustomDataIdentifier) i).name())
+            .collect(Collectors.toSet());
     Set<String> listNames = allowLists.stream().map(AllowList::name).collect(Collectors.toSet());
     List<MacieRequest.Body> custom = new ArrayList<>();
     List<MacieRequest.Body> lists = new ArrayList<>();
@@ -109,18 +122,32 @@ final class MacieScan {
         throw new UsageException(jobFile + ": cannot read: " + e.getMessage());
       }
     }
-    String selector = job != null && job.managedDataIdentifierSelector() != null ? null
-        : options.selector == null ? null : options.selector.name();
-    List<String> managedIds = selector == null ? List.of() : options.managedIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    String selector =
+        job != null && job.managedDataIdentifierSelector() != null
+            ? null
+            : options.selector == null ? null : options.selector.name();
+    List<String> managedIds =
+        selector == null
+            ? List.of()
+            : options.managedIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     return new MacieRequest(
-        jobBody, jobFile == null ? null : jobFile.toString(), targets(targets), accountId, selector, managedIds, custom, lists, cleanup);
+        jobBody,
+        jobFile == null ? null : jobFile.toString(),
+        targets(targets),
+        accountId,
+        selector,
+        managedIds,
+        custom,
+        lists,
+        cleanup);
   }
 
   /**
    * Writes the comparison: a table (differences, and with {@code verbose} the matching counts too),
    * or JSON ({@code {"differences": [...], "matches": [...]}}).
    */
-  static void write(FindingComparison comparison, OutputFormat format, boolean verbose, Writer out) throws IOException {
+  static void write(FindingComparison comparison, OutputFormat format, boolean verbose, Writer out)
+      throws IOException {
     if (format == OutputFormat.JSON) {
       ObjectNode root = FindingWriter.JSON.createObjectNode();
       rows(root.putArray("differences"), comparison.differences());
@@ -133,22 +160,45 @@ final class MacieScan {
     PrintWriter p = new PrintWriter(out);
     List<FindingComparison.Row> shown = verbose ? comparison.rows() : comparison.differences();
     if (!shown.isEmpty()) {
-      int objectWidth = Math.max(6, shown.stream().mapToInt(r -> (r.bucket() + "/" + r.key()).length()).max().orElse(0));
-      int idWidth = Math.max(10, shown.stream().mapToInt(r -> r.identifier().length()).max().orElse(0));
-      p.printf("%-" + objectWidth + "s  %-" + idWidth + "s  %7s  %7s%n", "OBJECT", "IDENTIFIER", "LOCAL", "MACIE");
+      int objectWidth =
+          Math.max(
+              6,
+              shown.stream().mapToInt(r -> (r.bucket() + "/" + r.key()).length()).max().orElse(0));
+      int idWidth =
+          Math.max(10, shown.stream().mapToInt(r -> r.identifier().length()).max().orElse(0));
+      p.printf(
+          "%-" + objectWidth + "s  %-" + idWidth + "s  %7s  %7s%n",
+          "OBJECT",
+          "IDENTIFIER",
+          "LOCAL",
+          "MACIE");
       for (FindingComparison.Row r : shown) {
         p.printf(
             "%-" + objectWidth + "s  %-" + idWidth + "s  %7d  %7d%s%n",
-            r.bucket() + "/" + r.key(), r.identifier(), r.left(), r.right(), r.differs() ? "  differs" : "");
+            r.bucket() + "/" + r.key(),
+            r.identifier(),
+            r.left(),
+            r.right(),
+            r.differs() ? "  differs" : "");
       }
       p.println();
     }
-    long objects = comparison.differences().stream().map(r -> r.bucket() + "/" + r.key()).distinct().count();
+    long objects =
+        comparison.differences().stream().map(r -> r.bucket() + "/" + r.key()).distinct().count();
     if (comparison.differences().isEmpty()) {
-      p.println("local and Macie agree: " + comparison.matches().size() + " count(s) of sensitive data, per object and identifier");
+      p.println(
+          "local and Macie agree: "
+              + comparison.matches().size()
+              + " count(s) of sensitive data, per object and identifier");
     } else {
-      p.println(comparison.differences().size() + " count(s) differ in " + objects + " object(s); " + comparison.matches().size() + " agree"
-          + (verbose ? "" : " (-v shows them)"));
+      p.println(
+          comparison.differences().size()
+              + " count(s) differ in "
+              + objects
+              + " object(s); "
+              + comparison.matches().size()
+              + " agree"
+              + (verbose ? "" : " (-v shows them)"));
     }
     p.flush();
   }

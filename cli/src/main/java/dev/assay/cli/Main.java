@@ -1,10 +1,8 @@
 package dev.assay.cli;
 
-
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** The {@code assay} command. The only place that calls {@link System#exit}. */
 public final class Main {
@@ -12,8 +10,10 @@ public final class Main {
 
   public static void main(String[] args) {
     configureLogging(args);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(out, err, args);
     out.flush();
     err.flush();
@@ -21,8 +21,8 @@ public final class Main {
   }
 
   /**
-   * Runs the command line with the given streams and returns the exit status, without exiting:
-   * for embedding {@code assay} in another JVM program. The streams stay open.
+   * Runs the command line with the given streams and returns the exit status, without exiting: for
+   * embedding {@code assay} in another JVM program. The streams stay open.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return Cli.newCommandLine(out, err, args).execute(args);

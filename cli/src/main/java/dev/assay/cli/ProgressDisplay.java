@@ -52,7 +52,7 @@ final class ProgressDisplay implements AutoCloseable {
     err.flush();
   }
 
-  /** The progress line, for example {@code 1,204/10,000 objects  1.2/9.8 GiB  85.3 MB/s  ETA 1:42}. */
+  /** The progress line, for example {@code 1,204/10,000 objects 1.2/9.8 GiB 85.3 MB/s ETA 1:42}. */
   static String render(ScanProgress p, double seconds) {
     long done = p.doneObjects();
     long bytes = p.doneBytes();

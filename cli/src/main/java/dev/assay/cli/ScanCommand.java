@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-
 import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanProgress;
@@ -67,24 +66,33 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "TARGET",
       arity = "0..*",
-      description = "Local files, directories, bucket exports, or s3://bucket[/prefix]. May be omitted with --job.")
+      description =
+          "Local files, directories, bucket exports, or s3://bucket[/prefix]. May be omitted with --job.")
   List<String> targets = new ArrayList<>();
 
   @Option(
       names = "--job",
       paramLabel = "FILE",
-      description = "A CreateClassificationJob request body (JSON): its buckets, scoping, sampling and identifiers.")
+      description =
+          "A CreateClassificationJob request body (JSON): its buckets, scoping, sampling and identifiers.")
   Path jobFile;
 
   @Option(
       names = "--export-root",
-      description = "Each local TARGET is a bucket export: its subdirectories are buckets (as 'aws s3 sync' leaves them).")
+      description =
+          "Each local TARGET is a bucket export: its subdirectories are buckets (as 'aws s3 sync' leaves them).")
   boolean exportRoot;
 
-  @Option(names = "--endpoint-url", paramLabel = "URL", description = "An S3-compatible endpoint, as in the AWS CLI.")
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description = "An S3-compatible endpoint, as in the AWS CLI.")
   String endpointUrl;
 
-  @Option(names = "--profile", paramLabel = "P", description = "The AWS profile for S3 credentials and region.")
+  @Option(
+      names = "--profile",
+      paramLabel = "P",
+      description = "The AWS profile for S3 credentials and region.")
   String profile;
 
   @Mixin IdentifierOptions identifierOptions = new IdentifierOptions();
@@ -97,7 +105,10 @@ final class ScanCommand implements Callable<Integer> {
               + "asff (a Security Hub BatchImportFindings body) or eventbridge (one EventBridge event a line).")
   String format = "table";
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Where findings go; default standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Where findings go; default standard output.")
   Path output;
 
   @Option(
@@ -111,34 +122,42 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--bucket-name",
       paramLabel = "NAME",
-      description = "The bucket name findings report for a local root; default: the root directory's own name.")
+      description =
+          "The bucket name findings report for a local root; default: the root directory's own name.")
   String bucketName;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: available processors.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads; default: available processors.")
   Integer threads;
 
   @Option(
       names = "--fail-on",
       paramLabel = "SEV",
-      description = "LOW (default), MEDIUM or HIGH: exit 1 when any finding has that severity or higher.")
+      description =
+          "LOW (default), MEDIUM or HIGH: exit 1 when any finding has that severity or higher.")
   String failOn = "LOW";
 
   @Option(
       names = "--account-id",
       paramLabel = "ID",
-      description = "The account id findings report; default: the S3 credentials' account (STS), else 000000000000.")
+      description =
+          "The account id findings report; default: the S3 credentials' account (STS), else 000000000000.")
   String accountId;
 
   @Option(
       names = "--region",
       paramLabel = "R",
-      description = "The S3 region, and the region findings report; default: the AWS region chain, else us-east-1.")
+      description =
+          "The S3 region, and the region findings report; default: the AWS region chain, else us-east-1.")
   String region;
 
   @Option(
       names = "--checkpoint",
       paramLabel = "FILE",
-      description = "Record finished objects in FILE; after a crash or kill, the same command resumes where it stopped.")
+      description =
+          "Record finished objects in FILE; after a crash or kill, the same command resumes where it stopped.")
   Path checkpointFile;
 
   @Option(
@@ -149,16 +168,25 @@ final class ScanCommand implements Callable<Integer> {
               + "both: run both and print the counts that differ per object and identifier (exit 1 when they differ).")
   String backend = "local";
 
-  @Option(names = "--macie-endpoint-url", paramLabel = "URL", description = "The Macie endpoint for --backend macie2|both, as in the AWS CLI (e.g. assay serve's).")
+  @Option(
+      names = "--macie-endpoint-url",
+      paramLabel = "URL",
+      description =
+          "The Macie endpoint for --backend macie2|both, as in the AWS CLI (e.g. assay serve's).")
   String macieEndpointUrl;
 
-  @Option(names = "--cleanup", description = "With --backend macie2|both: delete the identifiers and allow lists the run created in Macie, and cancel its job if the run fails.")
+  @Option(
+      names = "--cleanup",
+      description =
+          "With --backend macie2|both: delete the identifiers and allow lists the run created in Macie, and cancel its job if the run fails.")
   boolean cleanup;
 
   @Option(names = "--quiet", description = "Print only errors on standard error.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "More detail on standard error (libraries' warnings).")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "More detail on standard error (libraries' warnings).")
   boolean[] verbose = new boolean[0];
 
   @Override
@@ -168,17 +196,21 @@ final class ScanCommand implements Callable<Integer> {
     checkCommon();
     MacieScan.Backend mode = MacieScan.Backend.parse(backend);
     if (mode == MacieScan.Backend.LOCAL && (macieEndpointUrl != null || cleanup)) {
-      throw new UsageException((cleanup ? "--cleanup" : "--macie-endpoint-url") + ": applies only with --backend macie2 or both");
+      throw new UsageException(
+          (cleanup ? "--cleanup" : "--macie-endpoint-url")
+              + ": applies only with --backend macie2 or both");
     }
     ClassificationJob job = checkedJob();
     if (mode != MacieScan.Backend.LOCAL) {
       MacieScan.targets(targets);
       if (mode == MacieScan.Backend.MACIE2 && (resultsDir != null || checkpointFile != null)) {
-        throw new UsageException((resultsDir != null ? "--results-dir" : "--checkpoint")
-            + ": not with --backend macie2 (Macie writes discovery results where put-classification-export-configuration says)");
+        throw new UsageException(
+            (resultsDir != null ? "--results-dir" : "--checkpoint")
+                + ": not with --backend macie2 (Macie writes discovery results where put-classification-export-configuration says)");
       }
       if (mode == MacieScan.Backend.BOTH && fmt != OutputFormat.TABLE && fmt != OutputFormat.JSON) {
-        throw new UsageException("--format: --backend both writes its comparison as table or json, not " + format);
+        throw new UsageException(
+            "--format: --backend both writes its comparison as table or json, not " + format);
       }
     }
     try (ScanTargets scanTargets = new ScanTargets(s3Settings())) {
@@ -188,7 +220,15 @@ final class ScanCommand implements Callable<Integer> {
       Resolved resolved = resolve(scanTargets, job);
       MacieRequest compareWith =
           mode == MacieScan.Backend.BOTH
-              ? MacieScan.request(targets, job, jobFile, identifierOptions, resolved.identifiers(), resolved.allowLists(), accountId, cleanup)
+              ? MacieScan.request(
+                  targets,
+                  job,
+                  jobFile,
+                  identifierOptions,
+                  resolved.identifiers(),
+                  resolved.allowLists(),
+                  accountId,
+                  cleanup)
               : null;
       return scan(
           resolved.sources(),
@@ -205,7 +245,8 @@ final class ScanCommand implements Callable<Integer> {
   OutputFormat checkedFormat() {
     OutputFormat fmt = OutputFormat.parse(format);
     if (fmt == null) {
-      throw new UsageException("--format: unknown format '" + format + "'; expected one of " + OutputFormat.names());
+      throw new UsageException(
+          "--format: unknown format '" + format + "'; expected one of " + OutputFormat.names());
     }
     return fmt;
   }
@@ -229,14 +270,18 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The {@code --job} file, or null; a TARGET or a job is required. */
   ClassificationJob checkedJob() {
-    ClassificationJob job = jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
+    ClassificationJob job =
+        jobFile == null ? null : config(() -> ClassificationJobFiles.load(jobFile));
     if (targets.isEmpty() && job == null) {
       throw new UsageException("a TARGET is required (or --job, to scan the job's buckets in S3)");
     }
     return job;
   }
 
-  /** The account findings report: --account-id, else the S3 caller's, else the job's sole account; or null. */
+  /**
+   * The account findings report: --account-id, else the S3 caller's, else the job's sole account;
+   * or null.
+   */
   private String account(ScanTargets scanTargets, ClassificationJob job) {
     String account = accountId;
     if (account == null && ScanTargets.needsS3(targets, job)) {
@@ -254,29 +299,53 @@ final class ScanCommand implements Callable<Integer> {
    * @param accountId the account findings report (the placeholder when none is known)
    * @param region the region findings report
    */
-  record Resolved(List<ObjectSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region) {}
+  record Resolved(
+      List<ObjectSource> sources,
+      List<DataIdentifier> identifiers,
+      List<AllowList> allowLists,
+      String accountId,
+      String region) {}
 
-  /** Resolves the targets (or the job's buckets) to sources, and the identifiers and allow lists to use. */
+  /**
+   * Resolves the targets (or the job's buckets) to sources, and the identifiers and allow lists to
+   * use.
+   */
   Resolved resolve(ScanTargets scanTargets, ClassificationJob job) {
     String account = account(scanTargets, job);
     List<ObjectSource> sources;
     try {
       sources = config(() -> scanTargets.resolve(targets, job, exportRoot, bucketName, account));
     } catch (UncheckedIOException e) {
-      throw new UsageException(e.getCause() instanceof NoSuchFileException n ? n.getFile() + ": no such file or directory" : e.getCause().getMessage());
+      throw new UsageException(
+          e.getCause() instanceof NoSuchFileException n
+              ? n.getFile() + ": no such file or directory"
+              : e.getCause().getMessage());
     }
-    String reportRegion = region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
+    String reportRegion =
+        region != null ? region : scanTargets.usesS3() ? scanTargets.s3().region() : "us-east-1";
     List<DataIdentifier> identifiers = identifierOptions.identifiers(job);
     List<AllowList> allowLists =
-        identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
+        identifierOptions.loadAllowLists(
+            bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
     return new Resolved(
-        sources, identifiers, allowLists, ScanContext.accountIdOf(account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account, Optional::empty),
+        sources,
+        identifiers,
+        allowLists,
+        ScanContext.accountIdOf(
+            account == null ? ScanContext.PLACEHOLDER_ACCOUNT : account, Optional::empty),
         reportRegion);
   }
 
   private Integer scan(
-      List<ObjectSource> sources, List<DataIdentifier> identifiers, List<AllowList> allowLists, String accountId, String region,
-      OutputFormat fmt, Severity threshold, MacieRequest compareWith) throws IOException {
+      List<ObjectSource> sources,
+      List<DataIdentifier> identifiers,
+      List<AllowList> allowLists,
+      String accountId,
+      String region,
+      OutputFormat fmt,
+      Severity threshold,
+      MacieRequest compareWith)
+      throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     warmUp(fmt);
     Detector detector = Detector.of(identifiers, allowLists);
@@ -291,7 +360,8 @@ final class ScanCommand implements Callable<Integer> {
     for (String target : targets) {
       Path path = Path.of(target);
       if (!target.startsWith("s3://") && Files.exists(path)) {
-        roots.put(bucketName != null ? bucketName : LocalSource.of(path, null).bucket(), rootUri(path));
+        roots.put(
+            bucketName != null ? bucketName : LocalSource.of(path, null).bucket(), rootUri(path));
       }
     }
     ScanSession.Builder session =
@@ -310,11 +380,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (checkpointFile != null) {
       String extra = "bucket " + bucketName + "\n" + accountId + " " + region;
-      session.checkpoint(checkpointFile, ScanSession.fingerprint(sources, identifiers, detector, extra));
+      session.checkpoint(
+          checkpointFile, ScanSession.fingerprint(sources, identifiers, detector, extra));
     }
     ScanProgress progress = new ScanProgress();
     session.progress(progress);
-    ProgressDisplay display = ProgressDisplay.wanted(quiet) ? new ProgressDisplay(progress, err) : null;
+    ProgressDisplay display =
+        ProgressDisplay.wanted(quiet) ? new ProgressDisplay(progress, err) : null;
     ScanSession.Outcome outcome;
     try {
       outcome = session.build().run();
@@ -327,11 +399,22 @@ final class ScanCommand implements Callable<Integer> {
     }
     Scanner.Summary summary = outcome.summary();
     if (outcome.resumedObjects() > 0 && !quiet) {
-      err.println("assay scan: resumed from " + checkpointFile + ": " + outcome.resumedObjects() + " object(s) were finished before");
+      err.println(
+          "assay scan: resumed from "
+              + checkpointFile
+              + ": "
+              + outcome.resumedObjects()
+              + " object(s) were finished before");
     }
     FindingSpool findings = outcome.findings();
     ScanReport report =
-        new ScanReport(findings.sorted(), summary.objects(), summary.bytes(), summary.objectsWithProblems(), summary.elapsed(), roots);
+        new ScanReport(
+            findings.sorted(),
+            summary.objects(),
+            summary.bytes(),
+            summary.objectsWithProblems(),
+            summary.elapsed(),
+            roots);
     boolean failing = findings.anyAtLeast(threshold.score());
     if (findings.problem() != null) {
       err.println("assay scan: warning: " + findings.problem());
@@ -341,7 +424,8 @@ final class ScanCommand implements Callable<Integer> {
       if (compareWith == null) {
         write(fmt, report);
       } else {
-        FindingComparison compared = FindingComparison.of(report.findings(), runOnMacie(compareWith).findings());
+        FindingComparison compared =
+            FindingComparison.of(report.findings(), runOnMacie(compareWith).findings());
         writeOut(out -> MacieScan.write(compared, fmt, verbose.length > 0, out));
         comparison = compared.differences().isEmpty() ? ExitCode.OK.code : ExitCode.FINDINGS.code;
       }
@@ -357,7 +441,10 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (summary.objectsWithProblems() > 0) {
       if (!quiet) {
-        err.println("assay scan: " + summary.objectsWithProblems() + " object(s) could not be fully read or analysed");
+        err.println(
+            "assay scan: "
+                + summary.objectsWithProblems()
+                + " object(s) could not be fully read or analysed");
       }
       return ExitCode.INCOMPLETE.code;
     }
@@ -367,13 +454,24 @@ final class ScanCommand implements Callable<Integer> {
     return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
   }
 
-  /** {@code --backend macie2}: the scan as a Macie job, its findings written as the local engine's are. */
-  private Integer macie(ScanTargets scanTargets, ClassificationJob job, String account, OutputFormat fmt, Severity threshold)
+  /**
+   * {@code --backend macie2}: the scan as a Macie job, its findings written as the local engine's
+   * are.
+   */
+  private Integer macie(
+      ScanTargets scanTargets,
+      ClassificationJob job,
+      String account,
+      OutputFormat fmt,
+      Severity threshold)
       throws IOException {
     List<DataIdentifier> identifiers = identifierOptions.identifiers(job);
     List<AllowList> allowLists =
-        identifierOptions.loadAllowLists(bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
-    MacieRequest request = MacieScan.request(targets, job, jobFile, identifierOptions, identifiers, allowLists, account, cleanup);
+        identifierOptions.loadAllowLists(
+            bucketAndKey -> scanTargets.readWordsList(bucketAndKey[0], bucketAndKey[1]), job);
+    MacieRequest request =
+        MacieScan.request(
+            targets, job, jobFile, identifierOptions, identifiers, allowLists, account, cleanup);
     if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
       throw new UsageException("--output: no such directory: " + output.getParent());
     }
@@ -384,11 +482,19 @@ final class ScanCommand implements Callable<Integer> {
     }
     write(fmt, new ScanReport(run.findings(), -1, 0, 0, run.elapsed(), roots));
     boolean failing =
-        run.findings().stream().anyMatch(f -> f.severity() != null && f.severity().score() != null && f.severity().score() >= threshold.score());
+        run.findings().stream()
+            .anyMatch(
+                f ->
+                    f.severity() != null
+                        && f.severity().score() != null
+                        && f.severity().score() >= threshold.score());
     return failing ? ExitCode.FINDINGS.code : ExitCode.OK.code;
   }
 
-  /** Runs {@code request} on Macie; its refusals become usage errors (exit 2), a job that did not complete exit 3. */
+  /**
+   * Runs {@code request} on Macie; its refusals become usage errors (exit 2), a job that did not
+   * complete exit 3.
+   */
   private MacieBackend.Run runOnMacie(MacieRequest request) {
     PrintWriter err = spec.commandLine().getErr();
     S3Settings settings = s3Settings(macieEndpointUrl, region, profile, "--macie-endpoint-url");
@@ -402,7 +508,9 @@ final class ScanCommand implements Callable<Integer> {
             }
           });
     } catch (MacieException e) {
-      throw e.jobRan() ? new IncompleteException(e.getMessage()) : new UsageException(e.getMessage());
+      throw e.jobRan()
+          ? new IncompleteException(e.getMessage())
+          : new UsageException(e.getMessage());
     }
   }
 
@@ -418,7 +526,9 @@ final class ScanCommand implements Callable<Integer> {
       out.flush();
       return;
     }
-    try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
+    try (Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
       step.write(out);
     }
   }
@@ -433,8 +543,9 @@ final class ScanCommand implements Callable<Integer> {
         new Thread(
             () -> {
               try {
-                fmt.writer().write(new ScanReport(List.of(), 0, 0, 0, Duration.ZERO), Writer.nullWriter());
-                FindingWriter.JSON.canSerialize(Finding.class);
+                fmt.writer()
+                    .write(new ScanReport(List.of(), 0, 0, 0, Duration.ZERO), Writer.nullWriter());
+                FindingWriter.JSON.writerFor(Finding.class);
               } catch (IOException | RuntimeException | LinkageError e) {
                 // only a warm-up: the real write reports whatever goes wrong
               }
@@ -450,7 +561,9 @@ final class ScanCommand implements Callable<Integer> {
     writeOut(out -> writer.write(report, out));
   }
 
-  /** The URI of what a local target is scanned as a bucket: the directory, or a file's directory. */
+  /**
+   * The URI of what a local target is scanned as a bucket: the directory, or a file's directory.
+   */
   private static String rootUri(Path target) {
     Path p = target.toAbsolutePath().normalize();
     return (Files.isDirectory(p) ? p : p.getParent()).toUri().toString();
@@ -461,7 +574,10 @@ final class ScanCommand implements Callable<Integer> {
     return s3Settings(endpointUrl, region, profile, "--endpoint-url");
   }
 
-  /** S3 access from an endpoint URL (or null), region and profile; {@code option} names the URL's option in messages. */
+  /**
+   * S3 access from an endpoint URL (or null), region and profile; {@code option} names the URL's
+   * option in messages.
+   */
   static S3Settings s3Settings(String endpointUrl, String region, String profile, String option) {
     S3Settings settings = S3Settings.defaults().withRegion(region).withProfile(profile);
     if (endpointUrl == null) {
@@ -473,8 +589,10 @@ final class ScanCommand implements Callable<Integer> {
     } catch (URISyntaxException e) {
       throw new UsageException(option + ": not a URL: " + endpointUrl);
     }
-    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
-      throw new UsageException(option + ": expected http://host[:port] or https://host[:port], got " + endpointUrl);
+    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())
+        || endpoint.getHost() == null) {
+      throw new UsageException(
+          option + ": expected http://host[:port] or https://host[:port], got " + endpointUrl);
     }
     return settings.withEndpoint(endpoint);
   }
@@ -497,7 +615,8 @@ final class ScanCommand implements Callable<Integer> {
 
   private static void reportProblem(PrintWriter err, ObjectResult r) {
     String where = r.object().bucket() + "/" + r.object().key();
-    String status = "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
+    String status =
+        "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
     err.println("assay scan: " + where + ": " + status + (r.problem() == null ? "" : r.problem()));
   }
 

@@ -28,7 +28,12 @@ public final class ScanPlan implements AutoCloseable {
   private final OutputFormat format;
   private final Severity failOn;
 
-  private ScanPlan(ScanCommand command, ScanTargets scanTargets, ScanCommand.Resolved resolved, OutputFormat format, Severity failOn) {
+  private ScanPlan(
+      ScanCommand command,
+      ScanTargets scanTargets,
+      ScanCommand.Resolved resolved,
+      OutputFormat format,
+      Severity failOn) {
     this.command = command;
     this.scanTargets = scanTargets;
     this.resolved = resolved;
@@ -36,7 +41,10 @@ public final class ScanPlan implements AutoCloseable {
     this.failOn = failOn;
   }
 
-  /** Thrown for arguments {@code assay scan} would refuse with exit 2; the message names the option or file. */
+  /**
+   * Thrown for arguments {@code assay scan} would refuse with exit 2; the message names the option
+   * or file.
+   */
   public static final class InvalidException extends Exception {
     private static final long serialVersionUID = 1L;
 

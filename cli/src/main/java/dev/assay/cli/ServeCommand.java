@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code assay serve}: a local Macie2-compatible REST endpoint. Only this command refers to the
@@ -35,46 +35,82 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "P", description = "The port; default 8080 (0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      description = "The port; default 8080 (0 picks a free one).")
   int port = 8080;
 
-  @Option(names = "--bind", paramLabel = "ADDR", description = "The address to listen on; default 127.0.0.1. Any other needs --credentials.")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "The address to listen on; default 127.0.0.1. Any other needs --credentials.")
   String bind = "127.0.0.1";
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where state (SQLite), checkpoints and results live; default ./assay-data.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where state (SQLite), checkpoints and results live; default ./assay-data.")
   Path dataDir = Path.of("assay-data");
 
-  @Option(names = "--bucket", paramLabel = "NAME=DIR", description = "Serve a local directory to jobs as bucket NAME. Repeatable.")
+  @Option(
+      names = "--bucket",
+      paramLabel = "NAME=DIR",
+      description = "Serve a local directory to jobs as bucket NAME. Repeatable.")
   List<String> buckets = new ArrayList<>();
 
-  @Option(names = "--s3-endpoint-url", paramLabel = "URL", description = "An S3-compatible endpoint for the buckets not mapped; default AWS.")
+  @Option(
+      names = "--s3-endpoint-url",
+      paramLabel = "URL",
+      description = "An S3-compatible endpoint for the buckets not mapped; default AWS.")
   String s3EndpointUrl;
 
   @Option(names = "--profile", paramLabel = "P", description = "The AWS profile for S3.")
   String profile;
 
-  @Option(names = "--region", paramLabel = "R", description = "The region the API reports and S3 uses; default us-east-1.")
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "The region the API reports and S3 uses; default us-east-1.")
   String region = "us-east-1";
 
-  @Option(names = "--account-id", paramLabel = "ID", description = "The account id the API reports; default 000000000000.")
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description = "The account id the API reports; default 000000000000.")
   String accountId = "000000000000";
 
-  @Option(names = "--events", paramLabel = "FILE|URL", description = "Publish each new finding as an EventBridge event: a line in FILE, or a POST to URL.")
+  @Option(
+      names = "--events",
+      paramLabel = "FILE|URL",
+      description =
+          "Publish each new finding as an EventBridge event: a line in FILE, or a POST to URL.")
   String events;
 
-  @Option(names = "--credentials", paramLabel = "FILE", description = "Access key pairs (an AWS credentials file, or 'ID SECRET' lines): requests must be SigV4-signed with one.")
+  @Option(
+      names = "--credentials",
+      paramLabel = "FILE",
+      description =
+          "Access key pairs (an AWS credentials file, or 'ID SECRET' lines): requests must be SigV4-signed with one.")
   Path credentials;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads per job; default: available processors.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads per job; default: available processors.")
   Integer threads;
 
-  @Option(names = "--schedule-interval", paramLabel = "SECONDS", description = "How often scheduled jobs are checked; default 60.")
+  @Option(
+      names = "--schedule-interval",
+      paramLabel = "SECONDS",
+      description = "How often scheduled jobs are checked; default 60.")
   int scheduleSeconds = 60;
 
   @Option(
       names = "--discovery-interval",
       paramLabel = "TIME",
-      description = "How often automated sensitive data discovery runs while it is enabled: seconds, or a number with s, m, h or d; default 1d, as Macie.")
+      description =
+          "How often automated sensitive data discovery runs while it is enabled: seconds, or a number with s, m, h or d; default 1d, as Macie.")
   String discoveryInterval = "1d";
 
   @Override
@@ -102,7 +138,8 @@ final class ServeCommand implements Callable<Integer> {
       String name = b.substring(0, eq);
       Path dir = Path.of(b.substring(eq + 1));
       if (!name.matches("[A-Za-z0-9.\\-_]{3,255}")) {
-        throw new UsageException("--bucket: '" + name + "' is not a bucket name (3 to 255 of A-Z a-z 0-9 . - _)");
+        throw new UsageException(
+            "--bucket: '" + name + "' is not a bucket name (3 to 255 of A-Z a-z 0-9 . - _)");
       }
       if (!Files.isDirectory(dir)) {
         throw new UsageException("--bucket " + b + ": no such directory: " + dir);
@@ -138,7 +175,14 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "assay-serve-stop"));
-    err.println("assay serve: listening on http://" + bind + ":" + server.port() + " (data in " + config.dataDir() + ")");
+    err.println(
+        "assay serve: listening on http://"
+            + bind
+            + ":"
+            + server.port()
+            + " (data in "
+            + config.dataDir()
+            + ")");
     err.flush();
     server.join();
     return ExitCode.OK.code;
@@ -148,7 +192,11 @@ final class ServeCommand implements Callable<Integer> {
   static Duration duration(String text, String option) {
     Matcher m = Pattern.compile("(\\d{1,9})([smhd]?)").matcher(text.trim());
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new UsageException(option + ": expected a positive number of seconds, or a number with s, m, h or d, got '" + text + "'");
+      throw new UsageException(
+          option
+              + ": expected a positive number of seconds, or a number with s, m, h or d, got '"
+              + text
+              + "'");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

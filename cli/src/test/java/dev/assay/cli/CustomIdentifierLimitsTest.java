@@ -42,7 +42,8 @@ class CustomIdentifierLimitsTest {
         "unknown member|{\"name\": \"x\", \"regex\": \"abc\", \"maxDistance\": 5}|maxDistance",
         "not an object|[\"abc\"]|[0]"
       })
-  void invalidBody_exit2_namingFileAndField(String caseName, String body, String field) throws IOException {
+  void invalidBody_exit2_namingFileAndField(String caseName, String body, String field)
+      throws IOException {
     String expanded =
         body.replace("N129", "n".repeat(129))
             .replace("D513", "d".repeat(513))
@@ -51,10 +52,13 @@ class CustomIdentifierLimitsTest {
             .replace("K51", words(51, "key"))
             .replace("I11", words(11, "word"));
     Path file = Files.writeString(dir.resolve("cdi.json"), expanded);
-    CliRun run = CliRun.of("scan", "../corpus/samples", "--custom-data-identifier", file.toString());
+    CliRun run =
+        CliRun.of("scan", "../corpus/samples", "--custom-data-identifier", file.toString());
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().strip()).startsWith("assay scan: " + file + ": " + field + ":").doesNotContain("\n");
+    assertThat(run.err().strip())
+        .startsWith("assay scan: " + file + ": " + field + ":")
+        .doesNotContain("\n");
   }
 
   private static String words(int n, String stem) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FaultyMacie implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "transfer-encoding");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("host", "content-length", "connection", "expect", "transfer-encoding");
 
   private final HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -71,24 +72,35 @@ final class FaultyMacie implements AutoCloseable {
       HttpRequest.Builder forward =
           HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
               .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-          values.forEach(v -> forward.header(name, v));
-        }
-      });
-      HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                  values.forEach(v -> forward.header(name, v));
+                }
+              });
+      HttpResponse<byte[]> answer =
+          client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
       byte[] out = answer.body();
       String path = exchange.getRequestURI().getPath();
-      if (status.get() != null && "GET".equals(exchange.getRequestMethod()) && path.matches("/jobs/[^/]+") && answer.statusCode() == 200) {
+      if (status.get() != null
+          && "GET".equals(exchange.getRequestMethod())
+          && path.matches("/jobs/[^/]+")
+          && answer.statusCode() == 200) {
         ObjectNode job = (ObjectNode) JSON.readTree(out);
         job.put("jobStatus", status.get());
         out = JSON.writeValueAsBytes(job);
       }
-      answer.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-          values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-        }
-      });
+      answer
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+                }
+              });
       exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
       exchange.getResponseBody().write(out);
     } catch (InterruptedException e) {

@@ -38,14 +38,25 @@ class LauncherHeapTest {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
     command.add("-Xlog:gc:file=" + gcLog);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), KeepingWorkload.class.getName(), "400"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), KeepingWorkload.class.getName(), "400"));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.log").toFile())
+            .start();
     boolean done = p.waitFor(120, TimeUnit.SECONDS);
     if (!done) {
       p.destroyForcibly().waitFor();
     }
-    long fullCollections = Files.readAllLines(gcLog).stream().filter(l -> l.contains("Pause Full")).count();
-    assertThat(done).as("the workload finished within two minutes (%d full collections so far)", fullCollections).isTrue();
+    long fullCollections =
+        Files.readAllLines(gcLog).stream().filter(l -> l.contains("Pause Full")).count();
+    assertThat(done)
+        .as(
+            "the workload finished within two minutes (%d full collections so far)",
+            fullCollections)
+        .isTrue();
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("out.log"))).isZero();
     // Growing the old generation takes a full collection now and then, not one per promotion.
     assertThat(fullCollections).isLessThan(20);
@@ -55,9 +66,11 @@ class LauncherHeapTest {
   void inliningIsShallowUnlessTheUserSaysOtherwise(@TempDir Path dir) throws Exception {
     // Deep inlining kept C2 busy for most of a mixed-format scan; the launcher trims it, and the
     // user's own options come after so that they win.
-    assertThat(launcherOptions(dir.resolve("a"), null)).contains("-XX:FreqInlineSize=100", "-XX:MaxInlineLevel=4");
+    assertThat(launcherOptions(dir.resolve("a"), null))
+        .contains("-XX:FreqInlineSize=100", "-XX:MaxInlineLevel=4");
     List<String> overridden = launcherOptions(dir.resolve("b"), "-XX:MaxInlineLevel=15");
-    assertThat(overridden.lastIndexOf("-XX:MaxInlineLevel=15")).isGreaterThan(overridden.indexOf("-XX:MaxInlineLevel=4"));
+    assertThat(overridden.lastIndexOf("-XX:MaxInlineLevel=15"))
+        .isGreaterThan(overridden.indexOf("-XX:MaxInlineLevel=4"));
   }
 
   @Test
@@ -70,14 +83,17 @@ class LauncherHeapTest {
    * The JVM options {@code ./assay} passes before {@code -jar}, without those of class-data
    * sharing, as it runs with {@code ASSAY_JAVA_OPTS} set to {@code javaOpts} (unset when null).
    */
-  private static List<String> launcherOptions(Path dir, String javaOpts) throws IOException, InterruptedException {
+  private static List<String> launcherOptions(Path dir, String javaOpts)
+      throws IOException, InterruptedException {
     List<String> options = new ArrayList<>();
     for (String arg : launcherArgs(dir, javaOpts, "--version")) {
       if (arg.equals("-jar")) {
         break;
       }
-      if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:ArchiveClassesAtExit")
-          && !arg.startsWith("-Xshare") && !arg.startsWith("-Xlog")) {
+      if (!arg.startsWith("-XX:SharedArchiveFile")
+          && !arg.startsWith("-XX:ArchiveClassesAtExit")
+          && !arg.startsWith("-Xshare")
+          && !arg.startsWith("-Xlog")) {
         options.add(arg);
       }
     }
@@ -86,12 +102,15 @@ class LauncherHeapTest {
 
   @Test
   void serveRecordsNoClassArchiveThatScansWouldThenMap(@TempDir Path dir) throws Exception {
-    assertThat(launcherArgs(dir.resolve("a"), null, "scan", "x")).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
-    assertThat(launcherArgs(dir.resolve("b"), null, "serve", "--port", "0")).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    assertThat(launcherArgs(dir.resolve("a"), null, "scan", "x"))
+        .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    assertThat(launcherArgs(dir.resolve("b"), null, "serve", "--port", "0"))
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
   }
 
   /** Every argument {@code ./assay COMMAND...} passes to java. */
-  private static List<String> launcherArgs(Path dir, String javaOpts, String... command) throws IOException, InterruptedException {
+  private static List<String> launcherArgs(Path dir, String javaOpts, String... command)
+      throws IOException, InterruptedException {
     assumeTrue(Files.isRegularFile(SCRIPT), "the launcher script is not at " + SCRIPT);
     assumeTrue(CliRun.installed("bash", "-c", "true"), "bash is not installed");
     // A copy of the launcher in a tree of its own, whose jar is present and newer than any source
@@ -121,7 +140,10 @@ class LauncherHeapTest {
     return Files.readAllLines(args);
   }
 
-  /** Keeps {@code args[0]} MB in small arrays, as a scan keeps findings, making ten times as much garbage. */
+  /**
+   * Keeps {@code args[0]} MB in small arrays, as a scan keeps findings, making ten times as much
+   * garbage.
+   */
   public static final class KeepingWorkload {
     public static void main(String[] args) {
       int megabytes = Integer.parseInt(args[0]);

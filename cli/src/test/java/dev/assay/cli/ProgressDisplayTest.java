@@ -15,7 +15,11 @@ class ProgressDisplayTest {
   @Test
   void progress_countsEveryObject_andKnowsLocalTotalsUpFront() throws Exception {
     ScanProgress progress = new ScanProgress();
-    Scanner scanner = Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).progress(progress).threads(2).build();
+    Scanner scanner =
+        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of()))
+            .progress(progress)
+            .threads(2)
+            .build();
     scanner.scan(List.of(LocalSource.of(Path.of("../corpus/samples"), null)), r -> {});
     assertThat(progress.totalsKnown()).isTrue();
     assertThat(progress.doneObjects()).isEqualTo(progress.totalObjects()).isEqualTo(10);

@@ -29,19 +29,41 @@ class ResumeAfterKillTest {
   void killedScan_resumes_toTheSameFindings() throws Exception {
     Path data = Files.createDirectories(dir.resolve("export"));
     for (int i = 0; i < FILES; i++) {
-      String body = i % 3 == 0 ? "row " + i + " employee SSN: 512-23-" + String.format("%04d", 1000 + i) + "\n" : "row " + i + " nothing here\n";
+      String body =
+          i % 3 == 0
+              ? "row " + i + " employee SSN: 512-23-" + String.format("%04d", 1000 + i) + "\n"
+              : "row " + i + " nothing here\n";
       Files.writeString(data.resolve(String.format("f%05d.txt", i)), body.repeat(20));
     }
     Path checkpoint = dir.resolve("scan.checkpoint");
     Path resumedOut = dir.resolve("resumed.jsonl");
-    String[] args = {"scan", data.toString(), "--checkpoint", checkpoint.toString(), "--threads", "1", "--format", "jsonl",
-        "--output", resumedOut.toString(), "--quiet"};
+    String[] args = {
+      "scan",
+      data.toString(),
+      "--checkpoint",
+      checkpoint.toString(),
+      "--threads",
+      "1",
+      "--format",
+      "jsonl",
+      "--output",
+      resumedOut.toString(),
+      "--quiet"
+    };
 
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-        "dev.assay.cli.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.assay.cli.Main"));
     command.addAll(List.of(args));
-    Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+    Process first =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("first.log").toFile())
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (lines(checkpoint) < 200 && first.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(2);
@@ -49,13 +71,23 @@ class ResumeAfterKillTest {
     first.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
     first.waitFor(30, TimeUnit.SECONDS);
     long finishedBeforeKill = lines(checkpoint) - 1;
-    assertThat(first.exitValue()).as("the first run must be killed, not finish: %s", Files.readString(dir.resolve("first.log")))
+    assertThat(first.exitValue())
+        .as(
+            "the first run must be killed, not finish: %s",
+            Files.readString(dir.resolve("first.log")))
         .isEqualTo(137);
     assertThat(finishedBeforeKill).isBetween(1L, (long) FILES - 1);
 
     CliRun resumed = CliRun.of(args);
     assertThat(resumed.exit()).as(resumed.err()).isEqualTo(1);
-    CliRun uninterrupted = CliRun.of("scan", data.toString(), "--format", "jsonl", "--output", dir.resolve("full.jsonl").toString());
+    CliRun uninterrupted =
+        CliRun.of(
+            "scan",
+            data.toString(),
+            "--format",
+            "jsonl",
+            "--output",
+            dir.resolve("full.jsonl").toString());
     assertThat(uninterrupted.exit()).isEqualTo(1);
 
     TreeMap<String, JsonNode> a = byKey(resumedOut);
@@ -86,7 +118,8 @@ class ResumeAfterKillTest {
       ObjectNode f = (ObjectNode) JSON.readTree(line);
       String key = f.at("/resourcesAffected/s3Object/key").asText();
       f.remove(List.of("id", "createdAt", "updatedAt"));
-      ((ObjectNode) f.get("classificationDetails")).remove(List.of("jobId", "jobArn", "detailedResultsLocation"));
+      ((ObjectNode) f.get("classificationDetails"))
+          .remove(List.of("jobId", "jobArn", "detailedResultsLocation"));
       assertThat(out.put(key, f)).as("duplicate finding for %s", key).isNull();
     }
     return out;

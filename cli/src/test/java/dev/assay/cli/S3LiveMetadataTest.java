@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * started here. Skips when Python with moto's server is not installed (a user's machine need not
  * have it; the rest of the S3 support is tested against s3proxy in any case).
  */
+@SuppressWarnings("unchecked") // the SDK's varargs of Consumer<Builder> lambdas
 class S3LiveMetadataTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Process moto;
@@ -52,7 +53,8 @@ class S3LiveMetadataTest {
       port = free.getLocalPort();
     }
     moto =
-        new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+        new ProcessBuilder(
+                "python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("moto.log").toFile())
             .start();
@@ -60,7 +62,8 @@ class S3LiveMetadataTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!listening(port)) {
       if (System.nanoTime() > deadline || !moto.isAlive()) {
-        throw new IllegalStateException("moto did not start: " + Files.readString(dir.resolve("moto.log")));
+        throw new IllegalStateException(
+            "moto did not start: " + Files.readString(dir.resolve("moto.log")));
       }
       Thread.sleep(100);
     }
@@ -70,27 +73,50 @@ class S3LiveMetadataTest {
         S3Client.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("moto-access", "moto-secret")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("moto-access", "moto-secret")))
             .endpointOverride(URI.create(endpoint))
             .forcePathStyle(true)
             .build();
     String bucket = "acme-versioned";
     s3.createBucket(r -> r.bucket(bucket));
-    s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-    s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(Tag.builder().key("owner").value("security").build())));
+    s3.putBucketVersioning(
+        r ->
+            r.bucket(bucket)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.putBucketTagging(
+        r ->
+            r.bucket(bucket)
+                .tagging(t -> t.tagSet(Tag.builder().key("owner").value("security").build())));
     s3.putBucketEncryption(
-        r -> r.bucket(bucket).serverSideEncryptionConfiguration(
-            c -> c.rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+        r ->
+            r.bucket(bucket)
+                .serverSideEncryptionConfiguration(
+                    c ->
+                        c.rules(
+                            rule ->
+                                rule.applyServerSideEncryptionByDefault(
+                                    d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
     s3.putPublicAccessBlock(
-        r -> r.bucket(bucket).publicAccessBlockConfiguration(
-            b -> b.blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(false)));
-    s3.putObject(r -> r.bucket(bucket).key("hr/staff.txt"), RequestBody.fromString("Nothing yet.\n"));
+        r ->
+            r.bucket(bucket)
+                .publicAccessBlockConfiguration(
+                    b ->
+                        b.blockPublicAcls(true)
+                            .ignorePublicAcls(true)
+                            .blockPublicPolicy(true)
+                            .restrictPublicBuckets(false)));
+    s3.putObject(
+        r -> r.bucket(bucket).key("hr/staff.txt"), RequestBody.fromString("Nothing yet.\n"));
     latestVersion =
         s3.putObject(
                 r -> r.bucket(bucket).key("hr/staff.txt").tagging("team=hr&class=pii"),
                 RequestBody.fromString("Employee SSN: 512-23-4411\n"))
             .versionId();
-    s3.putObject(r -> r.bucket(bucket).key("notes/plain.txt"), RequestBody.fromString("Visitor SSN: 431-58-2207\n"));
+    s3.putObject(
+        r -> r.bucket(bucket).key("notes/plain.txt"),
+        RequestBody.fromString("Visitor SSN: 431-58-2207\n"));
   }
 
   @AfterAll
@@ -112,6 +138,7 @@ class S3LiveMetadataTest {
     return CliRun.installed("python3", "-c", "import moto.server, flask");
   }
 
+  @SuppressWarnings("try") // the socket is opened only to see that something listens
   private static boolean listening(int port) {
     try (Socket s = new Socket("127.0.0.1", port)) {
       return true;
@@ -121,20 +148,26 @@ class S3LiveMetadataTest {
   }
 
   private static CliRun scan(String... args) {
-    List<String> all = new ArrayList<>(List.of("scan", "--endpoint-url", endpoint, "--region", "us-east-1", "--format", "json"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "scan", "--endpoint-url", endpoint, "--region", "us-east-1", "--format", "json"));
     all.addAll(List.of(args));
     return CliRun.of(all.toArray(String[]::new));
   }
 
   private static Map<String, JsonNode> findingsByKey(CliRun run) throws IOException {
     Map<String, JsonNode> out = new TreeMap<>();
-    JSON.readTree(run.out()).get("findings").forEach(f -> out.put(f.at("/resourcesAffected/s3Object/key").asText(), f));
+    JSON.readTree(run.out())
+        .get("findings")
+        .forEach(f -> out.put(f.at("/resourcesAffected/s3Object/key").asText(), f));
     return out;
   }
 
   @Test
-  void findings_carryTheLatestVersion_objectAndBucketTags_encryption_blockPublicAccess_andTheStsAccount()
-      throws Exception {
+  void
+      findings_carryTheLatestVersion_objectAndBucketTags_encryption_blockPublicAccess_andTheStsAccount()
+          throws Exception {
     CliRun run = scan("s3://acme-versioned");
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     Map<String, JsonNode> findings = findingsByKey(run);
@@ -146,12 +179,16 @@ class S3LiveMetadataTest {
     Map<String, String> tags = new TreeMap<>();
     object.get("tags").forEach(t -> tags.put(t.get("key").asText(), t.get("value").asText()));
     assertThat(tags).containsExactly(Map.entry("class", "pii"), Map.entry("team", "hr"));
-    assertThat(findings.get("notes/plain.txt").at("/resourcesAffected/s3Object/tags").toString()).isEqualTo("[]");
+    assertThat(findings.get("notes/plain.txt").at("/resourcesAffected/s3Object/tags").toString())
+        .isEqualTo("[]");
     assertThat(object.at("/serverSideEncryption/encryptionType").asText()).isEqualTo("AES256");
     JsonNode bucket = staff.at("/resourcesAffected/s3Bucket");
-    assertThat(bucket.get("tags").toString()).isEqualTo("[{\"key\":\"owner\",\"value\":\"security\"}]");
-    assertThat(bucket.at("/defaultServerSideEncryption/encryptionType").asText()).isEqualTo("AES256");
-    JsonNode block = bucket.at("/publicAccess/permissionConfiguration/bucketLevelPermissions/blockPublicAccess");
+    assertThat(bucket.get("tags").toString())
+        .isEqualTo("[{\"key\":\"owner\",\"value\":\"security\"}]");
+    assertThat(bucket.at("/defaultServerSideEncryption/encryptionType").asText())
+        .isEqualTo("AES256");
+    JsonNode block =
+        bucket.at("/publicAccess/permissionConfiguration/bucketLevelPermissions/blockPublicAccess");
     assertThat(block.get("blockPublicAcls").asBoolean()).isTrue();
     assertThat(block.get("restrictPublicBuckets").asBoolean()).isFalse();
     // moto's STS answers GetCallerIdentity with its default account.
@@ -160,14 +197,19 @@ class S3LiveMetadataTest {
 
   @Test
   void jobScopedByObjectTag_includesOrExcludesByTheLatestVersionsTags() throws Exception {
-    String term = "{\"tagScopeTerm\":{\"comparator\":\"EQ\",\"key\":\"TAG\",\"tagValues\":[{\"key\":\"class\",\"value\":\"pii\"}],\"target\":\"S3_OBJECT\"}}";
+    String term =
+        "{\"tagScopeTerm\":{\"comparator\":\"EQ\",\"key\":\"TAG\",\"tagValues\":[{\"key\":\"class\",\"value\":\"pii\"}],\"target\":\"S3_OBJECT\"}}";
     for (String side : List.of("includes", "excludes")) {
       Path job =
           Files.writeString(
               dir.resolve(side + ".json"),
               "{\"name\":\"by-tag\",\"jobType\":\"ONE_TIME\",\"s3JobDefinition\":{\"bucketDefinitions\":"
                   + "[{\"accountId\":\"123456789012\",\"buckets\":[\"acme-versioned\"]}],"
-                  + "\"scoping\":{\"" + side + "\":{\"and\":[" + term + "]}}}}");
+                  + "\"scoping\":{\""
+                  + side
+                  + "\":{\"and\":["
+                  + term
+                  + "]}}}}");
       CliRun run = scan("--job", job.toString());
       assertThat(run.exit()).as(run.err()).isEqualTo(1);
       assertThat(findingsByKey(run).keySet())

@@ -40,9 +40,15 @@ class S3ScanCommandTest {
     for (String bucket : List.of("acme-hr-records", "acme-finance-exports")) {
       server.createBucket(bucket);
     }
-    put("acme-hr-records", "staff/2024.csv", "name,ssn\nAna Diaz,512-23-4411\nBo Chen,431-58-2207\n");
+    put(
+        "acme-hr-records",
+        "staff/2024.csv",
+        "name,ssn\nAna Diaz,512-23-4411\nBo Chen,431-58-2207\n");
     put("acme-hr-records", "notes/welcome.txt", "Nothing sensitive.\n");
-    put("acme-finance-exports", "payments.json", "{\"customer\":{\"credit card\":\"4556 7375 8689 9855\"}}\n");
+    put(
+        "acme-finance-exports",
+        "payments.json",
+        "{\"customer\":{\"credit card\":\"4556 7375 8689 9855\"}}\n");
     put("acme-finance-exports", "allow/words.txt", "4556 7375 8689 9855\n");
   }
 
@@ -61,14 +67,19 @@ class S3ScanCommandTest {
   }
 
   private static CliRun scan(String... args) {
-    List<String> all = new ArrayList<>(List.of("scan", "--endpoint-url", endpoint, "--region", "us-east-1", "--format", "json"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "scan", "--endpoint-url", endpoint, "--region", "us-east-1", "--format", "json"));
     all.addAll(List.of(args));
     return CliRun.of(all.toArray(String[]::new));
   }
 
   private static List<String> paths(CliRun run) throws IOException {
     List<String> out = new ArrayList<>();
-    JSON.readTree(run.out()).get("findings").forEach(f -> out.add(f.at("/resourcesAffected/s3Object/path").asText()));
+    JSON.readTree(run.out())
+        .get("findings")
+        .forEach(f -> out.add(f.at("/resourcesAffected/s3Object/path").asText()));
     return out;
   }
 
@@ -78,9 +89,17 @@ class S3ScanCommandTest {
     for (JsonNode f : tree.get("findings")) {
       ObjectNode o = (ObjectNode) f;
       o.remove(List.of("id", "createdAt", "updatedAt"));
-      ((ObjectNode) f.get("classificationDetails")).remove(List.of("jobId", "jobArn", "detailedResultsLocation"));
+      ((ObjectNode) f.get("classificationDetails"))
+          .remove(List.of("jobId", "jobArn", "detailedResultsLocation"));
       ((ObjectNode) f.at("/resourcesAffected/s3Object"))
-          .remove(List.of("eTag", "storageClass", "versionId", "serverSideEncryption", "tags", "lastModified"));
+          .remove(
+              List.of(
+                  "eTag",
+                  "storageClass",
+                  "versionId",
+                  "serverSideEncryption",
+                  "tags",
+                  "lastModified"));
       ((ObjectNode) f.at("/resourcesAffected/s3Bucket")).retain("name", "arn");
     }
     return tree;
@@ -89,7 +108,9 @@ class S3ScanCommandTest {
   @Test
   void bucketLoadedWithTheAwsCli_isScanned_likeTheSameFilesOnDisk() throws Exception {
     Assumptions.assumeTrue(awsCliPresent(), "the aws CLI is not installed");
-    Path upload = Files.createDirectories(export.resolveSibling(export.getFileName() + "-upload").resolve("hr"));
+    Path upload =
+        Files.createDirectories(
+            export.resolveSibling(export.getFileName() + "-upload").resolve("hr"));
     Files.writeString(upload.resolve("employees.csv"), "name,ssn\nAna Diaz,512-23-4411\n");
     Files.writeString(upload.resolve("readme.txt"), "Nothing to see.\n");
     aws("s3", "mb", "s3://cli-loaded");
@@ -112,27 +133,42 @@ class S3ScanCommandTest {
   void job_withoutTarget_scansItsBucketsInS3_andTheSameJobScansTheExport() throws Exception {
     CliRun s3 = scan("--job", JOBS + "one-time-two-buckets.json", "--account-id", "111122223333");
     assertThat(s3.exit()).as(s3.err()).isEqualTo(1);
-    assertThat(paths(s3)).containsExactly("acme-finance-exports/payments.json", "acme-hr-records/staff/2024.csv");
-    CliRun local = scan(export.toString(), "--job", JOBS + "one-time-two-buckets.json", "--account-id", "111122223333");
+    assertThat(paths(s3))
+        .containsExactly("acme-finance-exports/payments.json", "acme-hr-records/staff/2024.csv");
+    CliRun local =
+        scan(
+            export.toString(),
+            "--job",
+            JOBS + "one-time-two-buckets.json",
+            "--account-id",
+            "111122223333");
     assertThat(local.exit()).as(local.err()).isEqualTo(1);
     assertThat(comparable(local)).isEqualTo(comparable(s3));
-    // Without --account-id and without STS, findings report the account the job's buckets belong to.
+    // Without --account-id and without STS, findings report the account the job's buckets belong
+    // to.
     CliRun jobAccount = scan(export.toString(), "--job", JOBS + "one-time-two-buckets.json");
-    assertThat(JSON.readTree(jobAccount.out()).at("/findings/0/accountId").asText()).isEqualTo("111122223333");
+    assertThat(JSON.readTree(jobAccount.out()).at("/findings/0/accountId").asText())
+        .isEqualTo("111122223333");
     CliRun explicitRoot = scan(export.toString(), "--export-root", "--account-id", "111122223333");
-    assertThat(paths(explicitRoot)).containsExactly("acme-finance-exports/payments.json", "acme-hr-records/staff/2024.csv");
+    assertThat(paths(explicitRoot))
+        .containsExactly("acme-finance-exports/payments.json", "acme-hr-records/staff/2024.csv");
   }
 
   @Test
   void allowListWordsList_isReadFromS3_orFromTheScannedExport() throws Exception {
-    Path list = Files.writeString(export.resolveSibling("allow.json"),
-        "{\"name\":\"known-test-cards\",\"criteria\":{\"s3WordsList\":{\"bucketName\":\"acme-finance-exports\",\"objectKey\":\"allow/words.txt\"}}}");
-    Path job = Files.writeString(export.resolveSibling("job-allow.json"),
-        "{\"name\":\"with-allow\",\"jobType\":\"ONE_TIME\",\"allowListIds\":[\"known-test-cards\"],"
-            + "\"s3JobDefinition\":{\"bucketDefinitions\":[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-finance-exports\"]}]}}");
+    Path list =
+        Files.writeString(
+            export.resolveSibling("allow.json"),
+            "{\"name\":\"known-test-cards\",\"criteria\":{\"s3WordsList\":{\"bucketName\":\"acme-finance-exports\",\"objectKey\":\"allow/words.txt\"}}}");
+    Path job =
+        Files.writeString(
+            export.resolveSibling("job-allow.json"),
+            "{\"name\":\"with-allow\",\"jobType\":\"ONE_TIME\",\"allowListIds\":[\"known-test-cards\"],"
+                + "\"s3JobDefinition\":{\"bucketDefinitions\":[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-finance-exports\"]}]}}");
     CliRun s3 = scan("--job", job.toString(), "--allow-list", list.toString());
     assertThat(s3.exit()).as(s3.err()).isZero();
-    CliRun local = scan(export.toString(), "--job", job.toString(), "--allow-list", list.toString());
+    CliRun local =
+        scan(export.toString(), "--job", job.toString(), "--allow-list", list.toString());
     assertThat(local.exit()).as(local.err()).isZero();
     CliRun without = scan(export.toString(), "--export-root");
     assertThat(paths(without)).contains("acme-finance-exports/payments.json");
@@ -144,7 +180,14 @@ class S3ScanCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("s3://no-such-bucket/: the bucket does not exist");
     assertThat(missing.out()).isEmpty();
-    CliRun nowhere = CliRun.of("scan", "s3://acme-hr-records", "--endpoint-url", "http://127.0.0.1:1", "--region", "us-east-1");
+    CliRun nowhere =
+        CliRun.of(
+            "scan",
+            "s3://acme-hr-records",
+            "--endpoint-url",
+            "http://127.0.0.1:1",
+            "--region",
+            "us-east-1");
     assertThat(nowhere.exit()).isEqualTo(2);
     assertThat(nowhere.err()).contains("cannot reach S3 at http://127.0.0.1:1");
     assertThat(scan("s3://acme-hr-records", "--endpoint-url", "not a url").exit()).isEqualTo(2);
@@ -160,37 +203,62 @@ class S3ScanCommandTest {
 
   @Test
   void jobErrors_exit2_namingFileAndField() throws Exception {
-    Path bad = Files.writeString(export.resolveSibling("bad-job.json"),
-        "{\"name\":\"b\",\"jobType\":\"ONE_TIME\",\"samplingPercentage\":0,\"s3JobDefinition\":{\"bucketDefinitions\":"
-            + "[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-hr-records\"]}]}}");
+    Path bad =
+        Files.writeString(
+            export.resolveSibling("bad-job.json"),
+            "{\"name\":\"b\",\"jobType\":\"ONE_TIME\",\"samplingPercentage\":0,\"s3JobDefinition\":{\"bucketDefinitions\":"
+                + "[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-hr-records\"]}]}}");
     CliRun run = scan("--job", bad.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains(bad + ": samplingPercentage: must be an integer from 1 to 100");
-    Path unknown = Files.writeString(export.resolveSibling("unknown-ids.json"),
-        "{\"name\":\"u\",\"jobType\":\"ONE_TIME\",\"customDataIdentifierIds\":[\"no-such-cdi\"],\"s3JobDefinition\":"
-            + "{\"bucketDefinitions\":[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-hr-records\"]}]}}");
+    Path unknown =
+        Files.writeString(
+            export.resolveSibling("unknown-ids.json"),
+            "{\"name\":\"u\",\"jobType\":\"ONE_TIME\",\"customDataIdentifierIds\":[\"no-such-cdi\"],\"s3JobDefinition\":"
+                + "{\"bucketDefinitions\":[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-hr-records\"]}]}}");
     CliRun u = scan(export.toString(), "--job", unknown.toString());
     assertThat(u.exit()).isEqualTo(2);
-    assertThat(u.err()).contains(unknown + ": customDataIdentifierIds[0]: no custom data identifier with id or name 'no-such-cdi'");
-    CliRun notTheJobs = scan(export.resolve("acme-hr-records").toString(), "--job", JOBS + "scoped-uploads-documents.json");
+    assertThat(u.err())
+        .contains(
+            unknown
+                + ": customDataIdentifierIds[0]: no custom data identifier with id or name 'no-such-cdi'");
+    CliRun notTheJobs =
+        scan(
+            export.resolve("acme-hr-records").toString(),
+            "--job",
+            JOBS + "scoped-uploads-documents.json");
     assertThat(notTheJobs.exit()).isEqualTo(2);
-    assertThat(notTheJobs.err()).contains("is neither an export holding the job's buckets nor one of them");
+    assertThat(notTheJobs.err())
+        .contains("is neither an export holding the job's buckets nor one of them");
     assertThat(CliRun.of("scan").exit()).isEqualTo(2);
   }
 
   @Test
   void jobSelectorAndCustomIds_comeFromTheJob() throws Exception {
-    Path cdi = Files.writeString(export.resolveSibling("emp.json"),
-        "{\"id\":\"3c0f7e2a-1111-4c5d-9e8f-000000000001\",\"name\":\"EmployeeId\",\"regex\":\"EMP-[0-9]{6}\"}");
+    Path cdi =
+        Files.writeString(
+            export.resolveSibling("emp.json"),
+            "{\"id\":\"3c0f7e2a-1111-4c5d-9e8f-000000000001\",\"name\":\"EmployeeId\",\"regex\":\"EMP-[0-9]{6}\"}");
     Files.writeString(export.resolve("acme-hr-records/staff/ids.txt"), "EMP-000001 EMP-000002\n");
-    Path job = Files.writeString(export.resolveSibling("job-none.json"),
-        "{\"name\":\"n\",\"jobType\":\"ONE_TIME\",\"managedDataIdentifierSelector\":\"NONE\",\"customDataIdentifierIds\":[\"EmployeeId\"],"
-            + "\"s3JobDefinition\":{\"bucketDefinitions\":[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-hr-records\"]}]}}");
-    CliRun run = scan(export.toString(), "--job", job.toString(), "--custom-data-identifier", cdi.toString());
+    Path job =
+        Files.writeString(
+            export.resolveSibling("job-none.json"),
+            "{\"name\":\"n\",\"jobType\":\"ONE_TIME\",\"managedDataIdentifierSelector\":\"NONE\",\"customDataIdentifierIds\":[\"EmployeeId\"],"
+                + "\"s3JobDefinition\":{\"bucketDefinitions\":[{\"accountId\":\"111122223333\",\"buckets\":[\"acme-hr-records\"]}]}}");
+    CliRun run =
+        scan(
+            export.toString(), "--job", job.toString(), "--custom-data-identifier", cdi.toString());
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(paths(run)).containsExactly("acme-hr-records/staff/ids.txt");
-    CliRun both = scan(export.toString(), "--job", job.toString(), "--custom-data-identifier", cdi.toString(),
-        "--managed-data-identifier-selector", "ALL");
+    CliRun both =
+        scan(
+            export.toString(),
+            "--job",
+            job.toString(),
+            "--custom-data-identifier",
+            cdi.toString(),
+            "--managed-data-identifier-selector",
+            "ALL");
     assertThat(both.exit()).isEqualTo(2);
     Files.delete(export.resolve("acme-hr-records/staff/ids.txt"));
   }

@@ -34,10 +34,18 @@ class ScanCommandTest {
     findings.forEach(f -> keys.add(f.at("/resourcesAffected/s3Object/key").asText()));
     assertThat(keys)
         .containsExactly(
-            "billing/payments.json", "config/settings.yaml", "deploy/id_ed25519", "deploy/tls-server.key",
-            "events/signups.jsonl", "hr/employees.csv", "logs/api-2024-06-30.log", "notes/2024-03-12-onboarding.txt");
-    assertThat(findings.get(0).at("/resourcesAffected/s3Bucket/name").asText()).isEqualTo("samples");
-    assertThat(findings.get(0).at("/resourcesAffected/s3Object/path").asText()).isEqualTo("samples/billing/payments.json");
+            "billing/payments.json",
+            "config/settings.yaml",
+            "deploy/id_ed25519",
+            "deploy/tls-server.key",
+            "events/signups.jsonl",
+            "hr/employees.csv",
+            "logs/api-2024-06-30.log",
+            "notes/2024-03-12-onboarding.txt");
+    assertThat(findings.get(0).at("/resourcesAffected/s3Bucket/name").asText())
+        .isEqualTo("samples");
+    assertThat(findings.get(0).at("/resourcesAffected/s3Object/path").asText())
+        .isEqualTo("samples/billing/payments.json");
   }
 
   @Test
@@ -50,32 +58,54 @@ class ScanCommandTest {
   @Test
   void jsonl_andOutputFile_andBucketName() throws IOException {
     Path out = dir.resolve("findings.jsonl");
-    CliRun run = CliRun.of("scan", SAMPLES + "/hr", "--format", "jsonl", "--output", out.toString(), "--bucket-name", "acme-hr");
+    CliRun run =
+        CliRun.of(
+            "scan",
+            SAMPLES + "/hr",
+            "--format",
+            "jsonl",
+            "--output",
+            out.toString(),
+            "--bucket-name",
+            "acme-hr");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(1);
-    assertThat(JSON.readTree(lines.get(0)).at("/resourcesAffected/s3Object/path").asText()).isEqualTo("acme-hr/employees.csv");
+    assertThat(JSON.readTree(lines.get(0)).at("/resourcesAffected/s3Object/path").asText())
+        .isEqualTo("acme-hr/employees.csv");
   }
 
   @Test
   void failOn_comparesTheHighestSeverity() throws IOException {
-    Path cdi = write("emp.json", "{\"name\":\"EmployeeId\",\"regex\":\"EMP-[0-9]{6}\",\"severityLevels\":["
-        + "{\"occurrencesThreshold\":1,\"severity\":\"LOW\"},{\"occurrencesThreshold\":10,\"severity\":\"MEDIUM\"},"
-        + "{\"occurrencesThreshold\":50,\"severity\":\"HIGH\"}]}");
+    Path cdi =
+        write(
+            "emp.json",
+            "{\"name\":\"EmployeeId\",\"regex\":\"EMP-[0-9]{6}\",\"severityLevels\":["
+                + "{\"occurrencesThreshold\":1,\"severity\":\"LOW\"},{\"occurrencesThreshold\":10,\"severity\":\"MEDIUM\"},"
+                + "{\"occurrencesThreshold\":50,\"severity\":\"HIGH\"}]}");
     Path data = write("data/staff.txt", "EMP-000001 EMP-000002 EMP-000003\n");
-    String[] base = {"scan", data.getParent().toString(), "--custom-data-identifier", cdi.toString(), "--format", "json"};
+    String[] base = {
+      "scan",
+      data.getParent().toString(),
+      "--custom-data-identifier",
+      cdi.toString(),
+      "--format",
+      "json"
+    };
     CliRun low = CliRun.of(concat(base, "--fail-on", "LOW"));
     assertThat(low.exit()).isEqualTo(1);
     JsonNode f = JSON.readTree(low.out()).get("findings").get(0);
     assertThat(f.at("/severity/description").asText()).isEqualTo("Low");
     assertThat(f.at("/type").asText()).isEqualTo("SensitiveData:S3Object/CustomIdentifier");
-    assertThat(f.at("/classificationDetails/result/customDataIdentifiers/totalCount").asLong()).isEqualTo(3);
+    assertThat(f.at("/classificationDetails/result/customDataIdentifiers/totalCount").asLong())
+        .isEqualTo(3);
     assertThat(CliRun.of(concat(base, "--fail-on", "MEDIUM")).exit()).isZero();
     Files.writeString(data, "EMP-000001 EMP-000002 EMP-000003\n".repeat(4));
     CliRun twelve = CliRun.of(concat(base, "--fail-on", "MEDIUM"));
     assertThat(twelve.exit()).isEqualTo(1);
-    assertThat(JSON.readTree(twelve.out()).at("/findings/0/severity/description").asText()).isEqualTo("Medium");
+    assertThat(JSON.readTree(twelve.out()).at("/findings/0/severity/description").asText())
+        .isEqualTo("Medium");
     assertThat(CliRun.of(concat(base, "--fail-on", "high")).exit()).isZero();
   }
 
@@ -96,31 +126,58 @@ class ScanCommandTest {
     assertThat(run.exit()).isEqualTo(3);
     assertThat(run.err()).contains("export/bad.json").contains("UNABLE_TO_PARSE_FILE");
     JsonNode f = JSON.readTree(run.out()).get("findings").get(0);
-    assertThat(f.at("/classificationDetails/result/sensitiveData/0/detections/0/occurrences/lineRanges/0/start").asLong()).isEqualTo(1);
+    assertThat(
+            f.at(
+                    "/classificationDetails/result/sensitiveData/0/detections/0/occurrences/lineRanges/0/start")
+                .asLong())
+        .isEqualTo(1);
   }
 
   @Test
   void usageErrors_exit2_withOneLineNamingTheProblem() throws IOException {
     assertUsage(CliRun.of("scan", SAMPLES, "--no-such-option"), "--no-such-option");
-    assertUsage(CliRun.of("scan", dir.resolve("missing").toString()), "missing: no such file or directory");
+    assertUsage(
+        CliRun.of("scan", dir.resolve("missing").toString()), "missing: no such file or directory");
     assertUsage(CliRun.of("scan"), "TARGET");
     assertUsage(CliRun.of("scan", SAMPLES, "--format", "xml"), "--format");
     assertUsage(CliRun.of("scan", SAMPLES, "--fail-on", "CRITICAL"), "--fail-on");
     assertUsage(CliRun.of("scan", SAMPLES, "--managed-data-identifier-selector", "NONE"), "NONE");
     assertUsage(
-        CliRun.of("scan", SAMPLES, "--managed-data-identifier-selector", "INCLUDE", "--managed-data-identifier-ids", "NOT_AN_ID"),
+        CliRun.of(
+            "scan",
+            SAMPLES,
+            "--managed-data-identifier-selector",
+            "INCLUDE",
+            "--managed-data-identifier-ids",
+            "NOT_AN_ID"),
         "NOT_AN_ID");
 
     Path notJson = write("bad.json", "{\"name\": \"x\", \"regex\": ");
-    assertUsage(CliRun.of("scan", SAMPLES, "--custom-data-identifier", notJson.toString()), notJson + ": not valid JSON at line 1");
+    assertUsage(
+        CliRun.of("scan", SAMPLES, "--custom-data-identifier", notJson.toString()),
+        notJson + ": not valid JSON at line 1");
     Path badRegex = write("regex.json", "{\"name\": \"x\", \"regex\": \"(abc\"}");
-    assertUsage(CliRun.of("scan", SAMPLES, "--custom-data-identifier", badRegex.toString()), badRegex + ": regex:");
-    Path capturing = write("capture.json", "[{\"name\": \"ok\", \"regex\": \"a{3}\"}, {\"name\": \"x\", \"regex\": \"(abc)\"}]");
-    assertUsage(CliRun.of("scan", SAMPLES, "--custom-data-identifier", capturing.toString()), capturing + ": [1].regex: uses a capturing group");
-    Path distance = write("distance.json", "{\"name\": \"x\", \"regex\": \"abc\", \"maximumMatchDistance\": 0}");
-    assertUsage(CliRun.of("scan", SAMPLES, "--custom-data-identifier", distance.toString()), distance + ": maximumMatchDistance:");
-    Path unknown = write("unknown.json", "{\"name\": \"x\", \"regex\": \"abc\", \"keyword\": [\"abc\"]}");
-    assertUsage(CliRun.of("scan", SAMPLES, "--custom-data-identifier", unknown.toString()), unknown + ": keyword: is not a member");
+    assertUsage(
+        CliRun.of("scan", SAMPLES, "--custom-data-identifier", badRegex.toString()),
+        badRegex + ": regex:");
+    Path capturing =
+        write(
+            "capture.json",
+            "[{\"name\": \"ok\", \"regex\": \"a{3}\"}, {\"name\": \"x\", \"regex\": \"(abc)\"}]");
+    assertUsage(
+        CliRun.of("scan", SAMPLES, "--custom-data-identifier", capturing.toString()),
+        capturing + ": [1].regex: uses a capturing group");
+    Path distance =
+        write(
+            "distance.json", "{\"name\": \"x\", \"regex\": \"abc\", \"maximumMatchDistance\": 0}");
+    assertUsage(
+        CliRun.of("scan", SAMPLES, "--custom-data-identifier", distance.toString()),
+        distance + ": maximumMatchDistance:");
+    Path unknown =
+        write("unknown.json", "{\"name\": \"x\", \"regex\": \"abc\", \"keyword\": [\"abc\"]}");
+    assertUsage(
+        CliRun.of("scan", SAMPLES, "--custom-data-identifier", unknown.toString()),
+        unknown + ": keyword: is not a member");
   }
 
   private static void assertUsage(CliRun run, String expected) {

@@ -15,7 +15,10 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --format} sarif, asff and eventbridge, and {@code --results-dir}, through the command line. */
+/**
+ * {@code --format} sarif, asff and eventbridge, and {@code --results-dir}, through the command
+ * line.
+ */
 class ScanOutputFormatsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SAMPLES = "../corpus/samples";
@@ -23,9 +26,19 @@ class ScanOutputFormatsTest {
   @TempDir Path dir;
 
   @Test
-  void resultsDir_oneRecordPerObjectInScope_laidOutAsMacie_andFindingsPointAtTheirFile() throws IOException {
+  void resultsDir_oneRecordPerObjectInScope_laidOutAsMacie_andFindingsPointAtTheirFile()
+      throws IOException {
     Path results = dir.resolve("results");
-    CliRun run = CliRun.of("scan", SAMPLES, "--format", "jsonl", "--results-dir", results.toString(), "--account-id", "123456789012");
+    CliRun run =
+        CliRun.of(
+            "scan",
+            SAMPLES,
+            "--format",
+            "jsonl",
+            "--results-dir",
+            results.toString(),
+            "--account-id",
+            "123456789012");
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(results)) {
@@ -33,7 +46,9 @@ class ScanOutputFormatsTest {
     }
     assertThat(files).hasSize(1);
     String relative = results.relativize(files.get(0)).toString().replace('\\', '/');
-    assertThat(relative).matches("AWSLogs/123456789012/Macie/us-east-1/[0-9a-f]{32}/123456789012/[0-9a-f-]{36}\\.jsonl\\.gz");
+    assertThat(relative)
+        .matches(
+            "AWSLogs/123456789012/Macie/us-east-1/[0-9a-f]{32}/123456789012/[0-9a-f-]{36}\\.jsonl\\.gz");
     String records;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(files.get(0)))) {
       records = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -44,13 +59,15 @@ class ScanOutputFormatsTest {
     assertThat(findings).hasSize(8);
     for (String line : findings) {
       JsonNode f = JSON.readTree(line);
-      assertThat(f.at("/classificationDetails/detailedResultsLocation").asText()).isEqualTo(files.get(0).toAbsolutePath().toString());
+      assertThat(f.at("/classificationDetails/detailedResultsLocation").asText())
+          .isEqualTo(files.get(0).toAbsolutePath().toString());
       assertThat(records).contains("\"id\":\"" + f.get("id").asText() + "\"");
     }
   }
 
   @Test
-  void withoutResultsDir_findingsSayNoExportIsConfigured_andTheAccountIsThePlaceholder() throws IOException {
+  void withoutResultsDir_findingsSayNoExportIsConfigured_andTheAccountIsThePlaceholder()
+      throws IOException {
     CliRun run = CliRun.of("scan", SAMPLES + "/hr", "--format", "jsonl");
     JsonNode f = JSON.readTree(run.out().lines().findFirst().orElseThrow());
     assertThat(f.at("/classificationDetails/detailedResultsLocation").asText())
@@ -65,7 +82,9 @@ class ScanOutputFormatsTest {
     JsonNode sarif = JSON.readTree(run.out());
     assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
     JsonNode runNode = sarif.get("runs").get(0);
-    assertThat(runNode.at("/originalUriBaseIds/samples/uri").asText()).startsWith("file:/").endsWith("/corpus/samples/");
+    assertThat(runNode.at("/originalUriBaseIds/samples/uri").asText())
+        .startsWith("file:/")
+        .endsWith("/corpus/samples/");
     assertThat(runNode.get("results").findValuesAsText("uri")).contains("hr/employees.csv");
   }
 

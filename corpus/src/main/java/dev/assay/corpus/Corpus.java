@@ -38,7 +38,8 @@ public final class Corpus {
   /**
    * Loads every {@code *.jsonl} file in {@code dir}.
    *
-   * @throws IllegalArgumentException naming the file and line of a malformed sample or a duplicate id
+   * @throws IllegalArgumentException naming the file and line of a malformed sample or a duplicate
+   *     id
    */
   public static Corpus load(Path dir) throws IOException {
     List<Path> files;
@@ -76,14 +77,15 @@ public final class Corpus {
     if (e == null || !e.isObject()) {
       throw new IllegalArgumentException("expect must be an object of identifier ID to count");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = e.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       if (!entry.getValue().canConvertToInt() || entry.getValue().asInt() < 0) {
         throw new IllegalArgumentException("expect." + entry.getKey() + " must be a count");
       }
       expect.put(entry.getKey(), entry.getValue().asInt());
     }
-    return new LabelledSample(text(node, "id"), text(node, "format"), text(node, "content"), expect);
+    return new LabelledSample(
+        text(node, "id"), text(node, "format"), text(node, "content"), expect);
   }
 
   private static String text(JsonNode node, String member) {

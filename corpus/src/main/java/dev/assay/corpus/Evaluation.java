@@ -1,6 +1,5 @@
 package dev.assay.corpus;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.engine.Detection;
 import dev.assay.engine.ObjectResult;
@@ -44,7 +43,8 @@ public final class Evaluation {
               String name = r.object().key();
               String id = name.substring(0, name.lastIndexOf('.'));
               if (r.hasProblem()) {
-                problems.add(id + ": " + r.statusCode() + " " + r.statusReason() + " " + r.problem());
+                problems.add(
+                    id + ": " + r.statusCode() + " " + r.statusReason() + " " + r.problem());
               }
               Map<String, Long> counts = new HashMap<>();
               for (Detection d : r.detections()) {
@@ -113,7 +113,10 @@ public final class Evaluation {
     result.mismatches().forEach(System.err::println);
     if (format.equals("json")) {
       ObjectMapper mapper = new ObjectMapper();
-      System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result.scorecard().toJson(mapper)));
+      System.out.println(
+          mapper
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(result.scorecard().toJson(mapper)));
     } else {
       System.out.print(result.scorecard().toTable());
     }

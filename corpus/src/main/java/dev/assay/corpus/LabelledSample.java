@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One labelled document of the corpus: content in a format, and how many occurrences of each managed
- * identifier a scan with every managed identifier (selector ALL) must report in it.
+ * One labelled document of the corpus: content in a format, and how many occurrences of each
+ * managed identifier a scan with every managed identifier (selector ALL) must report in it.
  *
  * @param id unique name, such as {@code USA_SOCIAL_SECURITY_NUMBER-p01}; also the file's base name
  * @param format the file extension the content is written with: {@code txt}, {@code log}, {@code
@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param expect managed identifier ID to expected occurrence count; identifiers not listed must not
  *     be reported at all
  */
-public record LabelledSample(String id, String format, String content, Map<String, Integer> expect) {
+public record LabelledSample(
+    String id, String format, String content, Map<String, Integer> expect) {
   public LabelledSample {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(format, "format");

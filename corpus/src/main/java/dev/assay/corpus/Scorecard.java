@@ -86,16 +86,37 @@ public final class Scorecard {
 
   public String toTable() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-52s %5s %5s %5s %5s %5s  %6s %6s %6s%n",
-        "IDENTIFIER", "POS", "NEG", "TP", "FP", "FN", "PREC", "RECALL", "F1"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-52s %5s %5s %5s %5s %5s  %6s %6s %6s%n",
+            "IDENTIFIER",
+            "POS",
+            "NEG",
+            "TP",
+            "FP",
+            "FN",
+            "PREC",
+            "RECALL",
+            "F1"));
     byIdentifier.forEach((id, s) -> sb.append(line(id, s)));
     sb.append(line("OVERALL", overall()));
     return sb.toString();
   }
 
   private static String line(String id, Score s) {
-    return String.format(Locale.ROOT, "%-52s %5d %5d %5d %5d %5d  %6.4f %6.4f %6.4f%n", id, s.positiveSamples,
-        s.negativeSamples, s.truePositives, s.falsePositives, s.falseNegatives, s.precision(), s.recall(), s.f1());
+    return String.format(
+        Locale.ROOT,
+        "%-52s %5d %5d %5d %5d %5d  %6.4f %6.4f %6.4f%n",
+        id,
+        s.positiveSamples,
+        s.negativeSamples,
+        s.truePositives,
+        s.falsePositives,
+        s.falseNegatives,
+        s.precision(),
+        s.recall(),
+        s.f1());
   }
 
   public ObjectNode toJson(ObjectMapper mapper) {

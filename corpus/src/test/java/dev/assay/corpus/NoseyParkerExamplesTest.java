@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * Cross-checks the credentials identifiers on an external set: the labelled example strings of
  * Nosey Parker's rules, re-labelled for Macie ({@code shared/eval/noseyparker/examples.jsonl},
  * found in a parent folder of the build; the test is skipped where that folder is absent, as in a
- * clone of the project). Each example runs through the whole catalog's detector; where
- * {@code expect_detect} is settled the outcome must agree, or the disagreement must be one of the
+ * clone of the project). Each example runs through the whole catalog's detector; where {@code
+ * expect_detect} is settled the outcome must agree, or the disagreement must be one of the
  * explained ones below.
  */
 class NoseyParkerExamplesTest {
@@ -79,16 +79,20 @@ class NoseyParkerExamplesTest {
       counts[1]++;
       if (example.get("certain").asBoolean()) {
         if (!agrees && !EXPLAINED.containsKey(id)) {
-          unexplained.add(id + " " + macieId + " expected " + expect.asBoolean() + ", detected " + detected);
+          unexplained.add(
+              id + " " + macieId + " expected " + expect.asBoolean() + ", detected " + detected);
         }
         if (agrees && EXPLAINED.containsKey(id)) {
           explainedButAgreeing.add(id);
         }
       }
     }
-    agreementById.forEach((k, v) -> System.out.printf("noseyparker %-24s agreement %d/%d%n", k, v[0], v[1]));
+    agreementById.forEach(
+        (k, v) -> System.out.printf("noseyparker %-24s agreement %d/%d%n", k, v[0], v[1]));
     assertThat(agreementById).isNotEmpty();
     assertThat(unexplained).as("disagreements without an explanation").isEmpty();
-    assertThat(explainedButAgreeing).as("explanations for examples that now agree: remove them").isEmpty();
+    assertThat(explainedButAgreeing)
+        .as("explanations for examples that now agree: remove them")
+        .isEmpty();
   }
 }

@@ -1,7 +1,5 @@
 package dev.assay.corpus;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,15 +27,17 @@ import org.junit.jupiter.api.Test;
  * sentences as re-labelled for Macie in the shared evaluation folder. That folder is not part of
  * Assay: a clone without it skips this test. Nothing from the set is copied into the project.
  *
- * <p>Per Presidio entity: recall over the spans a Macie identifier could report (those whose
- * {@code macie_expected} is not false), and precision over the detections of the mapped Macie
- * identifiers (a detection is right when it overlaps a span of an entity that maps to its
- * identifier). The figures are printed; the assertions are floors the current method reaches.
+ * <p>Per Presidio entity: recall over the spans a Macie identifier could report (those whose {@code
+ * macie_expected} is not false), and precision over the detections of the mapped Macie identifiers
+ * (a detection is right when it overlaps a span of an entity that maps to its identifier). The
+ * figures are printed; the assertions are floors the current method reaches.
  */
 class PresidioSynthEvaluationTest {
 
   private static final List<Path> CANDIDATES =
-      List.of(Path.of("../../shared/eval/presidio-synth/dataset.jsonl"), Path.of("/work/shared/eval/presidio-synth/dataset.jsonl"));
+      List.of(
+          Path.of("../../shared/eval/presidio-synth/dataset.jsonl"),
+          Path.of("/work/shared/eval/presidio-synth/dataset.jsonl"));
 
   /** Presidio entity -> the Macie identifiers that report it (the set's entity-map.json). */
   private static final Map<String, Set<String>> MAPPED =
@@ -70,12 +70,15 @@ class PresidioSynthEvaluationTest {
       for (JsonNode span : spans) {
         String entity = span.get("entity_type").asText();
         Set<String> ids = idsOf(span);
-        if (!MAPPED.containsKey(entity) || ids.isEmpty() || span.path("macie_expected").asText().equals("false")) {
+        if (!MAPPED.containsKey(entity)
+            || ids.isEmpty()
+            || span.path("macie_expected").asText().equals("false")) {
           continue;
         }
         int[] c = COUNTS.computeIfAbsent(entity, k -> new int[6]);
         c[0]++;
-        boolean hit = found.stream().anyMatch(d -> ids.contains(d.identifier().id()) && overlaps(d, span));
+        boolean hit =
+            found.stream().anyMatch(d -> ids.contains(d.identifier().id()) && overlaps(d, span));
         boolean settled = span.path("macie_expected").asText().equals("true");
         c[1] += hit ? 1 : 0;
         c[4] += settled ? 1 : 0;
@@ -83,22 +86,27 @@ class PresidioSynthEvaluationTest {
       }
       for (Candidate d : found) {
         String id = d.identifier().id();
-        MAPPED.forEach((entity, ids) -> {
-          if (ids.contains(id)) {
-            int[] c = COUNTS.computeIfAbsent(entity, k -> new int[6]);
-            c[2]++;
-            if (spans.stream().anyMatch(s -> s.get("entity_type").asText().equals(entity) && overlaps(d, s))) {
-              c[3]++;
-            }
-          }
-        });
+        MAPPED.forEach(
+            (entity, ids) -> {
+              if (ids.contains(id)) {
+                int[] c = COUNTS.computeIfAbsent(entity, k -> new int[6]);
+                c[2]++;
+                if (spans.stream()
+                    .anyMatch(
+                        s -> s.get("entity_type").asText().equals(entity) && overlaps(d, s))) {
+                  c[3]++;
+                }
+              }
+            });
       }
     }
-    System.out.println("presidio-synth: entity, spans, recall, settled spans, recall on them, detections, precision");
-    COUNTS.forEach((entity, c) ->
-        System.out.printf(
-            "%-18s %5d  recall %.3f  %4d  settled recall %.3f  %5d  precision %.3f%n",
-            entity, c[0], ratio(c[1], c[0]), c[4], ratio(c[5], c[4]), c[2], ratio(c[3], c[2])));
+    System.out.println(
+        "presidio-synth: entity, spans, recall, settled spans, recall on them, detections, precision");
+    COUNTS.forEach(
+        (entity, c) ->
+            System.out.printf(
+                "%-18s %5d  recall %.3f  %4d  settled recall %.3f  %5d  precision %.3f%n",
+                entity, c[0], ratio(c[1], c[0]), c[4], ratio(c[5], c[4]), c[2], ratio(c[3], c[2])));
   }
 
   private static Set<String> idsOf(JsonNode span) {
@@ -120,7 +128,10 @@ class PresidioSynthEvaluationTest {
     return ratio(c[1], c[0]);
   }
 
-  /** Recall over the spans that Macie's documented rules say it reports ({@code macie_expected} true). */
+  /**
+   * Recall over the spans that Macie's documented rules say it reports ({@code macie_expected}
+   * true).
+   */
   private static double settledRecall(String entity) {
     int[] c = COUNTS.getOrDefault(entity, new int[6]);
     return ratio(c[5], c[4]);

@@ -34,7 +34,9 @@ class ScorecardTest {
     result = Evaluation.run(corpus, work);
     if (Boolean.getBoolean("scorecard.update")) {
       Files.writeString(
-          COMMITTED, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.scorecard().toJson(JSON)) + "\n");
+          COMMITTED,
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.scorecard().toJson(JSON))
+              + "\n");
     }
   }
 
@@ -46,8 +48,14 @@ class ScorecardTest {
       Scorecard.Score s = scores.get(id.id());
       softly.assertThat(s).as("samples for %s", id.id()).isNotNull();
       if (s != null) {
-        softly.assertThat(s.positiveSamples()).as("positive samples for %s", id.id()).isGreaterThanOrEqualTo(5);
-        softly.assertThat(s.negativeSamples()).as("negative samples for %s", id.id()).isGreaterThanOrEqualTo(5);
+        softly
+            .assertThat(s.positiveSamples())
+            .as("positive samples for %s", id.id())
+            .isGreaterThanOrEqualTo(5);
+        softly
+            .assertThat(s.negativeSamples())
+            .as("negative samples for %s", id.id())
+            .isGreaterThanOrEqualTo(5);
       }
     }
     softly.assertAll();
@@ -57,16 +65,27 @@ class ScorecardTest {
   void noIdentifier_fallsBelowTheCommittedScorecard() throws Exception {
     JsonNode committed = JSON.readTree(Files.readString(COMMITTED)).get("identifiers");
     SoftAssertions softly = new SoftAssertions();
-    result.scorecard().byIdentifier().forEach((id, s) -> {
-      JsonNode c = committed.get(id);
-      softly.assertThat(c).as("%s is missing from scorecard.json (rerun with -Dscorecard.update=true)", id).isNotNull();
-      if (c != null) {
-        softly.assertThat(s.precision()).as("precision of %s; mismatches: %s", id, result.mismatches())
-            .isGreaterThanOrEqualTo(c.get("precision").asDouble() - 1e-4);
-        softly.assertThat(s.recall()).as("recall of %s; mismatches: %s", id, result.mismatches())
-            .isGreaterThanOrEqualTo(c.get("recall").asDouble() - 1e-4);
-      }
-    });
+    result
+        .scorecard()
+        .byIdentifier()
+        .forEach(
+            (id, s) -> {
+              JsonNode c = committed.get(id);
+              softly
+                  .assertThat(c)
+                  .as("%s is missing from scorecard.json (rerun with -Dscorecard.update=true)", id)
+                  .isNotNull();
+              if (c != null) {
+                softly
+                    .assertThat(s.precision())
+                    .as("precision of %s; mismatches: %s", id, result.mismatches())
+                    .isGreaterThanOrEqualTo(c.get("precision").asDouble() - 1e-4);
+                softly
+                    .assertThat(s.recall())
+                    .as("recall of %s; mismatches: %s", id, result.mismatches())
+                    .isGreaterThanOrEqualTo(c.get("recall").asDouble() - 1e-4);
+              }
+            });
     softly.assertAll();
   }
 

@@ -67,7 +67,8 @@ public final class Checkpoint implements Closeable {
    * @param newJobId the job id to use if the file is new
    * @throws MismatchException when the file was written by a different scan
    */
-  public static Checkpoint open(Path file, String fingerprint, String newJobId) throws IOException, MismatchException {
+  public static Checkpoint open(Path file, String fingerprint, String newJobId)
+      throws IOException, MismatchException {
     Map<String, Done> done = new HashMap<>();
     String jobId = newJobId;
     long validLength = 0;
@@ -89,15 +90,23 @@ public final class Checkpoint implements Closeable {
         if (header) {
           if (!fingerprint.equals(node.path("scan").asText())) {
             throw new MismatchException(
-                file + ": this checkpoint belongs to a different scan (other targets or settings); delete it or use another file");
+                file
+                    + ": this checkpoint belongs to a different scan (other targets or settings); delete it or use another file");
           }
           jobId = node.path("jobId").asText(newJobId);
           header = false;
         } else {
-          Finding finding = node.hasNonNull("finding") ? JSON.treeToValue(node.get("finding"), Finding.class) : null;
+          Finding finding =
+              node.hasNonNull("finding")
+                  ? JSON.treeToValue(node.get("finding"), Finding.class)
+                  : null;
           done.put(
               node.path("key").asText(),
-              new Done(node.path("size").asLong(), node.path("lastModified").asText(null), finding, node.path("problem").asBoolean()));
+              new Done(
+                  node.path("size").asLong(),
+                  node.path("lastModified").asText(null),
+                  finding,
+                  node.path("problem").asBoolean()));
         }
         lineStart = i + 1;
         validLength = lineStart;
@@ -106,7 +115,8 @@ public final class Checkpoint implements Closeable {
         validLength = 0; // not even the header survived
       }
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(validLength);
     channel.position(validLength);
     Checkpoint checkpoint = new Checkpoint(channel, jobId, done);
@@ -160,7 +170,8 @@ public final class Checkpoint implements Closeable {
   }
 
   private synchronized void append(ObjectNode node) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes =
+        ByteBuffer.wrap((JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       channel.write(bytes);
     }

@@ -3,15 +3,15 @@ package dev.assay.engine;
 import dev.assay.engine.extract.EmbeddedFile;
 
 /**
- * Where one occurrence sits in an object, in the form Macie's {@code Occurrences} reports it for the
- * object's file type (Macie User Guide, "Schema for reporting the location of sensitive data").
+ * Where one occurrence sits in an object, in the form Macie's {@code Occurrences} reports it for
+ * the object's file type (Macie User Guide, "Schema for reporting the location of sensitive data").
  * Lines, columns, rows and pages are 1-based; record indexes are 0-based.
  */
 public sealed interface Location {
 
   /**
-   * A {@code Range} of {@code lineRanges}: text, email, HTML, XML, YAML, Word and other unstructured
-   * text, and hits in a CSV header.
+   * A {@code Range} of {@code lineRanges}: text, email, HTML, XML, YAML, Word and other
+   * unstructured text, and hits in a CSV header.
    *
    * @param start line of the first char (1-based)
    * @param end line of the last char (1-based)
@@ -48,8 +48,8 @@ public sealed interface Location {
   /**
    * An occurrence in a file extracted from an archive: {@code at} is its location in that file, of
    * the file's own kind. Macie's finding for an archive carries no per-file location, so findings
-   * leave these out; discovery results report them per extracted file with {@code file} as
-   * {@code embeddedFileDetails} (Macie's sensitive data discovery results).
+   * leave these out; discovery results report them per extracted file with {@code file} as {@code
+   * embeddedFileDetails} (Macie's sensitive data discovery results).
    *
    * @param file the extracted file
    * @param at the location within it; never itself an {@code Embedded}

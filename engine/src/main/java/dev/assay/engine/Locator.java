@@ -7,12 +7,13 @@ import java.util.Arrays;
 /**
  * Maps char offsets in one segment to Macie locations. For text, line ends are indexed on first
  * use, so a segment with many matches costs one pass plus a binary search per match. Offsets are
- * UTF-16 char offsets into the segment text, 0-based, end exclusive. Not
- * thread-safe: one per segment.
+ * UTF-16 char offsets into the segment text, 0-based, end exclusive. Not thread-safe: one per
+ * segment.
  */
 public final class Locator {
   private final Segment segment;
-  private int[] lineStarts; // offsets at which a new line begins (after each line end), lineCount of them
+  private int[]
+      lineStarts; // offsets at which a new line begins (after each line end), lineCount of them
   private int lineCount;
 
   public Locator(Segment segment) {

@@ -1,6 +1,5 @@
 package dev.assay.engine;
 
-
 import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionException;
@@ -34,7 +33,9 @@ final class ObjectAnalyzer {
   private final Detector detector;
   private final Extraction extraction;
   private final Clock clock;
-  private final Map<DataIdentifier, Integer> order = new IdentityHashMap<>(); // records hash every field: compare by identity
+  private final Map<DataIdentifier, Integer> order =
+      new IdentityHashMap<>(); // records hash every field: compare by identity
+
   /**
    * Each analysing thread's batch of short segments, kept for its next object: a batch keeps the
    * detector's scratch space, which is worth reusing on a scan of many small files.
@@ -73,20 +74,55 @@ final class ObjectAnalyzer {
     ObjectResult run() {
       if (object.unavailable() != null) {
         ScanObject.Unavailable u = object.unavailable();
-        return new ObjectResult(object, u.code(), u.reason(), null, 0, List.of(), u.message(), clock.instant(), List.of());
+        return new ObjectResult(
+            object,
+            u.code(),
+            u.reason(),
+            null,
+            0,
+            List.of(),
+            u.message(),
+            clock.instant(),
+            List.of());
       }
       try {
-        Extraction.Outcome outcome = extraction.extract(object, tally::accept, tally::clear, () -> cancelled);
+        Extraction.Outcome outcome =
+            extraction.extract(object, tally::accept, tally::clear, () -> cancelled);
         tally.finish();
         String code = outcome.partialReason() == null ? "COMPLETE" : "PARTIAL";
         return new ObjectResult(
-            object, code, outcome.partialReason(), outcome.mimeType(), outcome.sizeClassified(), tally.detections(),
-            outcome.problem(), clock.instant(), tally.members(outcome.members()));
+            object,
+            code,
+            outcome.partialReason(),
+            outcome.mimeType(),
+            outcome.sizeClassified(),
+            tally.detections(),
+            outcome.problem(),
+            clock.instant(),
+            tally.members(outcome.members()));
       } catch (ExtractionException e) {
-        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant(), List.of());
+        return new ObjectResult(
+            object,
+            e.code(),
+            e.reason(),
+            null,
+            0,
+            List.of(),
+            e.getMessage(),
+            clock.instant(),
+            List.of());
       } catch (ObjectUnavailableException e) {
         // The source knows Macie's reason (an S3 object deleted or changed since it was listed).
-        return new ObjectResult(object, e.code(), e.reason(), null, 0, List.of(), e.getMessage(), clock.instant(), List.of());
+        return new ObjectResult(
+            object,
+            e.code(),
+            e.reason(),
+            null,
+            0,
+            List.of(),
+            e.getMessage(),
+            clock.instant(),
+            List.of());
       } catch (AccessDeniedException e) {
         return failed(object, "PERMISSION_DENIED", "permission denied");
       } catch (NoSuchFileException e) {
@@ -101,17 +137,29 @@ final class ObjectAnalyzer {
 
     /**
      * The result when the object's time limit has passed: PARTIAL with TIME_CUT_OFF_REACHED
-     * (Macie's ClassificationResultStatus reasons), with the occurrences found so far. Stops {@link #run}.
+     * (Macie's ClassificationResultStatus reasons), with the occurrences found so far. Stops {@link
+     * #run}.
      */
     ObjectResult timedOut(Duration limit) {
       cancelled = true;
       return new ObjectResult(
-          object, "PARTIAL", "TIME_CUT_OFF_REACHED", null, 0, tally.detections(),
-          "TIME_CUT_OFF_REACHED: analysis took longer than " + limit + "; occurrences found until then are reported",
-          clock.instant(), List.of());
+          object,
+          "PARTIAL",
+          "TIME_CUT_OFF_REACHED",
+          null,
+          0,
+          tally.detections(),
+          "TIME_CUT_OFF_REACHED: analysis took longer than "
+              + limit
+              + "; occurrences found until then are reported",
+          clock.instant(),
+          List.of());
     }
 
-    /** The result when {@link #run} ended with an error it does not catch (such as running out of memory). */
+    /**
+     * The result when {@link #run} ended with an error it does not catch (such as running out of
+     * memory).
+     */
     ObjectResult crashed(Throwable error) {
       cancelled = true;
       return failed(object, "MALFORMED_FILE", "cannot analyse: " + error);
@@ -119,12 +167,13 @@ final class ObjectAnalyzer {
   }
 
   private ObjectResult failed(ScanObject object, String reason, String message) {
-    return new ObjectResult(object, "SKIPPED", reason, null, 0, List.of(), message, clock.instant(), List.of());
+    return new ObjectResult(
+        object, "SKIPPED", reason, null, 0, List.of(), message, clock.instant(), List.of());
   }
 
   /**
-   * Occurrences per identifier for one object. Filled by the analysing thread; synchronized so
-   * that the scanner can take what was found so far when it gives up on the object.
+   * Occurrences per identifier for one object. Filled by the analysing thread; synchronized so that
+   * the scanner can take what was found so far when it gives up on the object.
    */
   /**
    * Macie stops counting NAME and ADDRESS occurrences, and recording their locations, after the
@@ -134,7 +183,8 @@ final class ObjectAnalyzer {
   static final long NAME_ADDRESS_CAP = 1000;
 
   static long countCap(DataIdentifier id) {
-    if (id instanceof ManagedDataIdentifier m && (m.id().equals("NAME") || m.id().equals("ADDRESS"))) {
+    if (id instanceof ManagedDataIdentifier m
+        && (m.id().equals("NAME") || m.id().equals("ADDRESS"))) {
       return NAME_ADDRESS_CAP;
     }
     return Long.MAX_VALUE;
@@ -152,28 +202,34 @@ final class ObjectAnalyzer {
   private final class Tally {
     private final Map<DataIdentifier, Counter> counters = new IdentityHashMap<>();
     private final TextBatch batch = batches.get();
-    private final List<Segment> pending = new ArrayList<>(); // by number in the batch; their text is the batch's
+    private final List<Segment> pending =
+        new ArrayList<>(); // by number in the batch; their text is the batch's
     private int candidatesOf = -1; // the text of the batch whose candidates are being gathered
     private final List<Candidate> gathered = new ArrayList<>();
 
     {
       batch.clear();
     }
+
     /**
      * Matched text found where a location has no name to print (a CSV header line, a JSON element
      * name, text), kept only while this object is analysed, never reported: a column name or JSON
      * path that contains one is left out of the locations, as Macie omits a {@code jsonPath} whose
-     * element names contain sensitive data (Macie User Guide, "Schema for reporting the location
-     * of sensitive data"). Names come before the values under them, so the bound rarely bites.
+     * element names contain sensitive data (Macie User Guide, "Schema for reporting the location of
+     * sensitive data"). Names come before the values under them, so the bound rarely bites.
      */
     private final Set<String> namelessMatches = new HashSet<>();
+
     /** Per archive member (by path from the outermost archive), its own occurrences. */
     private final Map<String, Map<DataIdentifier, Counter>> members = new HashMap<>();
+
     private long memberLocations;
 
     synchronized void accept(Segment segment) {
       CharSequence text = segment.text();
-      if (segment.reportFrom() == 0 && segment.reportTo() == text.length() && text.length() <= MAX_BATCHED_CHARS) {
+      if (segment.reportFrom() == 0
+          && segment.reportTo() == text.length()
+          && text.length() <= MAX_BATCHED_CHARS) {
         batch.add(text, segment.field());
         pending.add(segment);
         if (batch.chars() >= BATCH_CHARS) {
@@ -182,7 +238,9 @@ final class ObjectAnalyzer {
         return;
       }
       flush(); // occurrences are tallied in the order of their segments
-      tally(segment, detector.scan(text, segment.field(), segment.reportFrom(), segment.reportTo(), false));
+      tally(
+          segment,
+          detector.scan(text, segment.field(), segment.reportFrom(), segment.reportTo(), false));
     }
 
     /** Scans what the batch holds; called once the extraction has ended, and as the batch fills. */
@@ -211,7 +269,10 @@ final class ObjectAnalyzer {
     private void tallyGathered() {
       if (!gathered.isEmpty()) {
         Segment s = pending.get(candidatesOf);
-        tally(new Segment(batch.text(candidatesOf), s.reportFrom(), s.reportTo(), s.origin(), s.field()), gathered);
+        tally(
+            new Segment(
+                batch.text(candidatesOf), s.reportFrom(), s.reportTo(), s.origin(), s.field()),
+            gathered);
         gathered.clear();
       }
       candidatesOf = -1;
@@ -238,7 +299,8 @@ final class ObjectAnalyzer {
         if (member != null) {
           Counter own = member.computeIfAbsent(c.identifier(), k -> new Counter());
           own.count++;
-          if (own.locations.size() < ObjectResult.MAX_LOCATIONS && memberLocations < MAX_MEMBER_LOCATIONS) {
+          if (own.locations.size() < ObjectResult.MAX_LOCATIONS
+              && memberLocations < MAX_MEMBER_LOCATIONS) {
             Location at = location != null ? location : locator.locate(c.start(), c.end());
             own.locations.add(at instanceof Location.Embedded e ? e.at() : at);
             memberLocations++;
@@ -251,8 +313,8 @@ final class ObjectAnalyzer {
     }
 
     /**
-     * The counters of the archive member a segment comes from, or null when it is not from one
-     * (or when {@link ArchiveMember#MAX_RECORDS_PER_ARCHIVE} members already have counters).
+     * The counters of the archive member a segment comes from, or null when it is not from one (or
+     * when {@link ArchiveMember#MAX_RECORDS_PER_ARCHIVE} members already have counters).
      */
     private Map<DataIdentifier, Counter> memberCounters(Segment.Origin origin) {
       if (!(origin instanceof Segment.InFile f)) {
@@ -297,7 +359,9 @@ final class ObjectAnalyzer {
 
     private List<Detection> detectionsOf(Map<DataIdentifier, Counter> tally) {
       List<Detection> out = new ArrayList<>(tally.size());
-      tally.forEach((id, counter) -> out.add(new Detection(id, counter.count, withoutSensitiveNames(counter.locations))));
+      tally.forEach(
+          (id, counter) ->
+              out.add(new Detection(id, counter.count, withoutSensitiveNames(counter.locations))));
       out.sort((a, b) -> Integer.compare(order.get(a.identifier()), order.get(b.identifier())));
       return out;
     }
@@ -308,9 +372,13 @@ final class ObjectAnalyzer {
       }
       List<Location> out = new ArrayList<>(locations.size());
       for (Location l : locations) {
-        if (l instanceof Location.Cell c && c.columnName() != null && containsMatch(c.columnName())) {
+        if (l instanceof Location.Cell c
+            && c.columnName() != null
+            && containsMatch(c.columnName())) {
           out.add(new Location.Cell(c.row(), c.column(), null, c.cellReference()));
-        } else if (l instanceof Location.Record r && r.jsonPath() != null && containsMatch(r.jsonPath())) {
+        } else if (l instanceof Location.Record r
+            && r.jsonPath() != null
+            && containsMatch(r.jsonPath())) {
           out.add(new Location.Record(r.recordIndex(), null));
         } else {
           out.add(l);

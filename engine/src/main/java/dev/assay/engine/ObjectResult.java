@@ -13,7 +13,8 @@ import java.util.List;
  * @param statusReason Macie's reason for PARTIAL or SKIPPED, null when COMPLETE
  * @param mimeType the detected MIME type, or null when not known
  * @param sizeClassified bytes analysed
- * @param detections one per identifier with at least one occurrence, in catalog then definition order
+ * @param detections one per identifier with at least one occurrence, in catalog then definition
+ *     order
  * @param problem a message for people when something could not be analysed, or null
  * @param analyzedAt when the analysis finished
  * @param members for an archive, each extracted file's own result in the order read; empty for any

@@ -27,13 +27,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One scan from sources to findings: the pipeline enumerate, fetch, extract, detect, triage
- * (a finding per object with reportable detections), then discovery results, checkpoint and the
+ * One scan from sources to findings: the pipeline enumerate, fetch, extract, detect, triage (a
+ * finding per object with reportable detections), then discovery results, checkpoint and the
  * caller's sinks. The one entry point the command line and the server share.
  *
  * <p>With a checkpoint, a scan that was killed resumes where it stopped: objects the checkpoint
- * records as finished are not read again, and their findings (with the ids they had) are handed
- * to the finding sink again, so a sink that stores findings by id stores each once. A finding is
+ * records as finished are not read again, and their findings (with the ids they had) are handed to
+ * the finding sink again, so a sink that stores findings by id stores each once. A finding is
  * recorded in the checkpoint before it reaches the sink.
  *
  * <p>Built by {@link #builder}; {@link #run()} may be called once. Sinks are called one at a time.
@@ -65,7 +65,11 @@ public final class ScanSession {
    * @param stopped whether the stop condition ended the enumeration early
    */
   public record Outcome(
-      Scanner.Summary summary, long resumedObjects, String jobId, FindingSpool findings, List<String> sourceFailures,
+      Scanner.Summary summary,
+      long resumedObjects,
+      String jobId,
+      FindingSpool findings,
+      List<String> sourceFailures,
       boolean stopped) {}
 
   /**
@@ -75,9 +79,11 @@ public final class ScanSession {
    * @throws UncheckedIOException when the checkpoint or the discovery results cannot be written
    */
   public Outcome run() throws IOException, Checkpoint.MismatchException {
-    Checkpoint checkpoint = b.checkpointFile == null ? null : Checkpoint.open(b.checkpointFile, b.fingerprint, b.jobId);
+    Checkpoint checkpoint =
+        b.checkpointFile == null ? null : Checkpoint.open(b.checkpointFile, b.fingerprint, b.jobId);
     String jobId = checkpoint == null ? b.jobId : checkpoint.jobId();
-    FindingFactory factory = new FindingFactory(new ScanContext(b.accountId, b.partition, b.region, jobId, null));
+    FindingFactory factory =
+        new FindingFactory(new ScanContext(b.accountId, b.partition, b.region, jobId, null));
     FindingSpool spool = b.keepFindings ? new FindingSpool() : null;
     Consumer<Finding> sink =
         finding -> {
@@ -104,9 +110,13 @@ public final class ScanSession {
       scanner.progress(b.progress);
     }
     Scanner.Summary summary;
-    try (DiscoveryResultsWriter results = b.resultsDir == null ? null : new DiscoveryResultsWriter(b.resultsDir, factory, b.resultsFileNames)) {
+    try (DiscoveryResultsWriter results =
+        b.resultsDir == null
+            ? null
+            : new DiscoveryResultsWriter(b.resultsDir, factory, b.resultsFileNames)) {
       summary =
-          scanner.build()
+          scanner
+              .build()
               .scan(
                   toScan,
                   result -> {
@@ -116,7 +126,8 @@ public final class ScanSession {
                       try {
                         checkpoint.record(result, finding);
                       } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the checkpoint " + b.checkpointFile, e);
+                        throw new UncheckedIOException(
+                            "cannot write the checkpoint " + b.checkpointFile, e);
                       }
                     }
                     if (finding != null) {
@@ -136,7 +147,10 @@ public final class ScanSession {
     if (resumed[0] > 0) {
       summary =
           new Scanner.Summary(
-              summary.objects() + resumed[0], summary.bytes(), summary.objectsWithProblems() + resumed[1], summary.elapsed());
+              summary.objects() + resumed[0],
+              summary.bytes(),
+              summary.objectsWithProblems() + resumed[1],
+              summary.elapsed());
     }
     List<String> failures = new ArrayList<>();
     for (GuardedSource source : guarded) {
@@ -147,7 +161,8 @@ public final class ScanSession {
     return new Outcome(summary, resumed[0], jobId, spool, List.copyOf(failures), stopped[0]);
   }
 
-  private static Finding findingOf(FindingFactory factory, DiscoveryResultsWriter results, ObjectResult result) {
+  private static Finding findingOf(
+      FindingFactory factory, DiscoveryResultsWriter results, ObjectResult result) {
     if (results == null) {
       return factory.toFinding(result).orElse(null);
     }
@@ -162,13 +177,27 @@ public final class ScanSession {
    * What makes two runs the same scan, for a checkpoint: the sources, the identifiers with their
    * definitions, the allow lists, and whatever else the caller names (account, region, ...).
    */
-  public static String fingerprint(List<? extends ObjectSource> sources, List<DataIdentifier> identifiers, Detector detector, String extra) {
+  public static String fingerprint(
+      List<? extends ObjectSource> sources,
+      List<DataIdentifier> identifiers,
+      Detector detector,
+      String extra) {
     StringBuilder sb = new StringBuilder();
     sources.forEach(s -> sb.append("source ").append(s.describe()).append('\n'));
     for (DataIdentifier id : identifiers) {
-      sb.append("id ").append(id.id()).append(' ').append(id.name()).append(' ').append(id.criteria().regex()).append(' ')
-          .append(id.criteria().keywords()).append(' ').append(id.criteria().ignoreWords()).append(' ')
-          .append(id.criteria().proximity()).append('\n');
+      sb.append("id ")
+          .append(id.id())
+          .append(' ')
+          .append(id.name())
+          .append(' ')
+          .append(id.criteria().regex())
+          .append(' ')
+          .append(id.criteria().keywords())
+          .append(' ')
+          .append(id.criteria().ignoreWords())
+          .append(' ')
+          .append(id.criteria().proximity())
+          .append('\n');
       if (id instanceof CustomDataIdentifier c) {
         sb.append(c.severityLevels()).append('\n');
       }
@@ -176,14 +205,19 @@ public final class ScanSession {
     detector.allowLists().forEach(a -> sb.append("allow ").append(a).append('\n'));
     sb.append(extra);
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A source that leaves out what a checkpoint finished (handing on its findings) and stops when asked. */
+  /**
+   * A source that leaves out what a checkpoint finished (handing on its findings) and stops when
+   * asked.
+   */
   private static final class Filtered implements ObjectSource {
     private final GuardedSource source;
     private final Checkpoint checkpoint;
@@ -192,7 +226,13 @@ public final class ScanSession {
     private final BooleanSupplier stop;
     private final boolean[] stopped;
 
-    Filtered(GuardedSource source, Checkpoint checkpoint, Consumer<Finding> sink, long[] resumed, BooleanSupplier stop, boolean[] stopped) {
+    Filtered(
+        GuardedSource source,
+        Checkpoint checkpoint,
+        Consumer<Finding> sink,
+        long[] resumed,
+        BooleanSupplier stop,
+        boolean[] stopped) {
       this.source = source;
       this.checkpoint = checkpoint;
       this.sink = sink;
@@ -299,7 +339,10 @@ public final class ScanSession {
       return this;
     }
 
-    /** Records finished objects in {@code file}, and resumes from it; {@code fingerprint} names the scan. */
+    /**
+     * Records finished objects in {@code file}, and resumes from it; {@code fingerprint} names the
+     * scan.
+     */
     public Builder checkpoint(Path file, String fingerprint) {
       this.checkpointFile = Objects.requireNonNull(file);
       this.fingerprint = Objects.requireNonNull(fingerprint);

@@ -2,8 +2,8 @@ package dev.assay.engine;
 
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionLimits;
-import dev.assay.engine.source.ScanObject;
 import dev.assay.engine.source.ObjectSource;
+import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.Detector;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * metadata reads); a fixed pool of workers fetches, extracts, detects and tallies each one; and one
  * writer thread hands the results to the caller's consumer. The stages are joined by bounded
  * hand-offs: at most twice as many objects as workers wait for a worker, and at most four times as
- * many results wait for the writer, so enumeration never runs ahead of analysis, nor analysis
- * ahead of output, without bound, and a slow consumer slows the scan instead of filling memory.
+ * many results wait for the writer, so enumeration never runs ahead of analysis, nor analysis ahead
+ * of output, without bound, and a slow consumer slows the scan instead of filling memory.
  *
  * <p>Each object has a time limit ({@link ExtractionLimits#perObjectTime()}, set with {@link
  * Builder#limits}), kept by a watchdog thread: when the limit passes, the watchdog reports the
@@ -40,9 +40,8 @@ import java.util.function.Consumer;
  *
  * <p>A Scanner is immutable and thread-safe; {@link #scan} may be called more than once. Results
  * are delivered one at a time (never concurrently), on the writer thread, in completion order;
- * callers that need a stable order sort them. If the consumer throws, the scan still analyses
- * every object (the rest of the results are dropped) and {@link #scan} rethrows the error at the
- * end.
+ * callers that need a stable order sort them. If the consumer throws, the scan still analyses every
+ * object (the rest of the results are dropped) and {@link #scan} rethrows the error at the end.
  */
 public final class Scanner {
   /**
@@ -81,9 +80,11 @@ public final class Scanner {
    * @param results receives each object's result, one call at a time
    * @throws IOException when a source as a whole cannot be enumerated
    */
-  public Summary scan(List<? extends ObjectSource> sources, Consumer<ObjectResult> results) throws IOException {
+  public Summary scan(List<? extends ObjectSource> sources, Consumer<ObjectResult> results)
+      throws IOException {
     long started = System.nanoTime();
-    Run run = new Run(new ObjectAnalyzer(detector, extraction, clock), new Writer(threads * 4, results));
+    Run run =
+        new Run(new ObjectAnalyzer(detector, extraction, clock), new Writer(threads * 4, results));
     run.start();
     long submitted = 0;
     try {
@@ -114,24 +115,31 @@ public final class Scanner {
       run.finish(submitted);
     }
     run.writer.rethrow();
-    return new Summary(run.objects.get(), run.bytes.get(), run.problems.get(), Duration.ofNanos(System.nanoTime() - started));
+    return new Summary(
+        run.objects.get(),
+        run.bytes.get(),
+        run.problems.get(),
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**
    * One scan's workers and watchdog. Each object is analysed on the worker that takes it, so an
    * object costs no hand-off between threads (on this 2-core VM a park and unpark pair cost a
-   * quarter of a millisecond, a tenth of a 250 KB object's analysis). The watchdog enforces the time
-   * limit: when an object's time is up it reports the object PARTIAL with TIME_CUT_OFF_REACHED
-   * (Macie's per-object time quota, with what was found until then), cancels and
-   * interrupts the analysis, and starts a new worker in place of the one it gave up on, so a parser
-   * that ignores both costs a parked daemon thread, never a worker. Exactly one of the worker and
-   * the watchdog reports each object: whichever first settles its {@link Job}.
+   * quarter of a millisecond, a tenth of a 250 KB object's analysis). The watchdog enforces the
+   * time limit: when an object's time is up it reports the object PARTIAL with TIME_CUT_OFF_REACHED
+   * (Macie's per-object time quota, with what was found until then), cancels and interrupts the
+   * analysis, and starts a new worker in place of the one it gave up on, so a parser that ignores
+   * both costs a parked daemon thread, never a worker. Exactly one of the worker and the watchdog
+   * reports each object: whichever first settles its {@link Job}.
    */
   private final class Run {
     private final ObjectAnalyzer analyzer;
     private final Writer writer;
+
     /** Enumeration to workers: at most twice as many objects waiting as there are workers. */
-    private final BlockingQueue<Optional<ScanObject>> pending = new ArrayBlockingQueue<>(threads * 2);
+    private final BlockingQueue<Optional<ScanObject>> pending =
+        new ArrayBlockingQueue<>(threads * 2);
+
     private final Set<Worker> live = ConcurrentHashMap.newKeySet();
     private final Semaphore reported = new Semaphore(0);
     private final AtomicLong objects = new AtomicLong();
@@ -167,7 +175,9 @@ public final class Scanner {
       putUninterruptibly(pending, Optional.of(object));
     }
 
-    /** After the last submit: waits until every submitted object is reported, then ends the threads. */
+    /**
+     * After the last submit: waits until every submitted object is reported, then ends the threads.
+     */
     void finish(long submitted) {
       long left = submitted;
       while (left > 0) {
@@ -253,7 +263,10 @@ public final class Scanner {
     }
   }
 
-  /** One object being analysed, and who reports it: the worker or the watchdog, whichever settles it first. */
+  /**
+   * One object being analysed, and who reports it: the worker or the watchdog, whichever settles it
+   * first.
+   */
   private static final class Job {
     final ObjectAnalyzer.Analysis analysis;
     final long started; // System.nanoTime()
@@ -382,7 +395,8 @@ public final class Scanner {
   public static final class Builder {
     private final Detector detector;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private int windowChars = 1 << 18; // 256K chars: each pass over a window stays in cache; the overlap costs 3%
+    private int windowChars =
+        1 << 18; // 256K chars: each pass over a window stays in cache; the overlap costs 3%
     private Clock clock = Clock.systemUTC();
     private ScanProgress progress;
     private ExtractionLimits limits = ExtractionLimits.DEFAULT;

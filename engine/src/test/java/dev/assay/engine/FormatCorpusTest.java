@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real file per format Macie analyses (the formats Macie analyses), made here with the formats' own
- * writers, scanned through the real {@link Scanner}: each must yield the SSN with the exact
+ * One real file per format Macie analyses (the formats Macie analyses), made here with the formats'
+ * own writers, scanned through the real {@link Scanner}: each must yield the SSN with the exact
  * location of its kind (Macie's Occurrences structures; Macie's location structure per file type).
  */
 class FormatCorpusTest {
@@ -35,21 +35,29 @@ class FormatCorpusTest {
     FormatFiles.write(dir, "notes.txt", utf8("line one\nEmployee SSN: " + SSN + "\n"));
     FormatFiles.write(dir, "noext", utf8("first\r\nsecond SSN " + SSN + "\r\n"));
     FormatFiles.write(dir, "record.xml", utf8("<root>\n  <ssn>" + SSN + "</ssn>\n</root>\n"));
-    FormatFiles.write(dir, "page.html", utf8("<html><body>\n<p>SSN " + SSN + "</p>\n</body></html>\n"));
+    FormatFiles.write(
+        dir, "page.html", utf8("<html><body>\n<p>SSN " + SSN + "</p>\n</body></html>\n"));
     FormatFiles.write(dir, "config.yaml", utf8("person:\n  ssn: " + SSN + "\n"));
     FormatFiles.write(dir, "people.csv", utf8("name,ssn\nAna," + SSN + "\n"));
     FormatFiles.write(dir, "people.tsv", utf8("name\tid\tssn\nAna\t7\t" + SSN + "\n"));
-    FormatFiles.write(dir, "doc.json", utf8("{\"employee\": {\"name\": \"Ana\", \"ssn\": \"" + SSN + "\"}}"));
-    FormatFiles.write(dir, "lines.jsonl", utf8("{\"a\": 1}\n{\"ids\": [\"x\", {\"ssn\": \"" + SSN + "\"}]}\n"));
-    FormatFiles.write(dir, "report.pdf", FormatFiles.pdf(List.of("Cover page", "Employee SSN: " + SSN), null));
+    FormatFiles.write(
+        dir, "doc.json", utf8("{\"employee\": {\"name\": \"Ana\", \"ssn\": \"" + SSN + "\"}}"));
+    FormatFiles.write(
+        dir, "lines.jsonl", utf8("{\"a\": 1}\n{\"ids\": [\"x\", {\"ssn\": \"" + SSN + "\"}]}\n"));
+    FormatFiles.write(
+        dir, "report.pdf", FormatFiles.pdf(List.of("Cover page", "Employee SSN: " + SSN), null));
     FormatFiles.write(dir, "memo.docx", FormatFiles.docx(List.of("Memo", "Employee SSN: " + SSN)));
     FormatFiles.write(dir, "memo.doc", FormatFiles.resource("memo.doc"));
     FormatFiles.write(dir, "memo.odt", FormatFiles.odt(List.of("Memo", "Employee SSN: " + SSN)));
-    FormatFiles.write(dir, "odt-without-extension", FormatFiles.odt(List.of("Memo", "Employee SSN: " + SSN)));
+    FormatFiles.write(
+        dir, "odt-without-extension", FormatFiles.odt(List.of("Memo", "Employee SSN: " + SSN)));
     FormatFiles.write(dir, "staff.xlsx", FormatFiles.workbook(true, FormatFiles.staffSheets()));
     FormatFiles.write(dir, "staff.xls", FormatFiles.workbook(false, FormatFiles.staffSheets()));
     FormatFiles.write(
-        dir, "header.xlsx", FormatFiles.workbook(true, Map.of("Data", List.of(List.of("Id", "SSN " + SSN), List.of("1", "x")))));
+        dir,
+        "header.xlsx",
+        FormatFiles.workbook(
+            true, Map.of("Data", List.of(List.of("Id", "SSN " + SSN), List.of("1", "x")))));
     FormatFiles.write(dir, "mail.eml", FormatFiles.eml());
     FormatFiles.write(dir, "people.avro", FormatFiles.avro());
     FormatFiles.parquet(dir.resolve("people.parquet"));
@@ -61,10 +69,17 @@ class FormatCorpusTest {
     FormatFiles.write(dir, "bundle.tar", FormatFiles.tar(members));
     FormatFiles.write(dir, "bundle.tar.gz", FormatFiles.gzip(FormatFiles.tar(members)));
     FormatFiles.write(dir, "notes.txt.gz", FormatFiles.gzip(notes));
-    FormatFiles.write(dir, "nested.zip", FormatFiles.zip(Map.of("inner.zip", FormatFiles.zip(Map.of("deep/notes.txt", notes)))));
+    FormatFiles.write(
+        dir,
+        "nested.zip",
+        FormatFiles.zip(Map.of("inner.zip", FormatFiles.zip(Map.of("deep/notes.txt", notes)))));
     FormatFiles.write(dir, "photo.png", FormatFiles.png());
 
-    Scanner scanner = Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(2).clock(ScanFixture.CLOCK).build();
+    Scanner scanner =
+        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of()))
+            .threads(2)
+            .clock(ScanFixture.CLOCK)
+            .build();
     results = new TreeMap<>();
     scanner.scan(List.of(LocalSource.of(dir, null)), r -> results.put(r.object().key(), r));
   }
@@ -145,7 +160,9 @@ class FormatCorpusTest {
   @Test
   void excel_everySheet_cellReferencesAndColumnNamesFromTheFirstRow() {
     List<Location> expected =
-        List.of(new Location.Cell(2, 2, "SSN", "Sheet1!B2"), new Location.Cell(5, 3, "SSN number", "Staff!C5"));
+        List.of(
+            new Location.Cell(2, 2, "SSN", "Sheet1!B2"),
+            new Location.Cell(5, 3, "SSN number", "Staff!C5"));
     assertThat(ssn("staff.xlsx")).containsExactlyElementsOf(expected);
     assertThat(ssn("staff.xls")).containsExactlyElementsOf(expected);
   }
@@ -160,12 +177,14 @@ class FormatCorpusTest {
     // The rendering: From, To, Subject, MIME-Version, Content-Type (lines 1-5), a blank line, the
     // body (lines 7-8, its last line end belongs to the boundary), then the decoded attachment.
     assertThat(ssn("mail.eml"))
-        .containsExactly(new Location.Line(3, 3, 14), new Location.Line(8, 8, 12), new Location.Line(10, 10, 5));
+        .containsExactly(
+            new Location.Line(3, 3, 14), new Location.Line(8, 8, 12), new Location.Line(10, 10, 5));
   }
 
   @Test
   void avroAndParquet_recordIndexAndJsonPath() {
-    List<Location> expected = List.of(new Location.Record(1, "$.ssn"), new Location.Record(1, "$.tags[1]"));
+    List<Location> expected =
+        List.of(new Location.Record(1, "$.ssn"), new Location.Record(1, "$.tags[1]"));
     assertThat(ssn("people.avro")).containsExactlyElementsOf(expected);
     assertThat(ssn("people.parquet")).containsExactlyElementsOf(expected);
   }
@@ -195,22 +214,35 @@ class FormatCorpusTest {
     long notes = utf8("line one\nEmployee SSN: " + SSN + "\n").length;
     for (String archive : List.of("bundle.zip", "bundle.tar", "bundle.tar.gz")) {
       List<MemberResult> members = results.get(archive).members();
-      assertThat(members).as(archive).extracting(m -> m.member().file().filePath()).containsExactly("docs/notes.txt", "people.csv");
+      assertThat(members)
+          .as(archive)
+          .extracting(m -> m.member().file().filePath())
+          .containsExactly("docs/notes.txt", "people.csv");
       MemberResult text = members.get(0);
       assertThat(text.member().statusCode()).isEqualTo("COMPLETE");
       assertThat(text.member().statusReason()).isNull();
       assertThat(text.member().mimeType()).isEqualTo("text/plain");
-      // The size is the header's for TAR, and the bytes read for a ZIP entry with a data descriptor.
+      // The size is the header's for TAR, and the bytes read for a ZIP entry with a data
+      // descriptor.
       assertThat(text.member().file().fileSize()).as(archive).isEqualTo(notes);
       assertThat(text.member().sizeClassified()).isEqualTo(notes);
-      assertThat(text.detections()).extracting(d -> d.identifier().id()).containsExactly("USA_SOCIAL_SECURITY_NUMBER");
+      assertThat(text.detections())
+          .extracting(d -> d.identifier().id())
+          .containsExactly("USA_SOCIAL_SECURITY_NUMBER");
       assertThat(text.detections().get(0).locations()).containsExactly(new Location.Line(2, 2, 15));
-      assertThat(members.get(1).detections().get(0).locations()).containsExactly(new Location.Cell(2, 2, "ssn", null));
+      assertThat(members.get(1).detections().get(0).locations())
+          .containsExactly(new Location.Cell(2, 2, "ssn", null));
     }
-    assertThat(results.get("notes.txt.gz").members()).singleElement()
-        .satisfies(m -> assertThat(m.member().file()).isEqualTo(new EmbeddedFile("notes.txt", "txt", notes, null)));
-    assertThat(results.get("nested.zip").members()).singleElement()
-        .satisfies(m -> assertThat(m.member().file().filePath()).isEqualTo("inner.zip/deep/notes.txt"))
+    assertThat(results.get("notes.txt.gz").members())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.member().file())
+                    .isEqualTo(new EmbeddedFile("notes.txt", "txt", notes, null)));
+    assertThat(results.get("nested.zip").members())
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m.member().file().filePath()).isEqualTo("inner.zip/deep/notes.txt"))
         .satisfies(m -> assertThat(m.detections().get(0).count()).isEqualTo(1));
     assertThat(results.get("notes.txt").members()).isEmpty();
   }

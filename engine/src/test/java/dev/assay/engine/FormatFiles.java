@@ -1,6 +1,5 @@
 package dev.assay.engine;
 
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +47,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * Writes real files of each format Macie analyses, for tests, with the writers of the libraries we
- * read them with (PDFBox, POI, Avro, Parquet, java.util.zip, commons-compress). Each holds the
- * test SSN {@value #SSN} next to a keyword, in a known place.
+ * read them with (PDFBox, POI, Avro, Parquet, java.util.zip, commons-compress). Each holds the test
+ * SSN {@value #SSN} next to a keyword, in a known place.
  */
 public final class FormatFiles {
   /** A valid-looking SSN used only in tests (as in the identifier's own examples). */
@@ -63,7 +62,8 @@ public final class FormatFiles {
 
   /** A PDF with one line of text per page. */
   public static byte[] pdf(List<String> pages, String userPassword) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (String text : pages) {
         PDPage page = new PDPage();
         doc.addPage(page);
@@ -76,7 +76,9 @@ public final class FormatFiles {
         }
       }
       if (userPassword != null) {
-        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+        StandardProtectionPolicy policy =
+            new StandardProtectionPolicy(
+                "owner-" + userPassword, userPassword, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
       }
@@ -86,7 +88,8 @@ public final class FormatFiles {
   }
 
   public static byte[] docx(List<String> paragraphs) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (String p : paragraphs) {
         doc.createParagraph().createRun().setText(p);
       }
@@ -152,8 +155,10 @@ public final class FormatFiles {
   }
 
   /** A workbook: sheet name to rows of cell values (null leaves a cell empty). */
-  public static byte[] workbook(boolean xlsx, Map<String, List<List<String>>> sheets) throws IOException {
-    try (Workbook book = xlsx ? new SXSSFWorkbook() : new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+  public static byte[] workbook(boolean xlsx, Map<String, List<List<String>>> sheets)
+      throws IOException {
+    try (Workbook book = xlsx ? new SXSSFWorkbook() : new HSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (Map.Entry<String, List<List<String>>> s : sheets.entrySet()) {
         Sheet sheet = book.createSheet(s.getKey());
         List<List<String>> rows = s.getValue();
@@ -178,25 +183,33 @@ public final class FormatFiles {
     }
   }
 
-  /** Sheets for {@link #workbook}: the SSN is at Sheet1!B2 (column "SSN") and Staff!C5 ("Tax id"). */
+  /**
+   * Sheets for {@link #workbook}: the SSN is at Sheet1!B2 (column "SSN") and Staff!C5 ("Tax id").
+   */
   public static Map<String, List<List<String>>> staffSheets() {
     Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
     sheets.put("Sheet1", List.of(List.of("Name", "SSN"), List.of("Ana", SSN)));
     sheets.put(
         "Staff",
         List.of(
-            List.of("Id", "Name", "SSN number"), List.of("1", "Bo", "n/a"), List.of("2", "Cy", "n/a"), List.of("3", "Di", "n/a"),
+            List.of("Id", "Name", "SSN number"),
+            List.of("1", "Bo", "n/a"),
+            List.of("2", "Cy", "n/a"),
+            List.of("3", "Di", "n/a"),
             List.of("4", "Ed", SSN)));
     return sheets;
   }
 
   /** A multipart message: the SSN is in the Subject, the body and a base64 text attachment. */
   public static byte[] eml() {
-    String attachment = Base64.getMimeEncoder().encodeToString(utf8("Attached record\nssn " + SSN + "\n"));
+    String attachment =
+        Base64.getMimeEncoder().encodeToString(utf8("Attached record\nssn " + SSN + "\n"));
     return utf8(
         "From: hr@example.com\r\n"
             + "To: payroll@example.com\r\n"
-            + "Subject: SSN " + SSN + " for onboarding\r\n"
+            + "Subject: SSN "
+            + SSN
+            + " for onboarding\r\n"
             + "MIME-Version: 1.0\r\n"
             + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
             + "\r\n"
@@ -204,25 +217,38 @@ public final class FormatFiles {
             + "Content-Type: text/plain; charset=utf-8\r\n"
             + "\r\n"
             + "Hello,\r\n"
-            + "her SSN is " + SSN + ".\r\n"
+            + "her SSN is "
+            + SSN
+            + ".\r\n"
             + "--b1\r\n"
             + "Content-Type: text/plain; name=\"record.txt\"\r\n"
             + "Content-Disposition: attachment; filename=\"record.txt\"\r\n"
             + "Content-Transfer-Encoding: base64\r\n"
             + "\r\n"
-            + attachment + "\r\n"
+            + attachment
+            + "\r\n"
             + "--b1--\r\n");
   }
 
-  /** Avro records {name, ssn, tags[]}: the SSN is in record 1, {@code $.ssn}, and in its tags[1]. */
+  /**
+   * Avro records {name, ssn, tags[]}: the SSN is in record 1, {@code $.ssn}, and in its tags[1].
+   */
   public static byte[] avro() throws IOException {
     Schema schema =
-        SchemaBuilder.record("Person").fields()
-            .requiredString("name").requiredString("ssn")
-            .name("tags").type().array().items().stringType().noDefault()
+        SchemaBuilder.record("Person")
+            .fields()
+            .requiredString("name")
+            .requiredString("ssn")
+            .name("tags")
+            .type()
+            .array()
+            .items()
+            .stringType()
+            .noDefault()
             .endRecord();
     try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
+        DataFileWriter<GenericRecord> writer =
+            new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       writer.create(schema, out);
       for (int i = 0; i < 3; i++) {
         GenericRecord r = new GenericData.Record(schema);
@@ -231,7 +257,7 @@ public final class FormatFiles {
         r.put("tags", i == 1 ? List.of("x", "ssn " + SSN) : List.of());
         writer.append(r);
       }
-      writer.close();
+      writer.flush();
       return out.toByteArray();
     }
   }
@@ -243,9 +269,13 @@ public final class FormatFiles {
             "message Person { required binary name (UTF8); required binary ssn (UTF8); repeated binary tags (UTF8); }");
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema).withConf(new Configuration(false)).build()) {
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withType(schema)
+            .withConf(new Configuration(false))
+            .build()) {
       for (int i = 0; i < 3; i++) {
-        Group g = groups.newGroup().append("name", "person " + i).append("ssn", i == 1 ? SSN : "none");
+        Group g =
+            groups.newGroup().append("name", "person " + i).append("ssn", i == 1 ? SSN : "none");
         if (i == 1) {
           g.append("tags", "x").append("tags", "ssn " + SSN);
         }
@@ -315,7 +345,9 @@ public final class FormatFiles {
 
   /** The smallest PNG header: enough to be recognised as an image. */
   public static byte[] png() {
-    return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    return new byte[] {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
   }
 
   public static void write(Path dir, String name, byte[] bytes) throws IOException {

@@ -19,8 +19,12 @@ class GoldenFindingsTest {
 
   @Test
   void samples_matchTheGoldenFindings() throws Exception {
-    JsonNode actual = ScanFixture.normalized(ScanFixture.scan(ScanFixture.SAMPLES, ManagedCatalog.recommended(), 2, 1 << 20).findings());
-    String pretty = FindingWriter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n";
+    JsonNode actual =
+        ScanFixture.normalized(
+            ScanFixture.scan(ScanFixture.SAMPLES, ManagedCatalog.recommended(), 2, 1 << 20)
+                .findings());
+    String pretty =
+        FindingWriter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n";
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(GOLDEN, pretty);
     }

@@ -1,7 +1,5 @@
 package dev.assay.engine;
 
-
-
 import static dev.assay.engine.FormatFiles.SSN;
 import static dev.assay.engine.FormatFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +32,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile inputs (issue 3): each object ends with its own status and reason, within the time
- * limit, under the surefire heap (-Xmx512m), and every other object of the scan is still reported
- * (each scan here includes a clean control file with the SSN).
+ * Hostile inputs (issue 3): each object ends with its own status and reason, within the time limit,
+ * under the surefire heap (-Xmx512m), and every other object of the scan is still reported (each
+ * scan here includes a clean control file with the SSN).
  */
 @Timeout(120)
 class HostileInputTest {
@@ -64,15 +62,21 @@ class HostileInputTest {
   }
 
   /** Scans the objects plus a clean control file, returning results by key. */
-  private static Map<String, ObjectResult> scan(ExtractionLimits limits, ScanObject... objects) throws IOException {
+  private static Map<String, ObjectResult> scan(ExtractionLimits limits, ScanObject... objects)
+      throws IOException {
     return scan(2, limits, objects);
   }
 
-  private static Map<String, ObjectResult> scan(int threads, ExtractionLimits limits, ScanObject... objects) throws IOException {
+  private static Map<String, ObjectResult> scan(
+      int threads, ExtractionLimits limits, ScanObject... objects) throws IOException {
     List<ScanObject> all = new ArrayList<>(Arrays.asList(objects));
     all.add(bytes("control.txt", NOTES));
     Scanner scanner =
-        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(threads).limits(limits).clock(ScanFixture.CLOCK).build();
+        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of()))
+            .threads(threads)
+            .limits(limits)
+            .clock(ScanFixture.CLOCK)
+            .build();
     Map<String, ObjectResult> results = new TreeMap<>();
     scanner.scan(List.of(new Objects(all)), r -> results.put(r.object().key(), r));
     assertThat(results).hasSize(all.size());
@@ -87,7 +91,10 @@ class HostileInputTest {
   }
 
   private static long ssnCount(ObjectResult r) {
-    return r.detections().stream().filter(d -> d.identifier().id().equals("USA_SOCIAL_SECURITY_NUMBER")).mapToLong(Detection::count).sum();
+    return r.detections().stream()
+        .filter(d -> d.identifier().id().equals("USA_SOCIAL_SECURITY_NUMBER"))
+        .mapToLong(Detection::count)
+        .sum();
   }
 
   /** A ZIP with one entry of {@code size} zero bytes: it deflates about 1000 to 1. */
@@ -104,7 +111,8 @@ class HostileInputTest {
     return out.toByteArray();
   }
 
-  private static final ExtractionLimits SMALL_ARCHIVES = ExtractionLimits.DEFAULT.withArchiveLimits(10, 1000, 16 << 20, 8 << 20);
+  private static final ExtractionLimits SMALL_ARCHIVES =
+      ExtractionLimits.DEFAULT.withArchiveLimits(10, 1000, 16 << 20, 8 << 20);
 
   @Test
   void zipBomb_stopsAtTheBytesActuallyInflated() throws IOException {
@@ -116,7 +124,10 @@ class HostileInputTest {
     withNotes.put("zeros2.zip", bomb);
     withNotes.put("zeros3.zip", bomb);
     Map<String, ObjectResult> r =
-        scan(SMALL_ARCHIVES, bytes("bomb.zip", bomb), bytes("nested-bomb.zip", FormatFiles.zip(withNotes)));
+        scan(
+            SMALL_ARCHIVES,
+            bytes("bomb.zip", bomb),
+            bytes("nested-bomb.zip", FormatFiles.zip(withNotes)));
     assertStatus(r.get("bomb.zip"), "PARTIAL", "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT");
     ObjectResult nested = r.get("nested-bomb.zip");
     assertStatus(nested, "PARTIAL", "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT");
@@ -146,11 +157,17 @@ class HostileInputTest {
   @Test
   void nesting_tenLevelsAreRead_elevenAreOverTheLimit() throws IOException {
     Map<String, ObjectResult> r =
-        scan(ExtractionLimits.DEFAULT, bytes("ten.zip", nestedZips(10)), bytes("eleven.zip", nestedZips(11)));
+        scan(
+            ExtractionLimits.DEFAULT,
+            bytes("ten.zip", nestedZips(10)),
+            bytes("eleven.zip", nestedZips(11)));
     assertStatus(r.get("ten.zip"), "COMPLETE", null);
     assertThat(ssnCount(r.get("ten.zip"))).isEqualTo(1);
-    Location.Embedded at = (Location.Embedded) r.get("ten.zip").detections().get(0).locations().get(0);
-    assertThat(at.file().filePath()).startsWith("level10.zip/level9.zip/").endsWith("level2.zip/notes.txt");
+    Location.Embedded at =
+        (Location.Embedded) r.get("ten.zip").detections().get(0).locations().get(0);
+    assertThat(at.file().filePath())
+        .startsWith("level10.zip/level9.zip/")
+        .endsWith("level2.zip/notes.txt");
     assertStatus(r.get("eleven.zip"), "PARTIAL", "ARCHIVE_NESTING_LEVEL_OVER_LIMIT");
     assertThat(ssnCount(r.get("eleven.zip"))).isZero();
   }
@@ -162,7 +179,11 @@ class HostileInputTest {
       files.put("f" + i + ".txt", utf8("file " + i));
     }
     ExtractionLimits twenty = ExtractionLimits.DEFAULT.withArchiveLimits(10, 20, 1 << 30, 1 << 30);
-    Map<String, ObjectResult> r = scan(twenty, bytes("thirty.zip", FormatFiles.zip(files)), bytes("ten.tar", FormatFiles.tar(Map.of("a.txt", NOTES))));
+    Map<String, ObjectResult> r =
+        scan(
+            twenty,
+            bytes("thirty.zip", FormatFiles.zip(files)),
+            bytes("ten.tar", FormatFiles.tar(Map.of("a.txt", NOTES))));
     assertStatus(r.get("thirty.zip"), "PARTIAL", "ARCHIVE_TOTAL_DOCUMENTS_PROCESSED_OVER_LIMIT");
     assertStatus(r.get("ten.tar"), "COMPLETE", null);
   }
@@ -178,7 +199,8 @@ class HostileInputTest {
         scan(
             tiny,
             bytes("big.txt", big),
-            // size unknown up front: the quota is enforced while reading, and what was found is dropped
+            // size unknown up front: the quota is enforced while reading, and what was found is
+            // dropped
             object("unknown-size.txt", -1, () -> new ByteArrayInputStream(big)),
             bytes("big.zip", zip));
     assertStatus(r.get("big.txt"), "SKIPPED", "FILE_EXCEEDS_SIZE_LIMIT");
@@ -187,7 +209,10 @@ class HostileInputTest {
     assertStatus(r.get("big.zip"), "SKIPPED", "ARCHIVE_EXCEEDS_SIZE_LIMIT");
   }
 
-  /** Generates one line of {@code length} bytes ending with a keyword and the SSN, without storing it. */
+  /**
+   * Generates one line of {@code length} bytes ending with a keyword and the SSN, without storing
+   * it.
+   */
   private static InputStream oneLine(long length) {
     byte[] tail = utf8(" SSN " + SSN);
     byte[] filler = utf8("lorem ipsum dolor sit amet ");
@@ -208,7 +233,10 @@ class HostileInputTest {
         int n = (int) Math.min(len, length - pos);
         long tailStart = length - tail.length;
         for (int i = 0; i < n; i++, pos++) {
-          b[off + i] = pos >= tailStart ? tail[(int) (pos - tailStart)] : filler[(int) (pos % filler.length)];
+          b[off + i] =
+              pos >= tailStart
+                  ? tail[(int) (pos - tailStart)]
+                  : filler[(int) (pos % filler.length)];
         }
         return n;
       }
@@ -218,11 +246,13 @@ class HostileInputTest {
   @Test
   void oneEnormousLine_isStreamedInBoundedMemory() throws IOException {
     long length = 300L << 20; // 300 MB in one line, under a 512 MB heap
-    Map<String, ObjectResult> r = scan(ExtractionLimits.DEFAULT, object("one-line.txt", length, () -> oneLine(length)));
+    Map<String, ObjectResult> r =
+        scan(ExtractionLimits.DEFAULT, object("one-line.txt", length, () -> oneLine(length)));
     ObjectResult line = r.get("one-line.txt");
     assertStatus(line, "COMPLETE", null);
     assertThat(line.sizeClassified()).isEqualTo(length);
-    assertThat(line.detections().get(0).locations()).containsExactly(new Location.Line(1, 1, length - SSN.length() + 1));
+    assertThat(line.detections().get(0).locations())
+        .containsExactly(new Location.Line(1, 1, length - SSN.length() + 1));
   }
 
   @Test
@@ -242,7 +272,14 @@ class HostileInputTest {
             bytes("corrupt.xlsx", corruptXlsx),
             bytes("corrupt.avro", utf8("Obj\u0001 garbage")),
             bytes("corrupt.parquet", utf8("PAR1 garbage PAR1")));
-    for (String key : List.of("truncated.txt.gz", "corrupt.pdf", "encrypted.pdf", "corrupt.xlsx", "corrupt.avro", "corrupt.parquet")) {
+    for (String key :
+        List.of(
+            "truncated.txt.gz",
+            "corrupt.pdf",
+            "encrypted.pdf",
+            "corrupt.xlsx",
+            "corrupt.avro",
+            "corrupt.parquet")) {
       assertStatus(r.get(key), "SKIPPED", "MALFORMED_FILE");
       assertThat(r.get(key).detections()).as(key).isEmpty();
     }
@@ -256,7 +293,9 @@ class HostileInputTest {
       boolean local = out[i] == 'P' && out[i + 1] == 'K' && out[i + 2] == 3 && out[i + 3] == 4;
       boolean central = out[i] == 'P' && out[i + 1] == 'K' && out[i + 2] == 1 && out[i + 3] == 2;
       int nameAt = local ? i + 30 : i + 46;
-      if ((local || central) && nameAt + n.length <= out.length && Arrays.equals(out, nameAt, nameAt + n.length, n, 0, n.length)) {
+      if ((local || central)
+          && nameAt + n.length <= out.length
+          && Arrays.equals(out, nameAt, nameAt + n.length, n, 0, n.length)) {
         out[local ? i + 6 : i + 8] |= 1;
       }
     }
@@ -282,35 +321,43 @@ class HostileInputTest {
     files.put("photo.png", FormatFiles.png());
     files.put("broken.json", utf8("{\"ssn\": "));
     files.put("notes.txt", NOTES);
-    Map<String, ObjectResult> r = scan(ExtractionLimits.DEFAULT, bytes("mixed.zip", FormatFiles.zip(files)));
+    Map<String, ObjectResult> r =
+        scan(ExtractionLimits.DEFAULT, bytes("mixed.zip", FormatFiles.zip(files)));
     assertStatus(r.get("mixed.zip"), "PARTIAL", "ARCHIVE_CONTAINS_UNPROCESSED_FILES");
     assertThat(r.get("mixed.zip").problem()).startsWith("2 file(s) not analysed");
     assertThat(ssnCount(r.get("mixed.zip"))).isEqualTo(1);
   }
 
   @Test
-  void pathLikeEntryNames_areLabelsOnly_nothingIsWrittenToDisk(@TempDir Path dir) throws IOException {
+  void pathLikeEntryNames_areLabelsOnly_nothingIsWrittenToDisk(@TempDir Path dir)
+      throws IOException {
     String escape = "../../assay-escape-" + ProcessHandle.current().pid() + ".txt";
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(escape, NOTES);
     files.put("/etc/assay-absolute-" + ProcessHandle.current().pid() + ".txt", NOTES);
     byte[] zip = FormatFiles.zip(files);
     byte[] tar = FormatFiles.tar(files);
-    Map<String, ObjectResult> r = scan(ExtractionLimits.DEFAULT, bytes("slip.zip", zip), bytes("slip.tar", tar));
+    Map<String, ObjectResult> r =
+        scan(ExtractionLimits.DEFAULT, bytes("slip.zip", zip), bytes("slip.tar", tar));
     for (String key : List.of("slip.zip", "slip.tar")) {
       assertStatus(r.get(key), "COMPLETE", null);
       Location.Embedded at = (Location.Embedded) r.get(key).detections().get(0).locations().get(0);
       assertThat(at.file().filePath()).isEqualTo(escape);
     }
     assertThat(Path.of(escape)).doesNotExist();
-    assertThat(Path.of(System.getProperty("java.io.tmpdir")).resolve(escape).normalize()).doesNotExist();
-    assertThat(Path.of("/etc/assay-absolute-" + ProcessHandle.current().pid() + ".txt")).doesNotExist();
+    assertThat(Path.of(System.getProperty("java.io.tmpdir")).resolve(escape).normalize())
+        .doesNotExist();
+    assertThat(Path.of("/etc/assay-absolute-" + ProcessHandle.current().pid() + ".txt"))
+        .doesNotExist();
     try (var files2 = Files.list(dir)) {
       assertThat(files2).isEmpty();
     }
   }
 
-  /** A read that never returns (until {@code release}) and ignores interrupts: the worst a parser or a source can do. */
+  /**
+   * A read that never returns (until {@code release}) and ignores interrupts: the worst a parser or
+   * a source can do.
+   */
   private static ScanObject.Content hangingUntil(CountDownLatch release) {
     return () ->
         new InputStream() {
@@ -355,7 +402,11 @@ class HostileInputTest {
     ExtractionLimits twoSeconds = ExtractionLimits.DEFAULT.withPerObjectTime(Duration.ofSeconds(2));
     try {
       Map<String, ObjectResult> r =
-          scan(twoSeconds, object("hangs.txt", -1, hangs), object("endless.txt", -1, endless), bytes("after.txt", NOTES));
+          scan(
+              twoSeconds,
+              object("hangs.txt", -1, hangs),
+              object("endless.txt", -1, endless),
+              bytes("after.txt", NOTES));
       assertStatus(r.get("hangs.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
       assertStatus(r.get("endless.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
       assertStatus(r.get("after.txt"), "COMPLETE", null);
@@ -366,7 +417,10 @@ class HostileInputTest {
   }
 
   @Test
-  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a new worker the scan waits for ever
+  @Timeout(
+      value = 60,
+      threadMode =
+          Timeout.ThreadMode.SEPARATE_THREAD) // without a new worker the scan waits for ever
   void hungObjects_doNotTakeTheOnlyWorker() throws IOException {
     CountDownLatch release = new CountDownLatch(1);
     ScanObject.Content hangs = hangingUntil(release);
@@ -375,7 +429,12 @@ class HostileInputTest {
       // One worker, and two objects that each hold theirs for ever: the rest is still scanned only
       // if the watchdog puts a new worker in the place of each one it gives up on.
       Map<String, ObjectResult> r =
-          scan(1, oneSecond, object("hangs-1.txt", -1, hangs), object("hangs-2.txt", -1, hangs), bytes("after.txt", NOTES));
+          scan(
+              1,
+              oneSecond,
+              object("hangs-1.txt", -1, hangs),
+              object("hangs-2.txt", -1, hangs),
+              bytes("after.txt", NOTES));
       assertStatus(r.get("hangs-1.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
       assertStatus(r.get("hangs-2.txt"), "PARTIAL", "TIME_CUT_OFF_REACHED");
       assertStatus(r.get("after.txt"), "COMPLETE", null);

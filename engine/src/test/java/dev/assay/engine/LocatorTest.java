@@ -43,19 +43,26 @@ class LocatorTest {
     text.getChars(0, text.length(), buffer, 7);
     CharBuffer window = CharBuffer.wrap(buffer, 7, text.length()).slice();
     Segment.TextAt origin = new Segment.TextAt(firstLine, firstColumn, 0);
-    Locator arrayLocator = new Locator(new Segment(window, 0, text.length(), origin, FieldContext.NONE));
-    Locator stringLocator = new Locator(new Segment(text, 0, text.length(), origin, FieldContext.NONE));
+    Locator arrayLocator =
+        new Locator(new Segment(window, 0, text.length(), origin, FieldContext.NONE));
+    Locator stringLocator =
+        new Locator(new Segment(text, 0, text.length(), origin, FieldContext.NONE));
     for (int k = 0; k < 20; k++) {
       int start = random.nextInt(text.length());
       int end = start + 1 + random.nextInt(Math.min(40, text.length() - start));
       Location expected = counted(text, firstLine, firstColumn, start, end);
-      assertThat(arrayLocator.locate(start, end)).as("[%d, %d) in %s", start, end, text).isEqualTo(expected);
-      assertThat(stringLocator.locate(start, end)).as("[%d, %d) in %s", start, end, text).isEqualTo(expected);
+      assertThat(arrayLocator.locate(start, end))
+          .as("[%d, %d) in %s", start, end, text)
+          .isEqualTo(expected);
+      assertThat(stringLocator.locate(start, end))
+          .as("[%d, %d) in %s", start, end, text)
+          .isEqualTo(expected);
     }
   }
 
   /** The definition: walk from the first char, counting line ends. */
-  private static Location counted(String text, long firstLine, long firstColumn, int start, int end) {
+  private static Location counted(
+      String text, long firstLine, long firstColumn, int start, int end) {
     long line = firstLine;
     long column = firstColumn;
     long startLine = 0;

@@ -21,7 +21,8 @@ import java.util.List;
 /** Runs real scans for tests: a fixed clock and job id, findings sorted by key. */
 public final class ScanFixture {
   public static final Path SAMPLES = Path.of("../corpus/samples");
-  public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-02-03T08:15:42.517Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-02-03T08:15:42.517Z"), ZoneOffset.UTC);
   public static final ScanContext CONTEXT =
       new ScanContext("111122223333", "aws", "eu-west-1", "4f1c2a9be07d43c5a8f6d2e1b3c4d5e6", null);
 
@@ -29,9 +30,12 @@ public final class ScanFixture {
 
   public record Outcome(List<ObjectResult> results, List<Finding> findings) {}
 
-  public static Outcome scan(Path root, List<? extends DataIdentifier> ids, int threads, int windowChars) throws IOException {
+  public static Outcome scan(
+      Path root, List<? extends DataIdentifier> ids, int threads, int windowChars)
+      throws IOException {
     Detector detector = Detector.of(ids, List.of());
-    Scanner scanner = Scanner.builder(detector).threads(threads).windowChars(windowChars).clock(CLOCK).build();
+    Scanner scanner =
+        Scanner.builder(detector).threads(threads).windowChars(windowChars).clock(CLOCK).build();
     FindingFactory factory = new FindingFactory(CONTEXT);
     List<ObjectResult> results = new ArrayList<>();
     scanner.scan(List.of(LocalSource.of(root, null)), results::add);
@@ -48,7 +52,8 @@ public final class ScanFixture {
     JsonNode tree = FindingWriter.JSON.valueToTree(new FindingWriter.GetFindingsResponse(findings));
     for (JsonNode f : tree.get("findings")) {
       ((ObjectNode) f).put("id", "<id>");
-      ((ObjectNode) f.get("resourcesAffected").get("s3Object")).put("lastModified", "<lastModified>");
+      ((ObjectNode) f.get("resourcesAffected").get("s3Object"))
+          .put("lastModified", "<lastModified>");
     }
     return tree;
   }

@@ -23,7 +23,9 @@ class ScannerStagesTest {
 
   private static Path corpus(Path dir, int files) throws IOException {
     for (int i = 0; i < files; i++) {
-      Files.writeString(dir.resolve("f" + i + ".txt"), "note " + i + ": employee SSN 512-23-44" + (10 + i % 80) + "\n");
+      Files.writeString(
+          dir.resolve("f" + i + ".txt"),
+          "note " + i + ": employee SSN 512-23-44" + (10 + i % 80) + "\n");
     }
     return dir;
   }

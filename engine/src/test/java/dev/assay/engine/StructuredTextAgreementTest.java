@@ -59,13 +59,15 @@ class StructuredTextAgreementTest {
       List<String> row = new ArrayList<>();
       for (int c = 0; c < columns; c++) {
         int kind = random.nextInt(40);
-        row.add(switch (kind) {
-          case 0 -> PLANTS[random.nextInt(PLANTS.length)];
-          case 1, 2, 3, 4, 5, 6, 7, 8, 9 -> Integer.toString(random.nextInt(100_000));
-          case 10, 11, 12, 13, 14 -> random.nextInt(10_000) + "." + (10 + random.nextInt(90));
-          case 15, 16, 17 -> "ord-" + Integer.toHexString(random.nextInt());
-          default -> words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
-        });
+        row.add(
+            switch (kind) {
+              case 0 -> PLANTS[random.nextInt(PLANTS.length)];
+              case 1, 2, 3, 4, 5, 6, 7, 8, 9 -> Integer.toString(random.nextInt(100_000));
+              case 10, 11, 12, 13, 14 -> random.nextInt(10_000) + "." + (10 + random.nextInt(90));
+              case 15, 16, 17 -> "ord-" + Integer.toHexString(random.nextInt());
+              default ->
+                  words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+            });
       }
       rows.add(row);
     }
@@ -108,13 +110,21 @@ class StructuredTextAgreementTest {
     }
     Map<String, Long> text = counts.get("rows.txt");
     // The planted values counted at all: else agreement on nothing would prove nothing.
-    assertThat(text).containsKeys("USA_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER", "AWS_CREDENTIALS", "GERMANY_BANK_ACCOUNT_NUMBER", "PKCS");
-    for (String key : List.of("rows.csv", "rows.tsv", "rows.jsonl", "rows.json", "rows.avro", "rows.parquet")) {
+    assertThat(text)
+        .containsKeys(
+            "USA_SOCIAL_SECURITY_NUMBER",
+            "CREDIT_CARD_NUMBER",
+            "AWS_CREDENTIALS",
+            "GERMANY_BANK_ACCOUNT_NUMBER",
+            "PKCS");
+    for (String key :
+        List.of("rows.csv", "rows.tsv", "rows.jsonl", "rows.json", "rows.avro", "rows.parquet")) {
       assertThat(counts.get(key)).as(key).isEqualTo(text);
     }
   }
 
-  private void write(String name, List<String> header, List<List<String>> rows, String separator) throws IOException {
+  private void write(String name, List<String> header, List<List<String>> rows, String separator)
+      throws IOException {
     StringBuilder sb = new StringBuilder(String.join(separator, header)).append('\n');
     for (List<String> row : rows) {
       sb.append(String.join(separator, row)).append('\n');
@@ -125,19 +135,26 @@ class StructuredTextAgreementTest {
   private static String jsonObject(List<String> header, List<String> row) {
     StringBuilder sb = new StringBuilder("{");
     for (int c = 0; c < header.size(); c++) {
-      sb.append(c == 0 ? "" : ", ").append('"').append(header.get(c)).append("\": \"").append(row.get(c)).append('"');
+      sb.append(c == 0 ? "" : ", ")
+          .append('"')
+          .append(header.get(c))
+          .append("\": \"")
+          .append(row.get(c))
+          .append('"');
     }
     return sb.append('}').toString();
   }
 
-  private static void avro(Path file, List<String> header, List<List<String>> rows) throws IOException {
+  private static void avro(Path file, List<String> header, List<List<String>> rows)
+      throws IOException {
     SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("Row").fields();
     for (String name : header) {
       fields = fields.requiredString(name);
     }
     Schema schema = fields.endRecord();
     try (OutputStream out = Files.newOutputStream(file);
-        DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
+        DataFileWriter<GenericRecord> writer =
+            new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       writer.create(schema, out);
       for (List<String> row : rows) {
         GenericRecord r = new GenericData.Record(schema);
@@ -149,7 +166,8 @@ class StructuredTextAgreementTest {
     }
   }
 
-  private static void parquet(Path file, List<String> header, List<List<String>> rows) throws IOException {
+  private static void parquet(Path file, List<String> header, List<List<String>> rows)
+      throws IOException {
     StringBuilder message = new StringBuilder("message Row {");
     for (String name : header) {
       message.append(" required binary ").append(name).append(" (UTF8);");
@@ -157,7 +175,10 @@ class StructuredTextAgreementTest {
     MessageType schema = MessageTypeParser.parseMessageType(message.append(" }").toString());
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema).withConf(new Configuration(false)).build()) {
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withType(schema)
+            .withConf(new Configuration(false))
+            .build()) {
       for (List<String> row : rows) {
         Group g = groups.newGroup();
         for (int c = 0; c < header.size(); c++) {

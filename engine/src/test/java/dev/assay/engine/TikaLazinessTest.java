@@ -16,18 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A scan of text, CSV and JSON files must not load Tika (its start-up costs about a second): run
- * in a JVM of its own with class loading logged, since this test JVM has loaded Tika already.
+ * A scan of text, CSV and JSON files must not load Tika (its start-up costs about a second): run in
+ * a JVM of its own with class loading logged, since this test JVM has loaded Tika already.
  */
 class TikaLazinessTest {
 
   /** Scans the directory given as the first argument and prints how many results it had. */
   public static final class ScanMain {
     public static void main(String[] args) throws IOException {
-      Scanner scanner = Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(1).build();
+      Scanner scanner =
+          Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(1).build();
       List<ObjectResult> results = new ArrayList<>();
       scanner.scan(List.of(LocalSource.of(Path.of(args[0]), null)), results::add);
-      System.out.println("RESULTS " + results.size() + " " + results.stream().mapToLong(r -> r.detections().size()).sum());
+      System.out.println(
+          "RESULTS "
+              + results.size()
+              + " "
+              + results.stream().mapToLong(r -> r.detections().size()).sum());
     }
   }
 
@@ -42,7 +47,12 @@ class TikaLazinessTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =
         new ProcessBuilder(
-                java.toString(), "-Xmx128m", "-verbose:class", "-cp", System.getProperty("java.class.path"), ScanMain.class.getName(),
+                java.toString(),
+                "-Xmx128m",
+                "-verbose:class",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ScanMain.class.getName(),
                 dir.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

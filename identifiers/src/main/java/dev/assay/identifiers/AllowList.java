@@ -56,11 +56,13 @@ public sealed interface AllowList permits AllowList.RegexList, AllowList.WordLis
       int length = entry.codePointCount(0, entry.length());
       if (length > MAX_ENTRY_LENGTH) {
         throw new DefinitionException(
-            "line " + lineNumber, "is " + length + " characters long; an entry may have at most " + MAX_ENTRY_LENGTH);
+            "line " + lineNumber,
+            "is " + length + " characters long; an entry may have at most " + MAX_ENTRY_LENGTH);
       }
       entries.add(entry.toLowerCase(Locale.ROOT));
       if (entries.size() > MAX_ENTRIES) {
-        throw new DefinitionException("line " + lineNumber, "is past Macie's limit of " + MAX_ENTRIES + " entries");
+        throw new DefinitionException(
+            "line " + lineNumber, "is past Macie's limit of " + MAX_ENTRIES + " entries");
       }
     }
     if (entries.isEmpty()) {

@@ -20,7 +20,8 @@ final class CharArrayText implements CharSequence {
 
   CharArrayText(char[] chars, int offset, int length) {
     if (offset < 0 || length < 0 || offset + length > chars.length) {
-      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " of " + chars.length);
+      throw new IndexOutOfBoundsException(
+          "offset " + offset + ", length " + length + " of " + chars.length);
     }
     this.chars = chars;
     this.offset = offset;
@@ -33,7 +34,8 @@ final class CharArrayText implements CharSequence {
       return view;
     }
     if (text instanceof CharBuffer buffer && buffer.hasArray()) {
-      return new CharArrayText(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+      return new CharArrayText(
+          buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
     }
     char[] chars = text.toString().toCharArray();
     return new CharArrayText(chars, 0, chars.length);

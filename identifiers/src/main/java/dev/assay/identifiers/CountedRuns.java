@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Seeds for runs of chars from a small ASCII set, found by counting: {@link Seeds#digitRuns} (runs
- * of digits where single separators may stand between them) and {@link Seeds#runs} (runs of
- * members of a set). The automaton counts what a run needs up to {@code min}, fires when the count
- * reaches it, and then stays saturated until the run ends, so it fires once per run. Immutable and
+ * of digits where single separators may stand between them) and {@link Seeds#runs} (runs of members
+ * of a set). The automaton counts what a run needs up to {@code min}, fires when the count reaches
+ * it, and then stays saturated until the run ends, so it fires once per run. Immutable and
  * thread-safe.
  */
 final class CountedRuns implements Seeds.Triggered {
@@ -157,8 +157,8 @@ final class CountedRuns implements Seeds.Triggered {
   }
 
   /**
-   * The runs of at least {@code min} digits in {@code text[from, to)}, where single separators
-   * may stand between digits, each widened by one char on both sides.
+   * The runs of at least {@code min} digits in {@code text[from, to)}, where single separators may
+   * stand between digits, each widened by one char on both sides.
    */
   private void exactDigitRuns(CharSequence text, int from, int to, RegionList out) {
     int i = from;

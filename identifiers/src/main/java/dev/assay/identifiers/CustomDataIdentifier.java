@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A custom data identifier, defined as Macie's CreateCustomDataIdentifier defines one, and validated
- * against the same limits (Macie User Guide, "Configuration options for custom data identifiers").
- * Its keywords must precede a match: the distance runs from the end of the keyword to the end of the
- * match.
+ * A custom data identifier, defined as Macie's CreateCustomDataIdentifier defines one, and
+ * validated against the same limits (Macie User Guide, "Configuration options for custom data
+ * identifiers"). Its keywords must precede a match: the distance runs from the end of the keyword
+ * to the end of the match.
  *
  * <p>Immutable and thread-safe. Create one with {@link #define}.
  *
@@ -21,7 +21,11 @@ import java.util.UUID;
  * @param severityLevels its severity thresholds
  */
 public record CustomDataIdentifier(
-    String id, String name, String description, DetectionCriteria criteria, SeverityLevels severityLevels)
+    String id,
+    String name,
+    String description,
+    DetectionCriteria criteria,
+    SeverityLevels severityLevels)
     implements DataIdentifier {
 
   public static final int DEFAULT_MAXIMUM_MATCH_DISTANCE = 50;
@@ -60,18 +64,22 @@ public record CustomDataIdentifier(
       throw new DefinitionException("name", "is required");
     }
     if (name.length() > 128) {
-      throw new DefinitionException("name", "is " + name.length() + " characters long; at most 128 are allowed");
+      throw new DefinitionException(
+          "name", "is " + name.length() + " characters long; at most 128 are allowed");
     }
     if (description != null && description.length() > 512) {
       throw new DefinitionException(
-          "description", "is " + description.length() + " characters long; at most 512 are allowed");
+          "description",
+          "is " + description.length() + " characters long; at most 512 are allowed");
     }
     MacieRegex.check("regex", regex);
     List<String> kw = checkWords("keywords", keywords, 50, 3, 90);
     List<String> ignore = checkWords("ignoreWords", ignoreWords, 10, 4, 90);
-    int distance = maximumMatchDistance == null ? DEFAULT_MAXIMUM_MATCH_DISTANCE : maximumMatchDistance;
+    int distance =
+        maximumMatchDistance == null ? DEFAULT_MAXIMUM_MATCH_DISTANCE : maximumMatchDistance;
     if (distance < 1 || distance > 300) {
-      throw new DefinitionException("maximumMatchDistance", "must be from 1 to 300, got " + distance);
+      throw new DefinitionException(
+          "maximumMatchDistance", "must be from 1 to 300, got " + distance);
     }
     SeverityLevels levels = SeverityLevels.of(severityLevels);
     DetectionCriteria criteria =
@@ -89,16 +97,19 @@ public record CustomDataIdentifier(
     String effectiveId =
         id != null && !id.isBlank()
             ? id
-            : UUID.nameUUIDFromBytes((name + "\u0000" + regex).getBytes(StandardCharsets.UTF_8)).toString();
+            : UUID.nameUUIDFromBytes((name + "\u0000" + regex).getBytes(StandardCharsets.UTF_8))
+                .toString();
     return new CustomDataIdentifier(effectiveId, name, description, criteria, levels);
   }
 
-  private static List<String> checkWords(String field, List<String> words, int maxCount, int minLength, int maxLength) {
+  private static List<String> checkWords(
+      String field, List<String> words, int maxCount, int minLength, int maxLength) {
     if (words == null) {
       return List.of();
     }
     if (words.size() > maxCount) {
-      throw new DefinitionException(field, "has " + words.size() + " entries; at most " + maxCount + " are allowed");
+      throw new DefinitionException(
+          field, "has " + words.size() + " entries; at most " + maxCount + " are allowed");
     }
     List<String> out = new ArrayList<>(words.size());
     for (int i = 0; i < words.size(); i++) {
@@ -110,7 +121,15 @@ public record CustomDataIdentifier(
       int length = w.codePointCount(0, w.length());
       if (length < minLength || length > maxLength) {
         throw new DefinitionException(
-            where, "\"" + w + "\" is " + length + " characters long; each entry must be " + minLength + " to " + maxLength);
+            where,
+            "\""
+                + w
+                + "\" is "
+                + length
+                + " characters long; each entry must be "
+                + minLength
+                + " to "
+                + maxLength);
       }
       out.add(w);
     }

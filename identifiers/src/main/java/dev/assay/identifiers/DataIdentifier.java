@@ -6,7 +6,9 @@ package dev.assay.identifiers;
  */
 public sealed interface DataIdentifier permits ManagedDataIdentifier, CustomDataIdentifier {
 
-  /** The managed identifier's ID (e.g. {@code USA_SOCIAL_SECURITY_NUMBER}) or the custom one's id. */
+  /**
+   * The managed identifier's ID (e.g. {@code USA_SOCIAL_SECURITY_NUMBER}) or the custom one's id.
+   */
   String id();
 
   /** The name findings show: the managed ID, or the custom identifier's name. */

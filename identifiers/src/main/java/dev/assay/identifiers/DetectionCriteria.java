@@ -31,8 +31,8 @@ import java.util.concurrent.ConcurrentMap;
  *     text (or around the keywords, for an identifier that requires one). Plain seeds cover every
  *     match; literal seeds ({@link Seeds#around(int, String...)}) only the matches that count
  *     without a keyword, and the pattern also runs around the keywords
- * @param qualifier for {@link KeywordRequirement#REQUIRED_UNLESS_QUALIFIED}: accepts the matches that
- *     count without a keyword; {@link Validator#NONE} otherwise
+ * @param qualifier for {@link KeywordRequirement#REQUIRED_UNLESS_QUALIFIED}: accepts the matches
+ *     that count without a keyword; {@link Validator#NONE} otherwise
  */
 public record DetectionCriteria(
     String regex,
@@ -83,7 +83,16 @@ public record DetectionCriteria(
       Validator validator,
       List<String> anchors) {
     return new DetectionCriteria(
-        regex, keywords, keywordRequirement, proximity, ignoreWords, validator, anchors, Validator.NONE, null, compile(regex));
+        regex,
+        keywords,
+        keywordRequirement,
+        proximity,
+        ignoreWords,
+        validator,
+        anchors,
+        Validator.NONE,
+        null,
+        compile(regex));
   }
 
   private static Pattern compile(String regex) {

@@ -45,12 +45,16 @@ public final class Detector {
   private final Map<Seeds, Integer> triggeredSeeds = new IdentityHashMap<>();
   private final TriggerAutomaton triggers;
   private final boolean[] nativeCovered; // by group
+
   /** The group of each entry. */
   private final int[] groupOf;
+
   /** Groups searched in every text of a batch, whatever the keyword pass found (ascending). */
   private final int[] everyTextGroups;
+
   /** Groups searched in a text of a batch where their plain seeds have a region (ascending). */
   private final int[] seededGroups;
+
   /** For each group in {@link #seededGroups}, the plain seeds whose regions it may search. */
   private final Seeds[][] seededGroupSeeds;
 
@@ -58,7 +62,12 @@ public final class Detector {
    * @param around the criteria's seeds when they are literals the keyword pass finds (their
    *     positions then bound the regions searched); null otherwise
    */
-  private record Entry(int number, DataIdentifier identifier, DetectionCriteria criteria, boolean hasAnchors, Seeds.Around around) {}
+  private record Entry(
+      int number,
+      DataIdentifier identifier,
+      DetectionCriteria criteria,
+      boolean hasAnchors,
+      Seeds.Around around) {}
 
   /**
    * @param margin how far beyond a keyword's proximity window a regional search extends: the
@@ -77,8 +86,8 @@ public final class Detector {
    * contains, checked on a region before re2j runs there (null when it asks nothing); {@code dfa}
    * finds where re2j's search may start (null when the pattern uses what it does not follow);
    * {@code longest} is the longest match in chars, {@code margin} how far it extends a keyword's
-   * region, and {@code fixed} the length of all matches when they have one (0 if not).
-   * Thread-safe: built once, under a lock, and published through a volatile field.
+   * region, and {@code fixed} the length of all matches when they have one (0 if not). Thread-safe:
+   * built once, under a lock, and published through a volatile field.
    */
   private static final class Search {
     private final String regex;
@@ -131,7 +140,8 @@ public final class Detector {
     }
   }
 
-  private Detector(List<? extends DataIdentifier> identifiers, List<AllowList> allowLists, boolean prefilter) {
+  private Detector(
+      List<? extends DataIdentifier> identifiers, List<AllowList> allowLists, boolean prefilter) {
     this.prefilter = prefilter;
     this.identifiers = List.copyOf(identifiers);
     this.allowLists = List.copyOf(allowLists);
@@ -149,7 +159,8 @@ public final class Detector {
         for (String literal : around.literals()) {
           String body = Seeds.Around.text(literal);
           anchors.add(body);
-          LiteralUse use = literalUses.computeIfAbsent(body.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
+          LiteralUse use =
+              literalUses.computeIfAbsent(body.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
           int k = use.seedOf.length;
           use.seedOf = Arrays.copyOf(use.seedOf, k + 1);
           use.seedText = Arrays.copyOf(use.seedText, k + 1);
@@ -170,7 +181,8 @@ public final class Detector {
         }
       }
       for (String anchor : anchors) {
-        LiteralUse use = literalUses.computeIfAbsent(anchor.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
+        LiteralUse use =
+            literalUses.computeIfAbsent(anchor.toLowerCase(Locale.ROOT), k -> new LiteralUse(null));
         use.anchorOf = append(use.anchorOf, i);
       }
       int validatorId = validatorIds.computeIfAbsent(c.validator(), v -> validatorIds.size());
@@ -191,7 +203,9 @@ public final class Detector {
       DetectionCriteria criteria = entries[members.get(0)].criteria();
       groups[g++] =
           new PatternGroup(
-              criteria, members.stream().mapToInt(Integer::intValue).toArray(), prefilter ? new Search(criteria.regex()) : null);
+              criteria,
+              members.stream().mapToInt(Integer::intValue).toArray(),
+              prefilter ? new Search(criteria.regex()) : null);
     }
     this.nativeCovered = new boolean[groups.length];
     NativeSeeds seeds = null;
@@ -244,7 +258,8 @@ public final class Detector {
       for (int member : group.members) {
         groupOf[member] = gi;
         Entry entry = entries[member];
-        if (entry.hasAnchors || entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED) {
+        if (entry.hasAnchors
+            || entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED) {
           continue;
         }
         if (plainGroupSeeds) {
@@ -279,7 +294,8 @@ public final class Detector {
   }
 
   /** A detector for {@code identifiers}, with {@code allowLists} applied to every occurrence. */
-  public static Detector of(Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
+  public static Detector of(
+      Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
     return new Detector(List.copyOf(identifiers), List.copyOf(allowLists), true);
   }
 
@@ -288,7 +304,8 @@ public final class Detector {
    * no longer which patterns run, or where. It finds the same occurrences, slower; it exists to
    * measure what the prefilter saves and to check that it loses nothing.
    */
-  public static Detector withoutPrefilter(Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
+  public static Detector withoutPrefilter(
+      Collection<? extends DataIdentifier> identifiers, Collection<AllowList> allowLists) {
     return new Detector(List.copyOf(identifiers), List.copyOf(allowLists), false);
   }
 
@@ -321,7 +338,8 @@ public final class Detector {
    * @param explain when true, every candidate match is returned with its verdict, including those
    *     that did not count; when false only those that counted
    */
-  public List<Candidate> scan(CharSequence chars, FieldContext field, int reportFrom, int reportTo, boolean explain) {
+  public List<Candidate> scan(
+      CharSequence chars, FieldContext field, int reportFrom, int reportTo, boolean explain) {
     // Every pass below reads one final class, whose charAt the JIT inlines: the window's own
     // array when it comes as one (no copy), else a copy of the chars.
     CharArrayText text = CharArrayText.of(chars);
@@ -376,15 +394,15 @@ public final class Detector {
 
   /**
    * Scans each text of {@code batch} as {@link #scan(CharSequence, FieldContext)} scans it alone,
-   * with its own field names, and reports what counted to {@code sink}: text by text in the
-   * batch's order, and within a text ordered by start offset, exactly as the text's own scan
-   * orders them. One keyword pass reads all of the batch, so that a short value (a CSV cell, a
-   * JSON value) costs about what its chars cost, not one scan's fixed cost; a text is searched
-   * only where the pass found something for it, or where an identifier that counts without a
-   * keyword may match. Keywords, seeds and matches of one text never count for another.
+   * with its own field names, and reports what counted to {@code sink}: text by text in the batch's
+   * order, and within a text ordered by start offset, exactly as the text's own scan orders them.
+   * One keyword pass reads all of the batch, so that a short value (a CSV cell, a JSON value) costs
+   * about what its chars cost, not one scan's fixed cost; a text is searched only where the pass
+   * found something for it, or where an identifier that counts without a keyword may match.
+   * Keywords, seeds and matches of one text never count for another.
    *
-   * <p>Runs on the calling thread; {@code batch} is read, not changed, apart from the scratch
-   * state it keeps for the next call.
+   * <p>Runs on the calling thread; {@code batch} is read, not changed, apart from the scratch state
+   * it keeps for the next call.
    */
   public void scan(TextBatch batch, BatchSink sink) {
     if (!prefilter || nativeSeeds != null) {
@@ -417,7 +435,13 @@ public final class Detector {
    * @param matchers one matcher per group, kept between texts of a batch; null to make one
    */
   private void searchGroup(
-      int gi, CharArrayText text, Evidence evidence, int reportFrom, int reportTo, boolean explain, List<Candidate> out,
+      int gi,
+      CharArrayText text,
+      Evidence evidence,
+      int reportFrom,
+      int reportTo,
+      boolean explain,
+      List<Candidate> out,
       Matcher[] matchers) {
     PatternGroup group = groups[gi];
     boolean[] eligible = evidence.eligible;
@@ -431,8 +455,13 @@ public final class Detector {
           !prefilter
               || !entry.hasAnchors
               || evidence.anchorSeen[e]
-              || (entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED && keywordNear);
-      if (ok && prefilter && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED && !explain) {
+              || (entry.criteria.keywordRequirement()
+                      == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED
+                  && keywordNear);
+      if (ok
+          && prefilter
+          && entry.criteria.keywordRequirement() == KeywordRequirement.REQUIRED
+          && !explain) {
         ok = keywordNear;
       }
       eligible[e] = ok;
@@ -461,7 +490,17 @@ public final class Detector {
           continue; // no match can lie here: re2j would only confirm it, at 40 ns or more a char
         }
         m.reset(text.prefix(regions[r + 1]));
-        find(group, m, text, regions[r], regions[r + 1], reportFrom, reportTo, evidence, explain, out);
+        find(
+            group,
+            m,
+            text,
+            regions[r],
+            regions[r + 1],
+            reportFrom,
+            reportTo,
+            evidence,
+            explain,
+            out);
       }
     }
   }
@@ -478,9 +517,9 @@ public final class Detector {
   }
 
   /**
-   * What the keyword pass found in one text for each entry (by entry number), and what the
-   * text's field names hold. One per scan of a text; a batch keeps one and resets what each text
-   * touched. Offsets are relative to the text. Not thread-safe.
+   * What the keyword pass found in one text for each entry (by entry number), and what the text's
+   * field names hold. One per scan of a text; a batch keeps one and resets what each text touched.
+   * Offsets are relative to the text. Not thread-safe.
    */
   static final class Evidence {
     final int[][] keywordHits; // pairs: keyword start, literal number
@@ -557,10 +596,10 @@ public final class Detector {
   }
 
   /**
-   * One scan of a batch: the keyword pass over all of its chars, then each text searched as its
-   * own evidence says. Hits are recorded with their offsets in the batch and sorted by where
-   * they end, which is the order a text's own pass reports them in (it reports each literal where
-   * it ends), so that each text's evidence, and so its candidates, are those of its own scan.
+   * One scan of a batch: the keyword pass over all of its chars, then each text searched as its own
+   * evidence says. Hits are recorded with their offsets in the batch and sorted by where they end,
+   * which is the order a text's own pass reports them in (it reports each literal where it ends),
+   * so that each text's evidence, and so its candidates, are those of its own scan.
    */
   private final class BatchRun {
     private static final int ANCHOR = 0;
@@ -594,7 +633,8 @@ public final class Detector {
               }
               for (int k = 0; k < use.seedOf.length; k++) {
                 int e = use.seedOf[k];
-                if (entries[e].around.occursAt(whole, start, use.seedText[k], use.seedStartsWord[k])) {
+                if (entries[e].around.occursAt(
+                    whole, start, use.seedText[k], use.seedStartsWord[k])) {
                   s.record(AROUND, e, start, end, end);
                 }
               }
@@ -639,8 +679,12 @@ public final class Detector {
           int e = s.hitEntry[hit];
           switch (s.hitKind[hit]) {
             case ANCHOR -> evidence.anchorSeen[e] = true;
-            case AROUND -> addHit(evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
-            default -> addHit(evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
+            case AROUND ->
+                addHit(
+                    evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
+            default ->
+                addHit(
+                    evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
           }
           if (!s.touchedMark[e]) {
             s.touchedMark[e] = true;
@@ -720,7 +764,10 @@ public final class Detector {
       int[] r = seedRegions.get(seeds);
       if (r == null) {
         Integer k = fired == null ? null : triggeredSeeds.get(seeds);
-        r = k == null ? seeds.regions(whole) : ((Seeds.Triggered) seeds).regionsAt(whole, fired.offsets[k], fired.counts[k]);
+        r =
+            k == null
+                ? seeds.regions(whole)
+                : ((Seeds.Triggered) seeds).regionsAt(whole, fired.offsets[k], fired.counts[k]);
         seedRegions.put(seeds, r);
       }
       return r;
@@ -778,21 +825,25 @@ public final class Detector {
    * national id of one country and a tax id of another, each with a keyword nearby). The rule: a
    * keyword in the value's field names wins; then the longer (more specific) keyword; then the
    * nearest keyword in the text; then the identifier that comes first in the detector's list (the
-   * catalog order). Custom identifiers are
-   * never displaced: Macie reports custom and managed detections side by side.
+   * catalog order). Custom identifiers are never displaced: Macie reports custom and managed
+   * detections side by side.
    */
   private void resolveSameSpan(List<Candidate> out) {
     int i = 0;
     while (i < out.size()) {
       int j = i + 1;
-      while (j < out.size() && out.get(j).start() == out.get(i).start() && out.get(j).end() == out.get(i).end()) {
+      while (j < out.size()
+          && out.get(j).start() == out.get(i).start()
+          && out.get(j).end() == out.get(i).end()) {
         j++;
       }
       if (j - i > 1) {
         Candidate best = null;
         for (int k = i; k < j; k++) {
           Candidate c = out.get(k);
-          if (c.counted() && c.identifier() instanceof ManagedDataIdentifier && (best == null || better(c, best))) {
+          if (c.counted()
+              && c.identifier() instanceof ManagedDataIdentifier
+              && (best == null || better(c, best))) {
             best = c;
           }
         }
@@ -842,7 +893,9 @@ public final class Detector {
    */
   static final int REGION_MARGIN = 256;
 
-  /** A seed's regions: from where its automaton fired in the keyword pass, when it has one there. */
+  /**
+   * A seed's regions: from where its automaton fired in the keyword pass, when it has one there.
+   */
   private int[] seedRegions(Seeds seeds, CharSequence text, Evidence evidence) {
     if (evidence.batch != null) {
       return evidence.batch.regionsInText(seeds);
@@ -869,7 +922,9 @@ public final class Detector {
     String[] fieldKeyword = evidence.fieldKeyword;
     int length = text.length();
     Seeds groupSeeds = group.criteria.seeds();
-    if (groupSeeds != null && !(groupSeeds instanceof Seeds.Around) && !countsOnlyNearKeywords(group, eligible, fieldKeyword)) {
+    if (groupSeeds != null
+        && !(groupSeeds instanceof Seeds.Around)
+        && !countsOnlyNearKeywords(group, eligible, fieldKeyword)) {
       // Plain seeds cover every match of the pattern, with a keyword (in the text or the field
       // names) or without. When only matches near a keyword in the text count, the regions
       // around those keywords are smaller, and cost no pass of their own over the text (a seed
@@ -889,13 +944,17 @@ public final class Detector {
       if (fieldKeyword[member] != null) {
         return null;
       }
-      if (requirement == KeywordRequirement.REQUIRED || requirement == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED) {
+      if (requirement == KeywordRequirement.REQUIRED
+          || requirement == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED) {
         Proximity proximity = entry.criteria.proximity();
         int[] hits = evidence.keywordHits[member];
         for (int h = 0; h < evidence.keywordHitCount[member]; h++) {
           int kStart = hits[h * 2];
           int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
-          int start = proximity.side() == Proximity.Side.PRECEDING ? kEnd : kStart - proximity.distance() - margin;
+          int start =
+              proximity.side() == Proximity.Side.PRECEDING
+                  ? kEnd
+                  : kStart - proximity.distance() - margin;
           int end = kEnd + proximity.distance() + margin;
           if (n == spans.length) {
             spans = Arrays.copyOf(spans, n * 2);
@@ -934,10 +993,12 @@ public final class Detector {
   }
 
   /** Whether every eligible member of the group counts a match only near a keyword in the text. */
-  private boolean countsOnlyNearKeywords(PatternGroup group, boolean[] eligible, String[] fieldKeyword) {
+  private boolean countsOnlyNearKeywords(
+      PatternGroup group, boolean[] eligible, String[] fieldKeyword) {
     for (int member : group.members) {
       if (eligible[member]
-          && (fieldKeyword[member] != null || entries[member].criteria.keywordRequirement() != KeywordRequirement.REQUIRED)) {
+          && (fieldKeyword[member] != null
+              || entries[member].criteria.keywordRequirement() != KeywordRequirement.REQUIRED)) {
         return false;
       }
     }
@@ -954,8 +1015,16 @@ public final class Detector {
    * have counted anyway.
    */
   private void find(
-      PatternGroup group, Matcher m, CharSequence full, int from, int to, int reportFrom, int reportTo, Evidence evidence,
-      boolean explain, List<Candidate> out) {
+      PatternGroup group,
+      Matcher m,
+      CharSequence full,
+      int from,
+      int to,
+      int reportFrom,
+      int reportTo,
+      Evidence evidence,
+      boolean explain,
+      List<Candidate> out) {
     boolean[] eligible = evidence.eligible;
     boolean cut = to < full.length();
     Search search = group.search == null ? null : group.search.get();
@@ -991,7 +1060,13 @@ public final class Detector {
         }
         Candidate c =
             judge(
-                entries[member], full, s, e, valid, evidence.keywordHits[member], evidence.keywordHitCount[member],
+                entries[member],
+                full,
+                s,
+                e,
+                valid,
+                evidence.keywordHits[member],
+                evidence.keywordHitCount[member],
                 evidence.fieldKeyword[member]);
         if (explain || c.counted()) {
           out.add(c);
@@ -1001,7 +1076,14 @@ public final class Detector {
   }
 
   private Candidate judge(
-      Entry entry, CharSequence text, int s, int e, boolean valid, int[] hits, int hitCount, String fieldKeyword) {
+      Entry entry,
+      CharSequence text,
+      int s,
+      int e,
+      boolean valid,
+      int[] hits,
+      int hitCount,
+      String fieldKeyword) {
     DataIdentifier id = entry.identifier;
     DetectionCriteria c = entry.criteria;
     if (!valid) {
@@ -1029,7 +1111,9 @@ public final class Detector {
         }
       }
     }
-    boolean near = fieldKeyword != null || (nearestDistance >= 0 && nearestDistance <= c.proximity().distance());
+    boolean near =
+        fieldKeyword != null
+            || (nearestDistance >= 0 && nearestDistance <= c.proximity().distance());
     switch (c.keywordRequirement()) {
       case REQUIRED_UNLESS_QUALIFIED -> {
         if (!near && !c.qualifier().accepts(text, s, e)) {
@@ -1053,20 +1137,30 @@ public final class Detector {
       case ABSENT -> {
         if (near) {
           return new Candidate(
-              id, s, e, Verdict.KEYWORD_PRESENT, fieldKeyword != null ? fieldKeyword : nearest, nearestDistance,
-              fieldKeyword != null, null);
+              id,
+              s,
+              e,
+              Verdict.KEYWORD_PRESENT,
+              fieldKeyword != null ? fieldKeyword : nearest,
+              nearestDistance,
+              fieldKeyword != null,
+              null);
         }
       }
       case NOT_REQUIRED -> {
         // Keywords play no part.
       }
     }
-    String keyword = fieldKeyword != null && (nearest == null || nearestDistance > c.proximity().distance()) ? fieldKeyword : nearest;
+    String keyword =
+        fieldKeyword != null && (nearest == null || nearestDistance > c.proximity().distance())
+            ? fieldKeyword
+            : nearest;
     if (!c.ignoreWords().isEmpty()) {
       String value = text.subSequence(s, e).toString();
       for (String word : c.ignoreWords()) {
         if (value.contains(word)) {
-          return new Candidate(id, s, e, Verdict.IGNORE_WORD, keyword, nearestDistance, fieldKeyword != null, word);
+          return new Candidate(
+              id, s, e, Verdict.IGNORE_WORD, keyword, nearestDistance, fieldKeyword != null, word);
         }
       }
     }
@@ -1074,11 +1168,20 @@ public final class Detector {
       CharSequence value = text.subSequence(s, e);
       for (AllowList list : allowLists) {
         if (list.allows(value)) {
-          return new Candidate(id, s, e, Verdict.ALLOW_LIST, keyword, nearestDistance, fieldKeyword != null, list.name());
+          return new Candidate(
+              id,
+              s,
+              e,
+              Verdict.ALLOW_LIST,
+              keyword,
+              nearestDistance,
+              fieldKeyword != null,
+              list.name());
         }
       }
     }
-    return new Candidate(id, s, e, Verdict.COUNTED, keyword, nearestDistance, fieldKeyword != null, null);
+    return new Candidate(
+        id, s, e, Verdict.COUNTED, keyword, nearestDistance, fieldKeyword != null, null);
   }
 
   /**
@@ -1091,10 +1194,14 @@ public final class Detector {
     if (use.alnumFirst && start > 0 && continuesWord(text.charAt(start - 1), text.charAt(start))) {
       return false;
     }
-    return !(use.alnumLast && end < text.length() && continuesWord(text.charAt(end - 1), text.charAt(end)));
+    return !(use.alnumLast
+        && end < text.length()
+        && continuesWord(text.charAt(end - 1), text.charAt(end)));
   }
 
-  /** Whether {@code after} continues the word that {@code before}, the char just before it, is in. */
+  /**
+   * Whether {@code after} continues the word that {@code before}, the char just before it, is in.
+   */
   private static boolean continuesWord(char before, char after) {
     if (Character.isLetter(before) && Character.isLetter(after)) {
       return !(Character.isLowerCase(before) && Character.isUpperCase(after));
@@ -1103,8 +1210,8 @@ public final class Detector {
   }
 
   /**
-   * A keyword and the variants Macie also matches: each space may instead be nothing, an
-   * underscore or a hyphen ("Keyword requirements for managed data identifiers").
+   * A keyword and the variants Macie also matches: each space may instead be nothing, an underscore
+   * or a hyphen ("Keyword requirements for managed data identifiers").
    */
   static List<String> variants(String keyword) {
     String k = keyword.toLowerCase(Locale.ROOT);

@@ -3,10 +3,10 @@ package dev.assay.identifiers;
 import java.util.List;
 
 /**
- * The names that describe where a text value sits in structured data: the column name of a CSV,
- * TSV or Excel cell, or the element names of a JSON, JSON Lines, Avro or Parquet value's JSON path.
- * A keyword in any of these names makes every match in the value near that keyword (Macie User
- * Guide, "Keyword requirements for managed data identifiers" and the custom identifier options).
+ * The names that describe where a text value sits in structured data: the column name of a CSV, TSV
+ * or Excel cell, or the element names of a JSON, JSON Lines, Avro or Parquet value's JSON path. A
+ * keyword in any of these names makes every match in the value near that keyword (Macie User Guide,
+ * "Keyword requirements for managed data identifiers" and the custom identifier options).
  *
  * @param names the names; empty for unstructured text
  */

@@ -28,22 +28,24 @@ final class KeywordIndex {
   private final String[] literals;
   private final char[] classOf;
   private final int alphabet;
+
   /**
    * The transitions, {@code base(state) + class -> base(target)}, where a state's base is its row's
    * offset, {@code state * alphabet}; negated and less one ({@code ~base}) when the target state
    * reports literals. A scan thus costs one load per char, and a sign test.
    */
   private final int[] next;
+
   private final int[][] outputs; // per state, literal ids ending here (own and inherited)
   private final int longest; // chars in the longest literal
+
   /** Both automata's classes of each char, for the scan in lockstep with the triggers. */
   private volatile Packed packed;
 
   /**
    * Each char's keyword class (low 16 bits) and trigger class (high 16 bits) in one int: the
    * lockstep scan then loads one class per char instead of two (measured: about a tenth of the
-   * pass).
-   * Immutable once published.
+   * pass). Immutable once published.
    */
   private record Packed(TriggerAutomaton triggers, int[] classes) {}
 
@@ -161,7 +163,9 @@ final class KeywordIndex {
     return literals[literal].length();
   }
 
-  /** Reports every occurrence of every literal in {@code text[from, to)}, in no particular order. */
+  /**
+   * Reports every occurrence of every literal in {@code text[from, to)}, in no particular order.
+   */
   void scan(CharSequence text, int from, int to, Hits hits) {
     if (text instanceof CharArrayText array) {
       scan(array.chars, array.offset, from, to, hits);
@@ -242,7 +246,12 @@ final class KeywordIndex {
    * increasing order). One read of each char serves both automata; a long text is walked as two
    * halves, as in the keyword-only scan. With no literals ({@code index} null), the triggers alone.
    */
-  static void scan(KeywordIndex index, CharArrayText text, Hits hits, TriggerAutomaton triggers, TriggerAutomaton.Fired fired) {
+  static void scan(
+      KeywordIndex index,
+      CharArrayText text,
+      Hits hits,
+      TriggerAutomaton triggers,
+      TriggerAutomaton.Fired fired) {
     final char[] chars = text.chars;
     final int base = text.offset;
     final int end = base + text.length();
@@ -326,14 +335,26 @@ final class KeywordIndex {
               firesAt[fireCount + 1] = ~j;
               fireCount += 2;
             }
-            if (literalCount > EVENTS - 4 || fireCount > EVENTS - 4) { // a step adds two pairs at most
+            if (literalCount > EVENTS - 4
+                || fireCount > EVENTS - 4) { // a step adds two pairs at most
               i++;
               j++;
               break;
             }
           }
         }
-        handOver(index, literalsAt, literalCount, hits, triggers, firesAt, fireCount, fired, base, later, mid);
+        handOver(
+            index,
+            literalsAt,
+            literalCount,
+            hits,
+            triggers,
+            firesAt,
+            fireCount,
+            fired,
+            base,
+            later,
+            mid);
       }
     }
     for (int k = 0; k < later.fireCount; k += 2) {
@@ -365,7 +386,18 @@ final class KeywordIndex {
           }
         }
       }
-      handOver(index, literalsAt, literalCount, hits, triggers, firesAt, fireCount, fired, base, later, mid);
+      handOver(
+          index,
+          literalsAt,
+          literalCount,
+          hits,
+          triggers,
+          firesAt,
+          fireCount,
+          fired,
+          base,
+          later,
+          mid);
     }
     for (int k = 0; k < later.literalCount; k += 2) {
       index.report(later.literals[k], later.literals[k + 1] - base, hits);
@@ -378,8 +410,17 @@ final class KeywordIndex {
    * dropped before it (the first walk reports those).
    */
   private static void handOver(
-      KeywordIndex index, int[] literalsAt, int literalCount, Hits hits,
-      TriggerAutomaton triggers, int[] firesAt, int fireCount, TriggerAutomaton.Fired fired, int base, Later later, int mid) {
+      KeywordIndex index,
+      int[] literalsAt,
+      int literalCount,
+      Hits hits,
+      TriggerAutomaton triggers,
+      int[] firesAt,
+      int fireCount,
+      TriggerAutomaton.Fired fired,
+      int base,
+      Later later,
+      int mid) {
     for (int k = 0; k < literalCount; k += 2) {
       int at = literalsAt[k + 1];
       if (at >= 0) {
@@ -425,7 +466,10 @@ final class KeywordIndex {
   /** Below twice this many chars, one walk: two would gain little. */
   private static final int TWO_WALKS_FROM = 1024;
 
-  /** Reports the literals of the state whose marked base is {@code marked}, ending at {@code i}; returns its base. */
+  /**
+   * Reports the literals of the state whose marked base is {@code marked}, ending at {@code i};
+   * returns its base.
+   */
   private int report(int marked, int i, Hits hits) {
     int base = ~marked;
     for (int literal : outputs[base / alphabet]) {

@@ -13,9 +13,9 @@ public enum KeywordRequirement {
   /** Keywords, if any, play no part. */
   NOT_REQUIRED,
   /**
-   * An occurrence counts only when <em>no</em> keyword is in proximity: Macie's
-   * {@code CREDIT_CARD_NUMBER_(NO_KEYWORD)} reports exactly the card numbers that
-   * {@code CREDIT_CARD_NUMBER} does not, so one occurrence is never reported twice.
+   * An occurrence counts only when <em>no</em> keyword is in proximity: Macie's {@code
+   * CREDIT_CARD_NUMBER_(NO_KEYWORD)} reports exactly the card numbers that {@code
+   * CREDIT_CARD_NUMBER} does not, so one occurrence is never reported twice.
    */
   ABSENT
 }

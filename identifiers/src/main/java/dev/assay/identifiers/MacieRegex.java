@@ -1,6 +1,5 @@
 package dev.assay.identifiers;
 
-
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -31,7 +30,8 @@ public final class MacieRegex {
     try {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new DefinitionException(field, "is not a valid regular expression: " + e.getDescription());
+      throw new DefinitionException(
+          field, "is not a valid regular expression: " + e.getDescription());
     }
   }
 
@@ -45,7 +45,8 @@ public final class MacieRegex {
           field, "is " + regex.length() + " characters long; Macie allows at most " + MAX_LENGTH);
     }
     if (regex.length() > 2 && regex.charAt(0) == '/' && regex.matches("(?s)/.*/[gimsuxyU]+")) {
-      throw new DefinitionException(field, "uses global flags (/.../flags); use an inline (?i) instead");
+      throw new DefinitionException(
+          field, "uses global flags (/.../flags); use an inline (?i) instead");
     }
     boolean inClass = false;
     for (int i = 0; i < regex.length(); i++) {
@@ -54,10 +55,15 @@ public final class MacieRegex {
         if (i + 1 < regex.length()) {
           char next = regex.charAt(i + 1);
           if (!inClass && next >= '1' && next <= '9') {
-            throw new DefinitionException(field, "uses a backreference (\\" + next + "), which Macie does not support");
+            throw new DefinitionException(
+                field, "uses a backreference (\\" + next + "), which Macie does not support");
           }
           if (!inClass && (next == 'k' || next == 'g')) {
-            throw new DefinitionException(field, "uses a backreference or subroutine (\\" + next + "), which Macie does not support");
+            throw new DefinitionException(
+                field,
+                "uses a backreference or subroutine (\\"
+                    + next
+                    + "), which Macie does not support");
           }
         }
         i++;
@@ -104,8 +110,13 @@ public final class MacieRegex {
       if (upper > MAX_BOUNDED_REPEAT) {
         throw new DefinitionException(
             field,
-            "uses the bounded repeat " + m.group() + "; Macie limits the size of bounded repeats (at most "
-                + MAX_BOUNDED_REPEAT + " here), use an open-ended repeat such as {" + m.group(1) + ",} instead");
+            "uses the bounded repeat "
+                + m.group()
+                + "; Macie limits the size of bounded repeats (at most "
+                + MAX_BOUNDED_REPEAT
+                + " here), use an open-ended repeat such as {"
+                + m.group(1)
+                + ",} instead");
       }
     }
   }
@@ -113,25 +124,38 @@ public final class MacieRegex {
   private static void checkGroup(String field, String regex, int open) {
     if (open + 1 >= regex.length() || regex.charAt(open + 1) != '?') {
       if (regex.startsWith("(*", open)) {
-        throw new DefinitionException(field, "uses a backtracking control verb, which Macie does not support");
+        throw new DefinitionException(
+            field, "uses a backtracking control verb, which Macie does not support");
       }
       throw new DefinitionException(
-          field, "uses a capturing group at offset " + open + "; Macie does not support capturing groups, use (?:...)");
+          field,
+          "uses a capturing group at offset "
+              + open
+              + "; Macie does not support capturing groups, use (?:...)");
     }
     String rest = regex.substring(open + 2);
     if (rest.startsWith("=") || rest.startsWith("!")) {
-      throw new DefinitionException(field, "uses lookahead (?" + rest.charAt(0) + "...), which Macie does not support");
+      throw new DefinitionException(
+          field, "uses lookahead (?" + rest.charAt(0) + "...), which Macie does not support");
     }
     if (rest.startsWith("<=") || rest.startsWith("<!")) {
-      throw new DefinitionException(field, "uses lookbehind (?" + rest.substring(0, 2) + "...), which Macie does not support");
+      throw new DefinitionException(
+          field,
+          "uses lookbehind (?" + rest.substring(0, 2) + "...), which Macie does not support");
     }
     if (rest.startsWith("<") || rest.startsWith("P<") || rest.startsWith("'")) {
-      throw new DefinitionException(field, "uses a named capturing group; Macie does not support capturing groups, use (?:...)");
+      throw new DefinitionException(
+          field,
+          "uses a named capturing group; Macie does not support capturing groups, use (?:...)");
     }
     if (rest.startsWith("(")) {
-      throw new DefinitionException(field, "uses a conditional (?(...)...), which Macie does not support");
+      throw new DefinitionException(
+          field, "uses a conditional (?(...)...), which Macie does not support");
     }
-    if (rest.startsWith("R") || rest.startsWith("&") || rest.startsWith("P>") || rest.startsWith("+")
+    if (rest.startsWith("R")
+        || rest.startsWith("&")
+        || rest.startsWith("P>")
+        || rest.startsWith("+")
         || (!rest.isEmpty() && Character.isDigit(rest.charAt(0)))) {
       throw new DefinitionException(field, "uses recursion, which Macie does not support");
     }
@@ -139,7 +163,8 @@ public final class MacieRegex {
       throw new DefinitionException(field, "uses embedded code, which Macie does not support");
     }
     if (rest.startsWith(">") || rest.startsWith("|")) {
-      throw new DefinitionException(field, "uses an atomic or branch-reset group, which Macie does not support");
+      throw new DefinitionException(
+          field, "uses an atomic or branch-reset group, which Macie does not support");
     }
     if (rest.startsWith("#")) {
       throw new DefinitionException(field, "uses a comment group, which Macie does not support");

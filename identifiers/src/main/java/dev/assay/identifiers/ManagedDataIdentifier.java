@@ -106,7 +106,10 @@ public record ManagedDataIdentifier(
       return this;
     }
 
-    /** Where the pattern can possibly match; see {@link Seeds}. Share one instance between identifiers of one pattern. */
+    /**
+     * Where the pattern can possibly match; see {@link Seeds}. Share one instance between
+     * identifiers of one pattern.
+     */
     public Builder seeds(Seeds seeds) {
       this.seeds = seeds;
       return this;
@@ -145,7 +148,16 @@ public record ManagedDataIdentifier(
     public ManagedDataIdentifier build() {
       DetectionCriteria criteria =
           new DetectionCriteria(
-              regex, keywords, requirement, Proximity.MANAGED, List.of(), validator, anchors, qualifier, seeds, null);
+              regex,
+              keywords,
+              requirement,
+              Proximity.MANAGED,
+              List.of(),
+              validator,
+              anchors,
+              qualifier,
+              seeds,
+              null);
       return new ManagedDataIdentifier(
           id, category, criteria, severity, recommended, positives, negatives);
     }

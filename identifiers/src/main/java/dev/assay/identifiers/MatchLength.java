@@ -23,9 +23,9 @@ final class MatchLength {
   }
 
   /**
-   * The length in chars of every match of {@code regex} when all have one, and each of their
-   * chars is in the Basic Multilingual Plane (so a match is as many chars as code points); 0 when
-   * not, or when the tree cannot tell.
+   * The length in chars of every match of {@code regex} when all have one, and each of their chars
+   * is in the Basic Multilingual Plane (so a match is as many chars as code points); 0 when not, or
+   * when the tree cannot tell.
    */
   static int fixed(String regex) {
     try {
@@ -65,7 +65,10 @@ final class MatchLength {
 
   private static long max(RegexTree.Node node) {
     if (node instanceof RegexTree.Chars c) {
-      return c.set() == null || c.set()[c.set().length - 1] >= Character.MIN_SUPPLEMENTARY_CODE_POINT ? 2 : 1;
+      return c.set() == null
+              || c.set()[c.set().length - 1] >= Character.MIN_SUPPLEMENTARY_CODE_POINT
+          ? 2
+          : 1;
     }
     if (node instanceof RegexTree.Concat c) {
       long sum = 0;

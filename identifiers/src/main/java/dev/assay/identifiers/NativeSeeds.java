@@ -12,8 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Hyperscan, where its native library loads (Linux, macOS and Windows on x86_64), as a prefilter for
- * the patterns that need no keyword: one pass over a text with all of them finds where each can
+ * Hyperscan, where its native library loads (Linux, macOS and Windows on x86_64), as a prefilter
+ * for the patterns that need no keyword: one pass over a text with all of them finds where each can
  * match, and re2j then runs only there, so the occurrences are exactly the ones re2j alone finds
  * (Hyperscan reports every match, overlapping ones included; re2j decides which ones count, with
  * Macie's leftmost-first semantics). Patterns Hyperscan cannot compile are left to the pure-Java
@@ -61,7 +61,8 @@ final class NativeSeeds {
     for (int i = 0; i < regexes.size(); i++) {
       String regex = regexes.get(i);
       if (regex != null) {
-        Expression e = new Expression(regex, EnumSet.of(ExpressionFlag.SOM_LEFTMOST, ExpressionFlag.UTF8), i);
+        Expression e =
+            new Expression(regex, EnumSet.of(ExpressionFlag.SOM_LEFTMOST, ExpressionFlag.UTF8), i);
         if (e.validate().isValid()) {
           expressions.add(e);
         }

@@ -5,8 +5,8 @@ package dev.assay.identifiers;
  * value.
  *
  * <ul>
- *   <li>{@link Side#PRECEDING} (custom data identifiers, Macie User Guide "Configuration options for
- *       custom data identifiers"): the keyword ends before the match starts, and the number of
+ *   <li>{@link Side#PRECEDING} (custom data identifiers, Macie User Guide "Configuration options
+ *       for custom data identifiers"): the keyword ends before the match starts, and the number of
  *       characters from the end of the keyword to the <em>end</em> of the match is at most {@code
  *       distance}.
  *   <li>{@link Side#EITHER} (managed data identifiers, "Keyword requirements for managed data

@@ -7,18 +7,22 @@ import java.util.Locale;
 
 /**
  * What any match of a regex must contain, read from the regex itself: one of a few clauses, each a
- * literal (a run of plain chars the pattern spells out) and a least run of consecutive ASCII digits.
- * The detector checks it on a region before running re2j there, whose NFA costs 40 to 60 ns a char:
- * a keyword wakes several patterns around it (an IBAN's wakes five countries' national forms), and
- * most of them cannot match there. A check costs about a nanosecond a char.
+ * literal (a run of plain chars the pattern spells out) and a least run of consecutive ASCII
+ * digits. The detector checks it on a region before running re2j there, whose NFA costs 40 to 60 ns
+ * a char: a keyword wakes several patterns around it (an IBAN's wakes five countries' national
+ * forms), and most of them cannot match there. A check costs about a nanosecond a char.
  *
  * <p>It reads the regex's {@link RegexTree}; syntax that the tree does not read makes the need
- * {@link #NONE}, which every region meets, and a char of a set it does not know is no literal. The need is never stronger than
- * the regex: every match contains the literal of at least one clause (case-insensitively where the
- * regex is) together with a digit run at least that clause's length. Immutable and thread-safe.
+ * {@link #NONE}, which every region meets, and a char of a set it does not know is no literal. The
+ * need is never stronger than the regex: every match contains the literal of at least one clause
+ * (case-insensitively where the regex is) together with a digit run at least that clause's length.
+ * Immutable and thread-safe.
  */
 final class RegexNeed {
-  /** One way a match can be: it contains {@code literal} (unless null) and {@code digitRun} digits in a row. */
+  /**
+   * One way a match can be: it contains {@code literal} (unless null) and {@code digitRun} digits
+   * in a row.
+   */
   record Clause(String literal, boolean ignoreCase, int digitRun) {
     boolean isTrivial() {
       return literal == null && digitRun == 0;
@@ -45,7 +49,9 @@ final class RegexNeed {
     return isTrivial(clauses);
   }
 
-  /** The need of {@code regex}, or {@link #NONE} when it uses syntax this reader does not follow. */
+  /**
+   * The need of {@code regex}, or {@link #NONE} when it uses syntax this reader does not follow.
+   */
   static RegexNeed of(String regex) {
     try {
       RegexNeed need = new RegexNeed(sequence(RegexTree.parse(regex)).need);
@@ -91,7 +97,10 @@ final class RegexNeed {
     return best;
   }
 
-  /** Whether {@code text[from, to)} contains {@code literal}; with {@code ignoreCase}, {@code literal} is lower case. */
+  /**
+   * Whether {@code text[from, to)} contains {@code literal}; with {@code ignoreCase}, {@code
+   * literal} is lower case.
+   */
   static boolean contains(CharSequence text, int from, int to, String literal, boolean ignoreCase) {
     int n = literal.length();
     char first = literal.charAt(0);
@@ -116,18 +125,24 @@ final class RegexNeed {
    */
   private static boolean same(char c, char lit, boolean ignoreCase) {
     return c == lit
-        || (ignoreCase && (Character.toLowerCase(c) == lit || Character.toLowerCase(Character.toUpperCase(c)) == lit));
+        || (ignoreCase
+            && (Character.toLowerCase(c) == lit
+                || Character.toLowerCase(Character.toUpperCase(c)) == lit));
   }
 
   /** What a part of the regex can match. */
   private static final class Part {
     /** Every char it can match is an ASCII digit. */
     boolean digitsOnly;
+
     /** The fewest chars it can match. */
     long minLength;
+
     /** It matches exactly this text (case aside, by {@link #rule}), or null. */
     String literal;
+
     Rule rule = Rule.CASELESS;
+
     /** One of these holds for each of its matches. */
     List<Clause> need = NONE.clauses;
   }
@@ -188,7 +203,8 @@ final class RegexNeed {
     int first = set[0];
     if (set.length == 2 && first == set[1] && first < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
       n.literal = String.valueOf((char) first);
-      boolean caseless = Character.toLowerCase(first) == first && Character.toUpperCase(first) == first;
+      boolean caseless =
+          Character.toLowerCase(first) == first && Character.toUpperCase(first) == first;
       n.rule = caseless ? Rule.CASELESS : Rule.EXACT;
       return n;
     }
@@ -229,7 +245,8 @@ final class RegexNeed {
       run = item.digitsOnly ? run + item.minLength : 0;
       bestRun = Math.max(bestRun, run);
       // Consecutive exact literals that compare alike make one literal.
-      if (item.literal != null && (item.rule == Rule.CASELESS || rule == Rule.CASELESS || item.rule == rule)) {
+      if (item.literal != null
+          && (item.rule == Rule.CASELESS || rule == Rule.CASELESS || item.rule == rule)) {
         if (item.rule != Rule.CASELESS) {
           rule = item.rule;
         }
@@ -243,7 +260,8 @@ final class RegexNeed {
           rule = item.rule;
         }
       }
-      if (literal.length() > 0 && (bestLiteral == null || literal.length() > bestLiteral.length())) {
+      if (literal.length() > 0
+          && (bestLiteral == null || literal.length() > bestLiteral.length())) {
         bestLiteral = literal.toString();
         bestRule = rule;
       }
@@ -252,7 +270,10 @@ final class RegexNeed {
     boolean anyCase = bestRule == Rule.ANY_CASE;
     Clause flat =
         new Clause(
-            bestLiteral == null ? null : anyCase ? bestLiteral.toLowerCase(Locale.ROOT) : bestLiteral, anyCase,
+            bestLiteral == null
+                ? null
+                : anyCase ? bestLiteral.toLowerCase(Locale.ROOT) : bestLiteral,
+            anyCase,
             (int) Math.min(bestRun, 1 << 20));
     whole.need = simplified(product(need, List.of(flat)));
     whole.literal = exact ? literal.toString() : null;
@@ -282,7 +303,10 @@ final class RegexNeed {
   }
 
   private static Clause join(Clause x, Clause y) {
-    Clause literal = x.literal == null ? y : y.literal == null ? x : x.literal.length() >= y.literal.length() ? x : y;
+    Clause literal =
+        x.literal == null
+            ? y
+            : y.literal == null ? x : x.literal.length() >= y.literal.length() ? x : y;
     return new Clause(literal.literal, literal.ignoreCase, Math.max(x.digitRun, y.digitRun));
   }
 
@@ -304,7 +328,9 @@ final class RegexNeed {
     return weakest;
   }
 
-  /** Clauses deduplicated; past {@link #MAX_CLAUSES}, one clause with the least digit run of all. */
+  /**
+   * Clauses deduplicated; past {@link #MAX_CLAUSES}, one clause with the least digit run of all.
+   */
   private static List<Clause> simplified(List<Clause> clauses) {
     if (isTrivial(clauses)) {
       return NONE.clauses;

@@ -1,6 +1,5 @@
 package dev.assay.identifiers;
 
-
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * agree on what a regex says.
  *
  * <p>What this reader does not know exactly stays in the tree as such: a Unicode class ({@code
- * \p{Lu}}) or a case rule beyond Latin-1 is a char of an unknown set, {@code ^}, {@code $},
- * {@code \A} and {@code \z} are an edge assertion; each reader of the tree decides what to make of
- * them. Syntax it does not read at all ({@code \Q}, backreferences, a repeat of nothing) makes
- * {@link #parse} throw. Stateless.
+ * \p{Lu}}) or a case rule beyond Latin-1 is a char of an unknown set, {@code ^}, {@code $}, {@code
+ * \A} and {@code \z} are an edge assertion; each reader of the tree decides what to make of them.
+ * Syntax it does not read at all ({@code \Q}, backreferences, a repeat of nothing) makes {@link
+ * #parse} throw. Stateless.
  */
 final class RegexTree {
   private RegexTree() {}
@@ -154,7 +153,9 @@ final class RegexTree {
           min = 0;
           max = 1;
           pos++;
-        } else if (c == '{' && pos + 1 < regex.length() && Character.isDigit(regex.charAt(pos + 1))) {
+        } else if (c == '{'
+            && pos + 1 < regex.length()
+            && Character.isDigit(regex.charAt(pos + 1))) {
           int close = regex.indexOf('}', pos);
           if (close < 0) {
             throw new IllegalArgumentException("{ without }");
@@ -221,7 +222,9 @@ final class RegexTree {
         boolean on = true;
         boolean ci = ignoreCase;
         boolean dot = dotNewline;
-        for (; end < regex.length() && regex.charAt(end) != ')' && regex.charAt(end) != ':'; end++) {
+        for (;
+            end < regex.length() && regex.charAt(end) != ')' && regex.charAt(end) != ':';
+            end++) {
           char f = regex.charAt(end);
           switch (f) {
             case '-' -> on = false;
@@ -286,7 +289,10 @@ final class RegexTree {
           continue;
         }
         int[] one = classAtom();
-        if (one.length == 2 && one[0] == one[1] && pos + 1 < regex.length() && regex.charAt(pos) == '-'
+        if (one.length == 2
+            && one[0] == one[1]
+            && pos + 1 < regex.length()
+            && regex.charAt(pos) == '-'
             && regex.charAt(pos + 1) != ']') {
           pos++;
           int[] hi = classAtom();
@@ -311,8 +317,8 @@ final class RegexTree {
     }
 
     /**
-     * {@code \p{Name}}, {@code \pN} or a negation ({@code \P}, {@code \p{^Name}}): its members,
-     * as re2j's tables have them; null when the tree is read without them.
+     * {@code \p{Name}}, {@code \pN} or a negation ({@code \P}, {@code \p{^Name}}): its members, as
+     * re2j's tables have them; null when the tree is read without them.
      */
     private int[] unicodeClass() {
       boolean negated = regex.charAt(pos + 1) == 'P';
@@ -413,7 +419,8 @@ final class RegexTree {
           return cp;
         default:
           if (Character.isLetterOrDigit(e) || e >= 0x80) {
-            throw new IllegalArgumentException("escape \\" + e); // \p, \Q, \A, \z, backreferences...
+            throw new IllegalArgumentException(
+                "escape \\" + e); // \p, \Q, \A, \z, backreferences...
           }
           return e;
       }
@@ -432,7 +439,9 @@ final class RegexTree {
     }
   }
 
-  /** Sets of code points as sorted, disjoint, inclusive ranges {@code [lo0, hi0, lo1, hi1, ...]}. */
+  /**
+   * Sets of code points as sorted, disjoint, inclusive ranges {@code [lo0, hi0, lo1, hi1, ...]}.
+   */
   static final class CharSet {
     static final int MAX = Character.MAX_CODE_POINT;
     static final int[] ANY = {0, MAX};
@@ -511,7 +520,10 @@ final class RegexTree {
     }
 
     static boolean isWordChar(int cp) {
-      return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_';
+      return (cp >= '0' && cp <= '9')
+          || (cp >= 'A' && cp <= 'Z')
+          || (cp >= 'a' && cp <= 'z')
+          || cp == '_';
     }
 
     static boolean contains(int[] set, int cp) {
@@ -573,10 +585,15 @@ final class RegexTree {
     /**
      * The other members of {@code cp}'s case-folding orbit beyond plain ASCII and Latin-1 pairs, as
      * Unicode's simple case folding (which re2j follows) has them: the Kelvin sign with k, the long
-     * s with s, the Angstrom sign with å, the capital sharp s with ß, Ÿ with ÿ, the Greek mu with µ.
+     * s with s, the Angstrom sign with å, the capital sharp s with ß, Ÿ with ÿ, the Greek mu with
+     * µ.
      */
     private static final int[][] ORBITS = {
-      {'K', 'k', 0x212A}, {'S', 's', 0x017F}, {0xC5, 0xE5, 0x212B}, {0xDF, 0x1E9E}, {0xFF, 0x0178},
+      {'K', 'k', 0x212A},
+      {'S', 's', 0x017F},
+      {0xC5, 0xE5, 0x212B},
+      {0xDF, 0x1E9E},
+      {0xFF, 0x0178},
       {0xB5, 0x039C, 0x03BC},
     };
 
@@ -600,9 +617,12 @@ final class RegexTree {
               parts.add(new int[] {member, member});
             }
           } else if (cp < 0x100 && Character.isLetter(cp) && cp != 0xAA && cp != 0xBA) {
-            int other = Character.isUpperCase(cp) ? Character.toLowerCase(cp) : Character.toUpperCase(cp);
+            int other =
+                Character.isUpperCase(cp) ? Character.toLowerCase(cp) : Character.toUpperCase(cp);
             parts.add(new int[] {other, other});
-          } else if (Character.toUpperCase(cp) != cp || Character.toLowerCase(cp) != cp || Character.toTitleCase(cp) != cp) {
+          } else if (Character.toUpperCase(cp) != cp
+              || Character.toLowerCase(cp) != cp
+              || Character.toTitleCase(cp) != cp) {
             throw new IllegalArgumentException("case folding beyond Latin-1");
           }
         }
@@ -621,7 +641,9 @@ final class RegexTree {
       return null;
     }
 
-    /** The starts of the alphabet's classes, for every set given, then the end ({@link #MAX} + 1). */
+    /**
+     * The starts of the alphabet's classes, for every set given, then the end ({@link #MAX} + 1).
+     */
     static int[] bounds(List<int[]> sets) {
       TreeSet<Integer> cuts = new TreeSet<>();
       cuts.add(0);

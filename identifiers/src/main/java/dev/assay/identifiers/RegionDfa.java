@@ -54,8 +54,10 @@ final class RegionDfa {
   private final byte[] kind;
   private final int[] out1;
   private final int[] out2;
+
   /** For a CHAR state: the alphabet classes it accepts. */
   private final boolean[][] accepts;
+
   private final int start;
 
   // The alphabet: intervals of code points that every char set and the word chars treat alike.
@@ -64,12 +66,13 @@ final class RegionDfa {
   private final short[] latin1Class; // code points below 256
   private final boolean[] classIsWord;
   private final int classes;
+
   /** Row width: one transition per class, then the end-of-text answer. */
   private final int width;
 
   /**
-   * The DFA of the reversed regex, for a pattern with no longest match: run from a region's end,
-   * it finds where the leftmost match starts. Null for other patterns.
+   * The DFA of the reversed regex, for a pattern with no longest match: run from a region's end, it
+   * finds where the leftmost match starts. Null for other patterns.
    */
   private RegionDfa reverse;
 
@@ -82,7 +85,9 @@ final class RegionDfa {
   private final Map<Kernel, Integer> ids = new HashMap<>();
   private final int[] initial = new int[2]; // state id per "char before start is a word char"
 
-  /** A DFA state: NFA states reached by the last char (before their empty moves), and its word-ness. */
+  /**
+   * A DFA state: NFA states reached by the last char (before their empty moves), and its word-ness.
+   */
   private record Kernel(int[] nfa, boolean afterWord) {
     @Override
     public boolean equals(Object o) {
@@ -208,14 +213,17 @@ final class RegionDfa {
    * #UNKNOWN} when the DFA has grown as large as it may.
    */
   int firstEnd(CharSequence text, int from, int to) {
-    boolean afterWord = from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
+    boolean afterWord =
+        from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
     int[] t = table;
     int state = initial[afterWord ? 1 : 0];
     int i = from;
     while (i < to) {
       int cp = text.charAt(i);
       int next = i + 1;
-      if (Character.isHighSurrogate((char) cp) && next < to && Character.isLowSurrogate(text.charAt(next))) {
+      if (Character.isHighSurrogate((char) cp)
+          && next < to
+          && Character.isLowSurrogate(text.charAt(next))) {
         cp = Character.toCodePoint((char) cp, text.charAt(next));
         next++;
       }
@@ -246,10 +254,10 @@ final class RegionDfa {
   /**
    * The first match re2j finds searching {@code text} cut at {@code to} from {@code from}, as
    * {@code start << 32 | end}, or -1 when there is none; {@code m} is the pattern's matcher on that
-   * cut text. re2j runs from the earliest end less {@code longest} (the most chars a match can take,
-   * {@link MatchLength#UNBOUNDED} if unknown), where no match can start before. When every match
-   * is {@code fixed} chars long (0 if not), the earliest end is the end of the leftmost match, and
-   * re2j does not run at all.
+   * cut text. re2j runs from the earliest end less {@code longest} (the most chars a match can
+   * take, {@link MatchLength#UNBOUNDED} if unknown), where no match can start before. When every
+   * match is {@code fixed} chars long (0 if not), the earliest end is the end of the leftmost
+   * match, and re2j does not run at all.
    */
   long next(Matcher m, CharSequence text, int from, int to, int longest, int fixed) {
     int end = firstEnd(text, from, to);
@@ -262,7 +270,8 @@ final class RegionDfa {
     int start = from;
     if (end != UNKNOWN && longest != MatchLength.UNBOUNDED && end - longest > from) {
       start = end - longest;
-      if (Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+      if (Character.isLowSurrogate(text.charAt(start))
+          && Character.isHighSurrogate(text.charAt(start - 1))) {
         start--; // re2j steps over the pair from the left: start where it would
       }
     } else if (end != UNKNOWN && reverse != null && to - from <= MAX_REVERSE_SCAN) {
@@ -282,8 +291,8 @@ final class RegionDfa {
   }
 
   /**
-   * Run on a reversed regex: where the leftmost match lies that starts at or after {@code from},
-   * in the text cut at {@code to}: -1 when there is none, {@link #UNKNOWN} when it cannot tell. It
+   * Run on a reversed regex: where the leftmost match lies that starts at or after {@code from}, in
+   * the text cut at {@code to}: -1 when there is none, {@link #UNKNOWN} when it cannot tell. It
    * steps from {@code to} back to {@code from}, code point by code point, as re2j would forward.
    */
   int lastStart(CharSequence text, int from, int to) {
@@ -297,7 +306,8 @@ final class RegionDfa {
         // The char before i: consumed when i > from; the context of a match starting at from.
         int cp = text.charAt(i - 1);
         int before = i - 1;
-        if (Character.isLowSurrogate((char) cp) && before > (i > from ? from : 0)
+        if (Character.isLowSurrogate((char) cp)
+            && before > (i > from ? from : 0)
             && Character.isHighSurrogate(text.charAt(before - 1))) {
           cp = Character.toCodePoint(text.charAt(before - 1), (char) cp);
           before--;
@@ -337,9 +347,10 @@ final class RegionDfa {
   }
 
   /**
-   * Fills in one transition: from {@code state} on a char of class {@code k} (or the end of the text
-   * when {@code k == classes}). A transition is {@code (next + 1) << 1 | (match ends here)}; the end
-   * of text is 2 for a match, 1 for none; 0 when it would need a state past {@link #MAX_DFA_STATES}.
+   * Fills in one transition: from {@code state} on a char of class {@code k} (or the end of the
+   * text when {@code k == classes}). A transition is {@code (next + 1) << 1 | (match ends here)};
+   * the end of text is 2 for a match, 1 for none; 0 when it would need a state past {@link
+   * #MAX_DFA_STATES}.
    */
   private int compute(int state, int k) {
     synchronized (lock) {
@@ -488,7 +499,8 @@ final class RegionDfa {
     if (node instanceof RegexTree.Repeat r) {
       int entry = next;
       if (r.max() < 0) {
-        // body* before next: a loop state that either enters the body (which returns to it) or leaves.
+        // body* before next: a loop state that either enters the body (which returns to it) or
+        // leaves.
         int loop = nfa.add(SPLIT, -1, next, null);
         int body = compile(r.body(), nfa, loop); // first: it may grow the arrays
         nfa.out1[loop] = body;
@@ -539,5 +551,4 @@ final class RegionDfa {
       return size++;
     }
   }
-
 }

@@ -41,17 +41,17 @@ public interface Seeds {
 
   /**
    * Seeds found by a small automaton over the chars of the text, which fires at least once in or
-   * next to every region: the {@link Detector} runs the automata of all such seeds in lockstep
-   * with its keyword pass, so that one read of each char serves both (on the 2-core VM where this
-   * was measured, a pass of its own over a window cost each such seed 0.7 to 1.2 ns a char, most of
-   * it branch mispredictions; in lockstep they cost a fraction of that). {@link #regions} is a scan
-   * of its own, for where the automaton does not run (a keyword-required identifier's seeds, say)
-   * and {@link #regionsAt} must return what it returns.
+   * next to every region: the {@link Detector} runs the automata of all such seeds in lockstep with
+   * its keyword pass, so that one read of each char serves both (on the 2-core VM where this was
+   * measured, a pass of its own over a window cost each such seed 0.7 to 1.2 ns a char, most of it
+   * branch mispredictions; in lockstep they cost a fraction of that). {@link #regions} is a scan of
+   * its own, for where the automaton does not run (a keyword-required identifier's seeds, say) and
+   * {@link #regionsAt} must return what it returns.
    *
    * <p>The automaton: states {@code 0} (the start) to {@code states() - 1}; each char falls into
-   * one of {@code classes()} classes. It must be small (the detector builds the product of all
-   * such automata) and must be a pure function of the chars, so that a state depends on no
-   * offset. Implementations are immutable and thread-safe.
+   * one of {@code classes()} classes. It must be small (the detector builds the product of all such
+   * automata) and must be a pure function of the chars, so that a state depends on no offset.
+   * Implementations are immutable and thread-safe.
    */
   interface Triggered extends Seeds {
     int states();
@@ -66,8 +66,8 @@ public interface Seeds {
     boolean fires(int state);
 
     /**
-     * The regions of {@code text}, as {@link #regions} returns them, from the {@code count}
-     * offsets in {@code fired} (increasing) at which the automaton fired over the whole text.
+     * The regions of {@code text}, as {@link #regions} returns them, from the {@code count} offsets
+     * in {@code fired} (increasing) at which the automaton fired over the whole text.
      */
     int[] regionsAt(CharSequence text, int[] fired, int count);
   }
@@ -92,12 +92,14 @@ public interface Seeds {
    * occurrence's offsets, so it can look at the context (the case as written, the neighbouring
    * chars).
    */
-  static Seeds around(int before, int after, boolean ignoreCase, Validator check, List<String> literals) {
+  static Seeds around(
+      int before, int after, boolean ignoreCase, Validator check, List<String> literals) {
     return new Around(before, after, literals, ignoreCase, check);
   }
 
   /** Seeds found as literals; see {@link #around(int, String...)}. */
-  record Around(int before, int after, List<String> literals, boolean ignoreCase, Validator check) implements Seeds {
+  record Around(int before, int after, List<String> literals, boolean ignoreCase, Validator check)
+      implements Seeds {
     public Around {
       if (before < 0 || after < 0) {
         throw new IllegalArgumentException("reach " + before + ", " + after);
@@ -128,14 +130,18 @@ public interface Seeds {
           return false;
         }
       }
-      return (!startsWord || start == 0 || !isAsciiWord(text.charAt(start - 1))) && check.accepts(text, start, end);
+      return (!startsWord || start == 0 || !isAsciiWord(text.charAt(start - 1)))
+          && check.accepts(text, start, end);
     }
 
     private static boolean isAsciiWord(char c) {
       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
-    /** The region {@code [start, end)} for a seed found at {@code [from, to)} of a text of {@code length} chars. */
+    /**
+     * The region {@code [start, end)} for a seed found at {@code [from, to)} of a text of {@code
+     * length} chars.
+     */
     long span(int from, int to, int length) {
       return ((long) Math.max(0, from - before) << 32) | Math.min(length, to + after + 1);
     }
@@ -161,8 +167,8 @@ public interface Seeds {
   }
 
   /**
-   * Sorts {@code n} spans (start in the high, end in the low 32 bits) and merges those that touch or
-   * overlap, as {@code [s0, e0, s1, e1, ...]}.
+   * Sorts {@code n} spans (start in the high, end in the low 32 bits) and merges those that touch
+   * or overlap, as {@code [s0, e0, s1, e1, ...]}.
    */
   static int[] merge(long[] spans, int n) {
     Arrays.sort(spans, 0, n);

@@ -3,9 +3,9 @@ package dev.assay.identifiers;
 import java.util.Locale;
 
 /**
- * A severity level. Macie spells it {@code LOW}/{@code MEDIUM}/{@code HIGH} on custom data identifiers
- * ({@code DataIdentifierSeverity}) and {@code Low}/{@code Medium}/{@code High} with score 1/2/3 on
- * findings ({@code SeverityDescription}); both spellings come from here.
+ * A severity level. Macie spells it {@code LOW}/{@code MEDIUM}/{@code HIGH} on custom data
+ * identifiers ({@code DataIdentifierSeverity}) and {@code Low}/{@code Medium}/{@code High} with
+ * score 1/2/3 on findings ({@code SeverityDescription}); both spellings come from here.
  */
 public enum Severity {
   LOW(1),

@@ -40,16 +40,19 @@ public final class SeverityLevels {
       return DEFAULT;
     }
     if (levels.size() > 3) {
-      throw new DefinitionException("severityLevels", "has " + levels.size() + " entries; at most 3 are allowed");
+      throw new DefinitionException(
+          "severityLevels", "has " + levels.size() + " entries; at most 3 are allowed");
     }
     Set<Severity> seen = EnumSet.noneOf(Severity.class);
     for (SeverityLevel level : levels) {
       if (!seen.add(level.severity())) {
-        throw new DefinitionException("severityLevels", "names severity " + level.severity() + " more than once");
+        throw new DefinitionException(
+            "severityLevels", "names severity " + level.severity() + " more than once");
       }
       if (level.occurrencesThreshold() < 1) {
         throw new DefinitionException(
-            "severityLevels", "occurrencesThreshold must be at least 1, got " + level.occurrencesThreshold());
+            "severityLevels",
+            "occurrencesThreshold must be at least 1, got " + level.occurrencesThreshold());
       }
     }
     List<SeverityLevel> sorted = new ArrayList<>(levels);
@@ -60,9 +63,15 @@ public final class SeverityLevels {
       if (higher.occurrencesThreshold() <= lower.occurrencesThreshold()) {
         throw new DefinitionException(
             "severityLevels",
-            "the " + higher.severity() + " threshold (" + higher.occurrencesThreshold()
-                + ") must be greater than the " + lower.severity() + " threshold ("
-                + lower.occurrencesThreshold() + ")");
+            "the "
+                + higher.severity()
+                + " threshold ("
+                + higher.occurrencesThreshold()
+                + ") must be greater than the "
+                + lower.severity()
+                + " threshold ("
+                + lower.occurrencesThreshold()
+                + ")");
       }
     }
     return new SeverityLevels(List.copyOf(sorted));

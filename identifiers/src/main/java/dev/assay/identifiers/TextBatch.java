@@ -14,8 +14,8 @@ import java.util.Map;
  * times a short value's chars. Each text is still scanned as if it stood alone.
  *
  * <p>The texts are copied into one array, each followed by a line feed that no keyword, seed or
- * match of another text crosses. Texts are numbered from 0 in the order added; offsets are
- * UTF-16 char offsets, 0-based, relative to each text.
+ * match of another text crosses. Texts are numbered from 0 in the order added; offsets are UTF-16
+ * char offsets, 0-based, relative to each text.
  *
  * <p>Not thread-safe: one per analysing thread. It keeps scratch space for the detector that scans
  * it between calls, so that a scan allocates little; reuse it with {@link #clear}.
@@ -83,7 +83,9 @@ public final class TextBatch {
     length = 0;
   }
 
-  /** The keywords in text {@code i}'s field names, as {@code detector} reads them, cached by field. */
+  /**
+   * The keywords in text {@code i}'s field names, as {@code detector} reads them, cached by field.
+   */
   Detector.FieldKeywords fieldKeywords(int i, Detector detector) {
     FieldContext field = fields[i];
     if (field.isEmpty()) {
@@ -118,7 +120,9 @@ public final class TextBatch {
 
   private static final int MAX_CACHED_FIELDS = 4096;
 
-  /** The scratch space of {@code detector}'s scans of this batch, made anew for another detector. */
+  /**
+   * The scratch space of {@code detector}'s scans of this batch, made anew for another detector.
+   */
   Scratch scratchFor(Detector detector, int entries, int groups) {
     if (scratch == null || scratch.detector != detector) {
       scratch = new Scratch(detector, entries, groups);
@@ -136,7 +140,8 @@ public final class TextBatch {
     final boolean[] touchedMark;
     final int[] touched;
     final Map<FieldContext, Detector.FieldKeywords> fieldKeywords = new HashMap<>();
-    final Map<FieldContext, Detector.FieldKeywords> fieldKeywordsBySameField = new IdentityHashMap<>();
+    final Map<FieldContext, Detector.FieldKeywords> fieldKeywordsBySameField =
+        new IdentityHashMap<>();
     FieldContext lastField;
     Detector.FieldKeywords lastKeywords;
     // The keyword pass's hits over the whole batch, in the order reported.

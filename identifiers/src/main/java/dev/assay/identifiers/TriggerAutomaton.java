@@ -19,13 +19,16 @@ final class TriggerAutomaton {
 
   final char[] classOf; // combined class of each char
   final int alphabet;
+
   /**
    * {@code base(state) + class -> base(target)}, where a state's base is {@code state * alphabet};
    * negated and less one ({@code ~base}) when some seed fires on entering the target.
    */
   final int[] next;
+
   private final int[] firesMask; // by state: bit k set when seed k fires on entering it
   private final int seeds;
+
   /** By char: whether it sends every state to the start (so a walk may begin after it). */
   private final boolean[] resetsByClass;
 
@@ -45,7 +48,9 @@ final class TriggerAutomaton {
     this.seeds = seeds;
   }
 
-  /** The product automaton of {@code triggered} (at most 31), or null when it would be too large. */
+  /**
+   * The product automaton of {@code triggered} (at most 31), or null when it would be too large.
+   */
   static TriggerAutomaton of(List<Seeds.Triggered> triggered) {
     int k = triggered.size();
     if (k == 0 || k > 31) {

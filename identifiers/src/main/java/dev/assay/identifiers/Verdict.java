@@ -10,7 +10,9 @@ public enum Verdict {
   NO_KEYWORD("no keyword in the text or its field names"),
   /** A keyword precedes the match but further than the maximum match distance. */
   KEYWORD_TOO_FAR("nearest keyword is further than the maximum match distance"),
-  /** The only keywords nearby come after the match; a custom identifier's keyword must precede it. */
+  /**
+   * The only keywords nearby come after the match; a custom identifier's keyword must precede it.
+   */
   KEYWORD_AFTER("keyword follows the match; it must precede it"),
   /** A keyword is near, and this identifier reports only values without one. */
   KEYWORD_PRESENT("a keyword is near; reported by the keyword variant instead"),

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CustomDataIdentifierTest {
 
-  private static CustomDataIdentifier define(String regex, List<String> keywords, List<String> ignore, Integer distance) {
+  private static CustomDataIdentifier define(
+      String regex, List<String> keywords, List<String> ignore, Integer distance) {
     return CustomDataIdentifier.define(null, "x", null, regex, keywords, ignore, distance, null);
   }
 
@@ -39,7 +40,8 @@ class CustomDataIdentifierTest {
 
   @Test
   void regex_withNonCapturingGroupsAndInlineFlags_isAccepted() {
-    assertThat(define("(?i)(?:emp|staff)-[0-9]{6}[(]x[)]", null, null, null).criteria().pattern()).isNotNull();
+    assertThat(define("(?i)(?:emp|staff)-[0-9]{6}[(]x[)]", null, null, null).criteria().pattern())
+        .isNotNull();
     assertThat(define("\\d{100,}", null, null, null).criteria().pattern()).isNotNull();
     assertThat(define("[A-Z]{2,255}", null, null, null).criteria().pattern()).isNotNull();
   }
@@ -64,16 +66,19 @@ class CustomDataIdentifierTest {
     assertThatThrownBy(() -> define("abc", Collections.nCopies(51, "abc"), null, null))
         .extracting(e -> ((DefinitionException) e).field())
         .isEqualTo("keywords");
-    assertThat(define("abc", Collections.nCopies(50, "abc"), Collections.nCopies(10, "abcd"), 300)).isNotNull();
+    assertThat(define("abc", Collections.nCopies(50, "abc"), Collections.nCopies(10, "abcd"), 300))
+        .isNotNull();
   }
 
   @Test
   void defaultDistance_is50() {
-    assertThat(define("abc", List.of("key"), null, null).criteria().proximity()).isEqualTo(Proximity.preceding(50));
+    assertThat(define("abc", List.of("key"), null, null).criteria().proximity())
+        .isEqualTo(Proximity.preceding(50));
   }
 
   @Test
   void id_isStableForTheSameDefinition() {
-    assertThat(define("abc", null, null, null).id()).isEqualTo(define("abc", null, null, null).id());
+    assertThat(define("abc", null, null, null).id())
+        .isEqualTo(define("abc", null, null, null).id());
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class CustomIdentifierPropertiesTest {
 
   private static CustomDataIdentifier code(int distance, List<String> ignore) {
-    return CustomDataIdentifier.define(null, "code", null, "CODE-[0-9A-Z]{2,8}", List.of("project code"), ignore, distance, null);
+    return CustomDataIdentifier.define(
+        null, "code", null, "CODE-[0-9A-Z]{2,8}", List.of("project code"), ignore, distance, null);
   }
 
   @Test
@@ -26,7 +27,9 @@ class CustomIdentifierPropertiesTest {
         .checkAssert(
             (distance, digits, variant) -> {
               String value = "CODE-" + "7".repeat(digits);
-              String keyword = List.of("project code", "Project_Code", "PROJECT-CODE", "projectcode").get(variant);
+              String keyword =
+                  List.of("project code", "Project_Code", "PROJECT-CODE", "projectcode")
+                      .get(variant);
               Detector d = Detector.of(List.of(code(distance, List.of())), List.of());
               int gap = distance - value.length();
               if (gap >= 1) { // at least one separator: a keyword must stand as a whole word
@@ -47,19 +50,23 @@ class CustomIdentifierPropertiesTest {
         .checkAssert(
             (position, upper) -> {
               String word = upper == 1 ? "TEST" : "test";
-              String value = "CODE-" + "ABCD".substring(0, position) + "TEST" + "WXYZ".substring(position);
+              String value =
+                  "CODE-" + "ABCD".substring(0, position) + "TEST" + "WXYZ".substring(position);
               value = value.substring(0, Math.min(value.length(), 13));
               Detector d = Detector.of(List.of(code(50, List.of(word))), List.of());
               List<Candidate> found = d.scan("project code " + value, FieldContext.NONE);
               boolean contains = value.contains(word);
-              assertThat(found.isEmpty()).as("%s with ignore word %s", value, word).isEqualTo(contains);
+              assertThat(found.isEmpty())
+                  .as("%s with ignore word %s", value, word)
+                  .isEqualTo(contains);
             });
   }
 
   @Test
   void allowList_mustMatchTheWholeOccurrence() {
     CustomDataIdentifier c = code(50, List.of());
-    Detector words = Detector.of(List.of(c), List.of(AllowList.words("w", "w", List.of("code-1234"))));
+    Detector words =
+        Detector.of(List.of(c), List.of(AllowList.words("w", "w", List.of("code-1234"))));
     assertThat(words.scan("project code CODE-1234", FieldContext.NONE)).isEmpty();
     assertThat(words.scan("project code CODE-12345", FieldContext.NONE)).hasSize(1);
     Detector regex = Detector.of(List.of(c), List.of(AllowList.regex("r", "r", "CODE-12")));
@@ -70,13 +77,18 @@ class CustomIdentifierPropertiesTest {
   @Test
   void severity_atEachThresholdEdge() {
     qt().withExamples(300)
-        .forAll(integers().between(1, 1000), integers().between(1, 1000), integers().between(1, 1000))
+        .forAll(
+            integers().between(1, 1000), integers().between(1, 1000), integers().between(1, 1000))
         .checkAssert(
             (low, toMedium, toHigh) -> {
               int medium = low + toMedium;
               int high = medium + toHigh;
-              SeverityLevels levels = SeverityLevels.of(List.of(
-                  new SeverityLevel(low, Severity.LOW), new SeverityLevel(medium, Severity.MEDIUM), new SeverityLevel(high, Severity.HIGH)));
+              SeverityLevels levels =
+                  SeverityLevels.of(
+                      List.of(
+                          new SeverityLevel(low, Severity.LOW),
+                          new SeverityLevel(medium, Severity.MEDIUM),
+                          new SeverityLevel(high, Severity.HIGH)));
               assertThat(levels.levelFor(low - 1)).isEqualTo(Optional.empty());
               assertThat(levels.levelFor(low)).contains(Severity.LOW);
               assertThat(levels.levelFor(medium - 1)).contains(Severity.LOW);
@@ -89,8 +101,12 @@ class CustomIdentifierPropertiesTest {
 
   @Test
   void seedExample_employeeIds_lowFor3_mediumFor12() {
-    SeverityLevels levels = SeverityLevels.of(List.of(
-        new SeverityLevel(1, Severity.LOW), new SeverityLevel(10, Severity.MEDIUM), new SeverityLevel(50, Severity.HIGH)));
+    SeverityLevels levels =
+        SeverityLevels.of(
+            List.of(
+                new SeverityLevel(1, Severity.LOW),
+                new SeverityLevel(10, Severity.MEDIUM),
+                new SeverityLevel(50, Severity.HIGH)));
     assertThat(levels.levelFor(3)).contains(Severity.LOW);
     assertThat(levels.levelFor(12)).contains(Severity.MEDIUM);
   }

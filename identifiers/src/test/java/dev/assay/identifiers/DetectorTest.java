@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DetectorTest {
-  private static final ManagedDataIdentifier SSN = ManagedCatalog.find("USA_SOCIAL_SECURITY_NUMBER").orElseThrow();
+  private static final ManagedDataIdentifier SSN =
+      ManagedCatalog.find("USA_SOCIAL_SECURITY_NUMBER").orElseThrow();
 
   private static List<Candidate> scan(Detector d, String text) {
     return d.scan(text, FieldContext.NONE);
@@ -47,7 +48,8 @@ class DetectorTest {
   @Test
   void keywordWithSpace_matchesItsVariants() {
     assertThat(Detector.variants("Social Security"))
-        .containsExactlyInAnyOrder("social security", "socialsecurity", "social_security", "social-security");
+        .containsExactlyInAnyOrder(
+            "social security", "socialsecurity", "social_security", "social-security");
     Detector d = Detector.of(List.of(SSN), List.of());
     assertThat(scan(d, "SOCIAL-SECURITY: 512-23-4411")).hasSize(1);
     assertThat(scan(d, "socialsecurity 512-23-4411")).hasSize(1);
@@ -56,7 +58,8 @@ class DetectorTest {
   @Test
   void customKeyword_mustPrecede_distanceToEndOfMatch() {
     CustomDataIdentifier emp =
-        CustomDataIdentifier.define(null, "emp", null, "EMP-[0-9]{6}", List.of("badge"), null, 20, null);
+        CustomDataIdentifier.define(
+            null, "emp", null, "EMP-[0-9]{6}", List.of("badge"), null, 20, null);
     Detector d = Detector.of(List.of(emp), List.of());
     // "EMP-123456" is 10 chars: the keyword may end at most 10 chars before the match starts.
     assertThat(scan(d, "badge" + " ".repeat(10) + "EMP-123456")).hasSize(1);
@@ -74,9 +77,12 @@ class DetectorTest {
   @Test
   void ignoreWords_areCaseSensitiveSubstrings() {
     CustomDataIdentifier emp =
-        CustomDataIdentifier.define(null, "emp", null, "EMP-[0-9A-Z]{6}", null, List.of("TEST"), null, null);
+        CustomDataIdentifier.define(
+            null, "emp", null, "EMP-[0-9A-Z]{6}", null, List.of("TEST"), null, null);
     Detector d = Detector.of(List.of(emp), List.of());
-    assertThat(scan(d, "EMP-TEST01 EMP-test01 EMP-123456")).extracting(Candidate::start).containsExactly(22);
+    assertThat(scan(d, "EMP-TEST01 EMP-test01 EMP-123456"))
+        .extracting(Candidate::start)
+        .containsExactly(22);
   }
 
   @Test
@@ -97,7 +103,9 @@ class DetectorTest {
   void reportWindow_limitsWhichMatchesAreReported_butContextCounts() {
     Detector d = Detector.of(List.of(SSN), List.of());
     String text = "SSN 512-23-4411 and 512-23-4412";
-    assertThat(d.scan(text, FieldContext.NONE, 10, text.length(), false)).extracting(Candidate::start).containsExactly(20);
+    assertThat(d.scan(text, FieldContext.NONE, 10, text.length(), false))
+        .extracting(Candidate::start)
+        .containsExactly(20);
   }
 
   @Test
@@ -137,15 +145,29 @@ class DetectorTest {
     // Keywords of equal length, so that only the distance (then the field name) decides.
     ManagedDataIdentifier a =
         ManagedDataIdentifier.builder("TEST_A", Category.PERSONAL_INFORMATION)
-            .regex("\\b\\d{9}\\b").requiredKeywords("alpha").positive("x").negative("y").build();
+            .regex("\\b\\d{9}\\b")
+            .requiredKeywords("alpha")
+            .positive("x")
+            .negative("y")
+            .build();
     ManagedDataIdentifier b =
         ManagedDataIdentifier.builder("TEST_B", Category.PERSONAL_INFORMATION)
-            .regex("\\b\\d{9}\\b").requiredKeywords("gamma").positive("x").negative("y").build();
-    CustomDataIdentifier custom = CustomDataIdentifier.define(null, "nine", null, "[0-9]{9}", null, null, null, null);
+            .regex("\\b\\d{9}\\b")
+            .requiredKeywords("gamma")
+            .positive("x")
+            .negative("y")
+            .build();
+    CustomDataIdentifier custom =
+        CustomDataIdentifier.define(null, "nine", null, "[0-9]{9}", null, null, null, null);
     Detector d = Detector.of(List.of(a, b, custom), List.of());
-    assertThat(scan(d, "alpha gamma 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_B", custom.id());
-    assertThat(scan(d, "gamma alpha 123456789")).extracting(c -> c.identifier().id()).containsExactlyInAnyOrder("TEST_A", custom.id());
-    assertThat(d.scan("123456789", FieldContext.of("gamma"))).extracting(c -> c.identifier().id())
+    assertThat(scan(d, "alpha gamma 123456789"))
+        .extracting(c -> c.identifier().id())
+        .containsExactlyInAnyOrder("TEST_B", custom.id());
+    assertThat(scan(d, "gamma alpha 123456789"))
+        .extracting(c -> c.identifier().id())
+        .containsExactlyInAnyOrder("TEST_A", custom.id());
+    assertThat(d.scan("123456789", FieldContext.of("gamma")))
+        .extracting(c -> c.identifier().id())
         .containsExactlyInAnyOrder("TEST_B", custom.id());
   }
 
@@ -153,12 +175,24 @@ class DetectorTest {
   void sameSpan_moreSpecificKeywordWins() {
     ManagedDataIdentifier a =
         ManagedDataIdentifier.builder("TEST_A", Category.PERSONAL_INFORMATION)
-            .regex("\\b\\d{9}\\b").requiredKeywords("passport").positive("x").negative("y").build();
+            .regex("\\b\\d{9}\\b")
+            .requiredKeywords("passport")
+            .positive("x")
+            .negative("y")
+            .build();
     ManagedDataIdentifier b =
         ManagedDataIdentifier.builder("TEST_B", Category.PERSONAL_INFORMATION)
-            .regex("\\b\\d{9}\\b").requiredKeywords("passport number").positive("x").negative("y").build();
+            .regex("\\b\\d{9}\\b")
+            .requiredKeywords("passport number")
+            .positive("x")
+            .negative("y")
+            .build();
     Detector d = Detector.of(List.of(a, b), List.of());
-    assertThat(d.scan("123456789", FieldContext.of("passport_number"))).extracting(c -> c.identifier().id()).containsExactly("TEST_B");
-    assertThat(scan(d, "passport number 123456789")).extracting(c -> c.identifier().id()).containsExactly("TEST_B");
+    assertThat(d.scan("123456789", FieldContext.of("passport_number")))
+        .extracting(c -> c.identifier().id())
+        .containsExactly("TEST_B");
+    assertThat(scan(d, "passport number 123456789"))
+        .extracting(c -> c.identifier().id())
+        .containsExactly("TEST_B");
   }
 }

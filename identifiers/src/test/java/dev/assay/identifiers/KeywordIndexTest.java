@@ -1,7 +1,5 @@
 package dev.assay.identifiers;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -15,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Aho-Corasick pass against the definition (every literal at every offset, case folded char by
- * char), on seeded random literals and texts long enough for the two-walk scan, read as a window
- * of a larger array ({@link CharArrayText}, as the detector passes every text) and as any other
+ * char), on seeded random literals and texts long enough for the two-walk scan, read as a window of
+ * a larger array ({@link CharArrayText}, as the detector passes every text) and as any other
  * CharSequence (a String, a StringBuilder).
  */
 class KeywordIndexTest {
@@ -49,7 +47,9 @@ class KeywordIndexTest {
     assertThat(hits(index, text)).as("String").isEqualTo(expected);
     char[] array = new char[text.length() + 11];
     text.getChars(0, text.length(), array, 5);
-    assertThat(hits(index, new CharArrayText(array, 5, text.length()))).as("array window").isEqualTo(expected);
+    assertThat(hits(index, new CharArrayText(array, 5, text.length())))
+        .as("array window")
+        .isEqualTo(expected);
     assertThat(hits(index, new StringBuilder(text))).as("other CharSequence").isEqualTo(expected);
   }
 
@@ -64,7 +64,11 @@ class KeywordIndexTest {
   /** Hits as "literal@start-end", sorted, so that report order does not matter. */
   private static List<String> hits(KeywordIndex index, CharSequence text) {
     List<String> out = new ArrayList<>();
-    index.scan(text, 0, text.length(), (literal, start, end) -> out.add(literal + "@" + start + "-" + end));
+    index.scan(
+        text,
+        0,
+        text.length(),
+        (literal, start, end) -> out.add(literal + "@" + start + "-" + end));
     out.sort(null);
     return out;
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link RegexNeed}: what it reads from a regex, and that it is never stronger than the regex: every
- * match re2j finds, in the catalog's samples and in seeded random texts made of their pieces,
+ * {@link RegexNeed}: what it reads from a regex, and that it is never stronger than the regex:
+ * every match re2j finds, in the catalog's samples and in seeded random texts made of their pieces,
  * meets the need of its pattern.
  */
 class RegexNeedTest {

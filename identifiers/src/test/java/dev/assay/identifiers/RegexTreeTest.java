@@ -25,12 +25,14 @@ class RegexTreeTest {
       boolean re2j = one.matcher(new String(Character.toChars(cp))).matches();
       assertThat(RegexTree.CharSet.contains(set, cp)).as("%s U+%04X", name, cp).isEqualTo(re2j);
     }
-    assertThat(RegexTree.CharSet.contains(RegexTree.CharSet.unicode("Lu"), 0x1D400)).isTrue(); // 𝐀, beyond the plane
+    assertThat(RegexTree.CharSet.contains(RegexTree.CharSet.unicode("Lu"), 0x1D400))
+        .isTrue(); // 𝐀, beyond the plane
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"NoSuchClass", "CASE_ORBIT"})
   void unknownClass_isRefused(String name) {
-    assertThatThrownBy(() -> RegexTree.CharSet.unicode(name)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RegexTree.CharSet.unicode(name))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,7 +1,5 @@
 package dev.assay.identifiers;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
@@ -16,23 +14,77 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link RegionDfa} against re2j: a search that starts where the DFA says finds exactly the
- * matches re2j finds from the region's start, for every managed pattern and for patterns that use
- * each construct the DFA follows, on seeded random texts with case, word-boundary, surrogate and
- * newline traps, in random regions.
+ * {@link RegionDfa} against re2j: a search that starts where the DFA says finds exactly the matches
+ * re2j finds from the region's start, for every managed pattern and for patterns that use each
+ * construct the DFA follows, on seeded random texts with case, word-boundary, surrogate and newline
+ * traps, in random regions.
  */
 class RegionDfaTest {
   /** Constructs the DFA follows, each where re2j's meaning has a trap. */
   static final List<String> CONSTRUCTS =
       List.of(
-          "\\bab\\b", "\\Bb\\d", "(?i)kiss", "(?i)[a-z]{2}\\d", "(?i:s)K", "(?i)[^k]s", "[^a]{2}b", "a.c", "(?s)a.c",
-          "x{2,4}y", "(?:ab|a)(?:bc|c)?d", "\\d+(?:\\.\\d+)?", "[[:alpha:]]{2}\\d", "\\x41\\x{1F600}", "é{2}", "[é😀]b",
-          ".{3}z", "\\w+@\\w+", "\\s\\d{2}\\s", "[\\d-]{3,}", "a|b\\b|c", "(a|ab)(c|bcd)(d*)", "\\W\\d\\b", "_\\b",
-          "\\S{2}\\b", "z[^\\n]{0,3}z", "(?i)é", "(?i)[åß]", "(?i)ÿ\\d", "[-a]b", "[a-]b", "[]a]b", "x*?y", "(?:a+)+b", "(?U)a+b", "(?i)\\pL", "[\\pL\\d]x", "[^😀].", ".c", "a?.c", "[a-c]{3}", "ab|cd", "(?:a|bc)d", "\\bk\\d{2}\\b",
-          "\\b\\p{Lu}\\p{Ll}+", "\\p{L}+\\d", "[\\p{L}'-]{2,}x", "\\P{L}\\d", "[^\\p{Lu}]b", "a[bc]*d", "(?:ab)+c",
-          "\\p{Greek}+", "\\p{^Lu}a", "\\pN\\pL", "\\w+\\s+\\p{Lu}\\w*", ".+c", "[^a]+b", "\\P{L}+\\d", ".*?x");
+          "\\bab\\b",
+          "\\Bb\\d",
+          "(?i)kiss",
+          "(?i)[a-z]{2}\\d",
+          "(?i:s)K",
+          "(?i)[^k]s",
+          "[^a]{2}b",
+          "a.c",
+          "(?s)a.c",
+          "x{2,4}y",
+          "(?:ab|a)(?:bc|c)?d",
+          "\\d+(?:\\.\\d+)?",
+          "[[:alpha:]]{2}\\d",
+          "\\x41\\x{1F600}",
+          "é{2}",
+          "[é😀]b",
+          ".{3}z",
+          "\\w+@\\w+",
+          "\\s\\d{2}\\s",
+          "[\\d-]{3,}",
+          "a|b\\b|c",
+          "(a|ab)(c|bcd)(d*)",
+          "\\W\\d\\b",
+          "_\\b",
+          "\\S{2}\\b",
+          "z[^\\n]{0,3}z",
+          "(?i)é",
+          "(?i)[åß]",
+          "(?i)ÿ\\d",
+          "[-a]b",
+          "[a-]b",
+          "[]a]b",
+          "x*?y",
+          "(?:a+)+b",
+          "(?U)a+b",
+          "(?i)\\pL",
+          "[\\pL\\d]x",
+          "[^😀].",
+          ".c",
+          "a?.c",
+          "[a-c]{3}",
+          "ab|cd",
+          "(?:a|bc)d",
+          "\\bk\\d{2}\\b",
+          "\\b\\p{Lu}\\p{Ll}+",
+          "\\p{L}+\\d",
+          "[\\p{L}'-]{2,}x",
+          "\\P{L}\\d",
+          "[^\\p{Lu}]b",
+          "a[bc]*d",
+          "(?:ab)+c",
+          "\\p{Greek}+",
+          "\\p{^Lu}a",
+          "\\pN\\pL",
+          "\\w+\\s+\\p{Lu}\\w*",
+          ".+c",
+          "[^a]+b",
+          "\\P{L}+\\d",
+          ".*?x");
 
-  private static final String ALPHABET = "aAbBcCdkKsSxyzéÉåÅäÄ0123456789 _-.@\n\t\u212A\u017F\u212B\u00DF\u1E9E\u00FF\u0178";
+  private static final String ALPHABET =
+      "aAbBcCdkKsSxyzéÉåÅäÄ0123456789 _-.@\n\t\u212A\u017F\u212B\u00DF\u1E9E\u00FF\u0178";
 
   static String randomText(Random random, List<String> pieces, int length) {
     StringBuilder sb = new StringBuilder();
@@ -47,7 +99,8 @@ class RegionDfaTest {
       } else if (pick == 6) {
         sb.append(random.nextBoolean() ? '\uD800' : '\uDC00'); // a lone surrogate
       } else if (pick == 7) {
-        sb.append(random.nextBoolean() ? "\uD835\uDC00" : "αβΓ"); // a letter beyond the plane, Greek
+        sb.append(
+            random.nextBoolean() ? "\uD835\uDC00" : "αβΓ"); // a letter beyond the plane, Greek
       } else {
         for (int i = random.nextInt(6); i >= 0; i--) {
           sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
@@ -69,12 +122,16 @@ class RegionDfaTest {
     return out;
   }
 
-  /** The detector's search with the DFA ({@link RegionDfa#next}), without the fixed-length shortcut. */
-  static List<String> narrowed(Pattern pattern, RegionDfa dfa, int longest, String text, int from, int to) {
+  /**
+   * The detector's search with the DFA ({@link RegionDfa#next}), without the fixed-length shortcut.
+   */
+  static List<String> narrowed(
+      Pattern pattern, RegionDfa dfa, int longest, String text, int from, int to) {
     return narrowed(pattern, dfa, longest, 0, text, from, to);
   }
 
-  static List<String> narrowed(Pattern pattern, RegionDfa dfa, int longest, int fixed, String text, int from, int to) {
+  static List<String> narrowed(
+      Pattern pattern, RegionDfa dfa, int longest, int fixed, String text, int from, int to) {
     Matcher m = pattern.matcher(text.substring(0, to));
     List<String> out = new ArrayList<>();
     int searchFrom = from;
@@ -99,7 +156,18 @@ class RegionDfaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\\p{NoSuchClass}", "(?i)\\p{Lu}", "^a", "a$", "\\Qa\\E", "a\\z", "a*", "(?i)ā", "\\b"})
+  @ValueSource(
+      strings = {
+        "\\p{NoSuchClass}",
+        "(?i)\\p{Lu}",
+        "^a",
+        "a$",
+        "\\Qa\\E",
+        "a\\z",
+        "a*",
+        "(?i)ā",
+        "\\b"
+      })
   void declines_whatItDoesNotFollow_orWhatMatchesTheEmptyText(String regex) {
     assertThat(RegionDfa.of(regex)).isNull();
   }
@@ -160,7 +228,9 @@ class RegionDfaTest {
     String text = "😀c😀";
     Pattern pattern = Pattern.compile(regex);
     assertThat(plain(pattern, text, 0, text.length())).containsExactly("2-5");
-    assertThat(narrowed(pattern, RegionDfa.of(regex), MatchLength.max(regex), text, 0, text.length())).containsExactly("2-5");
+    assertThat(
+            narrowed(pattern, RegionDfa.of(regex), MatchLength.max(regex), text, 0, text.length()))
+        .containsExactly("2-5");
   }
 
   @Test
@@ -176,7 +246,8 @@ class RegionDfaTest {
         sb.append(random.nextInt(50) == 0 ? 'c' : random.nextBoolean() ? 'a' : 'b');
       }
       String text = sb.toString();
-      assertThat(narrowed(pattern, dfa, 14, text, 0, text.length())).isEqualTo(plain(pattern, text, 0, text.length()));
+      assertThat(narrowed(pattern, dfa, 14, text, 0, text.length()))
+          .isEqualTo(plain(pattern, text, 0, text.length()));
     }
     assertThat(dfa.stateCount()).isBetween(1000, 1001);
   }
@@ -194,15 +265,18 @@ class RegionDfaTest {
     List<Thread> threads = new ArrayList<>();
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < 4; t++) {
-      threads.add(new Thread(() -> {
-        try {
-          for (String text : texts) {
-            assertThat(narrowed(pattern, shared, 11, text, 0, text.length())).isEqualTo(plain(pattern, text, 0, text.length()));
-          }
-        } catch (Throwable e) {
-          failures.add(e);
-        }
-      }));
+      threads.add(
+          new Thread(
+              () -> {
+                try {
+                  for (String text : texts) {
+                    assertThat(narrowed(pattern, shared, 11, text, 0, text.length()))
+                        .isEqualTo(plain(pattern, text, 0, text.length()));
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              }));
     }
     threads.forEach(Thread::start);
     for (Thread t : threads) {

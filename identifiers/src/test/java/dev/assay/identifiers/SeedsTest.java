@@ -29,7 +29,9 @@ class SeedsTest {
     Random random = new Random(seed);
     String text = randomText(random, "0123456789012345678901234567890123456789 -- x.é");
     int min = 1 + random.nextInt(15);
-    assertThat(Seeds.digitRuns(min, " -").regions(text)).as("min %d in '%s'", min, text).isEqualTo(naiveDigitRuns(text, min, " -"));
+    assertThat(Seeds.digitRuns(min, " -").regions(text))
+        .as("min %d in '%s'", min, text)
+        .isEqualTo(naiveDigitRuns(text, min, " -"));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -51,10 +53,14 @@ class SeedsTest {
       }
       i = Math.max(i, start + 1);
     }
-    assertThat(Seeds.runs(min, alphabet).regions(text)).as("min %d in '%s'", min, text).isEqualTo(expected.toArray());
+    assertThat(Seeds.runs(min, alphabet).regions(text))
+        .as("min %d in '%s'", min, text)
+        .isEqualTo(expected.toArray());
   }
 
-  /** The definition: every maximal run of digits with single separators between them, char by char. */
+  /**
+   * The definition: every maximal run of digits with single separators between them, char by char.
+   */
   private static int[] naiveDigitRuns(String text, int min, String separators) {
     RegionList out = new RegionList();
     int i = 0;
@@ -72,7 +78,10 @@ class SeedsTest {
           digits++;
           i++;
           end = i;
-        } else if (separators.indexOf(c) >= 0 && i + 1 < text.length() && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9') {
+        } else if (separators.indexOf(c) >= 0
+            && i + 1 < text.length()
+            && text.charAt(i + 1) >= '0'
+            && text.charAt(i + 1) <= '9') {
           i++;
         } else {
           break;

@@ -42,11 +42,23 @@ class SeverityLevelsTest {
 
   @Test
   void invalidLevels_areRejected() {
-    assertThatThrownBy(() -> SeverityLevels.of(List.of(new SeverityLevel(10, Severity.LOW), new SeverityLevel(10, Severity.HIGH))))
+    assertThatThrownBy(
+            () ->
+                SeverityLevels.of(
+                    List.of(
+                        new SeverityLevel(10, Severity.LOW), new SeverityLevel(10, Severity.HIGH))))
         .isInstanceOf(DefinitionException.class);
-    assertThatThrownBy(() -> SeverityLevels.of(List.of(new SeverityLevel(10, Severity.LOW), new SeverityLevel(5, Severity.HIGH))))
+    assertThatThrownBy(
+            () ->
+                SeverityLevels.of(
+                    List.of(
+                        new SeverityLevel(10, Severity.LOW), new SeverityLevel(5, Severity.HIGH))))
         .isInstanceOf(DefinitionException.class);
-    assertThatThrownBy(() -> SeverityLevels.of(List.of(new SeverityLevel(1, Severity.LOW), new SeverityLevel(5, Severity.LOW))))
+    assertThatThrownBy(
+            () ->
+                SeverityLevels.of(
+                    List.of(
+                        new SeverityLevel(1, Severity.LOW), new SeverityLevel(5, Severity.LOW))))
         .isInstanceOf(DefinitionException.class);
   }
 

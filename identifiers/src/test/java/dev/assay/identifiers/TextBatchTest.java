@@ -49,7 +49,10 @@ class TextBatchTest {
         int from = random.nextInt(s.length() + 1);
         yield s.substring(from, from + random.nextInt(s.length() - from + 1));
       }
-      case 3 -> SAMPLES.get(random.nextInt(SAMPLES.size())) + " " + SAMPLES.get(random.nextInt(SAMPLES.size()));
+      case 3 ->
+          SAMPLES.get(random.nextInt(SAMPLES.size()))
+              + " "
+              + SAMPLES.get(random.nextInt(SAMPLES.size()));
       case 4 -> {
         // Digits, separators and a line break inside the value, as a quoted CSV cell may have.
         StringBuilder b = new StringBuilder();
@@ -78,7 +81,9 @@ class TextBatchTest {
         });
     for (int i = 0; i < batch.size(); i++) {
       String t = batch.text(i).toString();
-      assertThat(found.get(i)).as("text %d %s in %s", i, t, batch.field(i)).isEqualTo(detector.scan(t, batch.field(i)));
+      assertThat(found.get(i))
+          .as("text %d %s in %s", i, t, batch.field(i))
+          .isEqualTo(detector.scan(t, batch.field(i)));
     }
   }
 
@@ -117,28 +122,47 @@ class TextBatchTest {
   void customIdentifiers_withAndWithoutKeywords_anchoredPatterns_allowLists() {
     List<DataIdentifier> ids =
         List.of(
-            CustomDataIdentifier.define(null, "emp", null, "EMP-[0-9]{6}", List.of(), List.of(), null, null),
-            CustomDataIdentifier.define(null, "code", null, "CODE-[0-9A-Z]{2,8}", List.of("project code"), List.of("TEST"), 20, null),
-            CustomDataIdentifier.define(null, "whole", null, "^[0-9]{4}$", List.of(), List.of(), null, null),
-            CustomDataIdentifier.define(null, "spaced", null, "[a-z]+\\s[0-9]+", List.of("ref"), List.of(), 50, null));
+            CustomDataIdentifier.define(
+                null, "emp", null, "EMP-[0-9]{6}", List.of(), List.of(), null, null),
+            CustomDataIdentifier.define(
+                null,
+                "code",
+                null,
+                "CODE-[0-9A-Z]{2,8}",
+                List.of("project code"),
+                List.of("TEST"),
+                20,
+                null),
+            CustomDataIdentifier.define(
+                null, "whole", null, "^[0-9]{4}$", List.of(), List.of(), null, null),
+            CustomDataIdentifier.define(
+                null, "spaced", null, "[a-z]+\\s[0-9]+", List.of("ref"), List.of(), 50, null));
     List<DataIdentifier> withManaged = new ArrayList<>(ids);
     withManaged.addAll(ManagedCatalog.recommended());
     AllowList allow = AllowList.words("allow-1", "allow", List.of("EMP-000000"));
     SplittableRandom random = new SplittableRandom(16);
     for (Detector detector :
-        List.of(Detector.of(ids, List.of()), Detector.of(withManaged, List.of(allow)), Detector.withoutPrefilter(ids, List.of()))) {
+        List.of(
+            Detector.of(ids, List.of()),
+            Detector.of(withManaged, List.of(allow)),
+            Detector.withoutPrefilter(ids, List.of()))) {
       TextBatch batch = new TextBatch();
       for (int i = 0; i < 400; i++) {
         String value =
             switch (random.nextInt(6)) {
               case 0 -> "EMP-" + (100000 + random.nextInt(900000));
               case 1 -> "EMP-000000";
-              case 2 -> "project code CODE-" + Integer.toString(random.nextInt(1 << 20), 36).toUpperCase();
+              case 2 ->
+                  "project code CODE-"
+                      + Integer.toString(random.nextInt(1 << 20), 36).toUpperCase();
               case 3 -> Integer.toString(1000 + random.nextInt(9000));
               case 4 -> "ref abc " + random.nextInt(100);
               default -> text(random);
             };
-        FieldContext field = random.nextInt(4) == 0 ? FieldContext.of("project code") : FieldContext.of("ref", "other");
+        FieldContext field =
+            random.nextInt(4) == 0
+                ? FieldContext.of("project code")
+                : FieldContext.of("ref", "other");
         batch.add(value, random.nextBoolean() ? FieldContext.NONE : field);
       }
       assertSameAsAlone(detector, batch);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Seeds whose automata run in the keyword pass ({@link Seeds.Triggered}), on seeded random texts:
+ *
  * <ul>
  *   <li>each seed's regions from where its automaton fires equal those of its own scan;
  *   <li>the product automaton, stepped in the keyword pass (one walk or two, with and without
@@ -30,11 +31,55 @@ class TriggeredSeedsTest {
     return LongStream.range(1, 301);
   }
 
-  /** Capitals, lower case, marks and separators of names, digits and card separators, and non-ASCII of every case. */
+  /**
+   * Capitals, lower case, marks and separators of names, digits and card separators, and non-ASCII
+   * of every case.
+   */
   private static final String[] PIECES = {
-    "A", "M", "Z", "a", "n", "z", "'", "’", "-", ".", " ", " ", " ", "  ", "0", "4", "9", "-", "\n", ",", ":", "=",
-    "É", "é", "ß", "ǅ", "中", "Ⓐ", "\uD835\uDC00" /* 𝐀, a capital outside the BMP */, "\uD835\uDC1A" /* 𝐚 */,
-    "Anna", "Smith", "O'Brien", "Dr.", "INFO", "00Z", "de", "4556", "7375", "8689", "9855", "/", "+", "x"
+    "A",
+    "M",
+    "Z",
+    "a",
+    "n",
+    "z",
+    "'",
+    "’",
+    "-",
+    ".",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "0",
+    "4",
+    "9",
+    "-",
+    "\n",
+    ",",
+    ":",
+    "=",
+    "É",
+    "é",
+    "ß",
+    "ǅ",
+    "中",
+    "Ⓐ",
+    "\uD835\uDC00" /* 𝐀, a capital outside the BMP */,
+    "\uD835\uDC1A" /* 𝐚 */,
+    "Anna",
+    "Smith",
+    "O'Brien",
+    "Dr.",
+    "INFO",
+    "00Z",
+    "de",
+    "4556",
+    "7375",
+    "8689",
+    "9855",
+    "/",
+    "+",
+    "x"
   };
 
   private static String randomText(Random random, int pieces) {
@@ -79,7 +124,9 @@ class TriggeredSeedsTest {
     String text = randomText(random, random.nextInt(300));
     for (Seeds.Triggered t : triggered(random)) {
       int[] fired = fires(t, text);
-      assertThat(t.regionsAt(text, fired, fired.length)).as("%s in '%s'", t, text).isEqualTo(t.regions(text));
+      assertThat(t.regionsAt(text, fired, fired.length))
+          .as("%s in '%s'", t, text)
+          .isEqualTo(t.regions(text));
     }
   }
 
@@ -89,7 +136,8 @@ class TriggeredSeedsTest {
    */
   @org.junit.jupiter.api.Test
   void aCapitalThatIsNotALetter_startsTheRunAsInTheOwnScan() {
-    Seeds.Triggered name = (Seeds.Triggered) ManagedCatalog.find("NAME").orElseThrow().criteria().seeds();
+    Seeds.Triggered name =
+        (Seeds.Triggered) ManagedCatalog.find("NAME").orElseThrow().criteria().seeds();
     for (String text : List.of("xxⒶnna Smith", "9 nⒶnnaÉ ǅ'7", "Ⓐnna Smith")) {
       int[] fired = fires(name, text);
       assertThat(name.regionsAt(text, fired, fired.length)).as(text).isEqualTo(name.regions(text));
@@ -104,7 +152,9 @@ class TriggeredSeedsTest {
     TriggerAutomaton product = TriggerAutomaton.of(seeds);
     assertThat(product).isNotNull();
     // Long enough, often, for the two-walk pass, whose second walk starts after a char that resets.
-    String text = randomText(random, random.nextInt(2) == 0 ? random.nextInt(200) : 600 + random.nextInt(1500));
+    String text =
+        randomText(
+            random, random.nextInt(2) == 0 ? random.nextInt(200) : 600 + random.nextInt(1500));
     char[] array = new char[text.length() + 9];
     text.getChars(0, text.length(), array, 4);
     CharArrayText window = new CharArrayText(array, 4, text.length());
@@ -113,15 +163,26 @@ class TriggeredSeedsTest {
     for (KeywordIndex withIndex : Arrays.asList(index, null)) {
       TriggerAutomaton.Fired fired = new TriggerAutomaton.Fired(product.seeds());
       List<String> hits = new ArrayList<>();
-      KeywordIndex.scan(withIndex, window, (literal, start, end) -> hits.add(literal + "@" + start + "-" + end), product, fired);
+      KeywordIndex.scan(
+          withIndex,
+          window,
+          (literal, start, end) -> hits.add(literal + "@" + start + "-" + end),
+          product,
+          fired);
       for (int s = 0; s < seeds.size(); s++) {
         assertThat(Arrays.copyOf(fired.offsets[s], fired.counts[s]))
-            .as("seed %s, with literals %s, text of %d chars", seeds.get(s), withIndex != null, text.length())
+            .as(
+                "seed %s, with literals %s, text of %d chars",
+                seeds.get(s), withIndex != null, text.length())
             .isEqualTo(fires(seeds.get(s), text));
       }
       if (withIndex != null) {
         List<String> expected = new ArrayList<>();
-        index.scan(text, 0, text.length(), (literal, start, end) -> expected.add(literal + "@" + start + "-" + end));
+        index.scan(
+            text,
+            0,
+            text.length(),
+            (literal, start, end) -> expected.add(literal + "@" + start + "-" + end));
         hits.sort(null);
         expected.sort(null);
         assertThat(hits).isEqualTo(expected);
@@ -130,8 +191,8 @@ class TriggeredSeedsTest {
   }
 
   /**
-   * One keyword index stepped in lockstep with one product automaton, then another: the classes
-   * it packs for the first (keyword class and trigger class in one int) must not serve the second.
+   * One keyword index stepped in lockstep with one product automaton, then another: the classes it
+   * packs for the first (keyword class and trigger class in one int) must not serve the second.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -141,14 +202,17 @@ class TriggeredSeedsTest {
     String text = randomText(random, 600 + random.nextInt(1500));
     for (int round = 0; round < 2; round++) {
       // Other chars in each round, so that the two products class chars differently.
-      List<Seeds.Triggered> seeds = List.of(
-          (Seeds.Triggered) Seeds.digitRuns(1 + random.nextInt(15), round == 0 ? " -." : "/"),
-          (Seeds.Triggered) Seeds.runs(1 + random.nextInt(12), round == 0 ? "abnzAMZ0" : "Zz9x'"));
+      List<Seeds.Triggered> seeds =
+          List.of(
+              (Seeds.Triggered) Seeds.digitRuns(1 + random.nextInt(15), round == 0 ? " -." : "/"),
+              (Seeds.Triggered)
+                  Seeds.runs(1 + random.nextInt(12), round == 0 ? "abnzAMZ0" : "Zz9x'"));
       TriggerAutomaton product = TriggerAutomaton.of(seeds);
       TriggerAutomaton.Fired fired = new TriggerAutomaton.Fired(product.seeds());
       KeywordIndex.scan(index, CharArrayText.of(text), (literal, start, end) -> {}, product, fired);
       for (int s = 0; s < seeds.size(); s++) {
-        assertThat(Arrays.copyOf(fired.offsets[s], fired.counts[s])).as("round %d, seed %s", round, seeds.get(s))
+        assertThat(Arrays.copyOf(fired.offsets[s], fired.counts[s]))
+            .as("round %d, seed %s", round, seeds.get(s))
             .isEqualTo(fires(seeds.get(s), text));
       }
     }
@@ -169,7 +233,11 @@ class TriggeredSeedsTest {
       for (int r = 0; r < regions.length && !inside; r += 2) {
         inside = regions[r] <= m.start() && m.end() <= regions[r + 1];
       }
-      assertThat(inside).as("'%s' at %d in '%s', regions %s", m.group(), m.start(), text, Arrays.toString(regions)).isTrue();
+      assertThat(inside)
+          .as(
+              "'%s' at %d in '%s', regions %s",
+              m.group(), m.start(), text, Arrays.toString(regions))
+          .isTrue();
     }
   }
 }

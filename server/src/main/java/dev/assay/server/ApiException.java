@@ -1,9 +1,9 @@
 package dev.assay.server;
 
 /**
- * An error the API answers with: one of Macie's error types, its HTTP status, and a message
- * ({@code {"message": ...}} in the body, the type in {@code x-amzn-ErrorType}), so that the AWS
- * SDKs raise the matching exception (the Macie2 API's error conventions).
+ * An error the API answers with: one of Macie's error types, its HTTP status, and a message ({@code
+ * {"message": ...}} in the body, the type in {@code x-amzn-ErrorType}), so that the AWS SDKs raise
+ * the matching exception (the Macie2 API's error conventions).
  */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

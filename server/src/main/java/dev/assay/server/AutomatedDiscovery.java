@@ -32,20 +32,23 @@ import java.util.concurrent.TimeUnit;
  * Automated sensitive data discovery in the server. While the discovery configuration's status is
  * ENABLED, a cycle runs every {@link ServerConfig#discoveryInterval()} (Macie runs one a day): it
  * samples each bucket the classification scope does not exclude, classifies the sample with the
- * sensitivity inspection template's identifiers and allow lists, stores each finding (origin
- * {@code AUTOMATED_SENSITIVE_DATA_DISCOVERY}) and updates the bucket's profile.
+ * sensitivity inspection template's identifiers and allow lists, stores each finding (origin {@code
+ * AUTOMATED_SENSITIVE_DATA_DISCOVERY}) and updates the bucket's profile.
  *
  * <p>What was analysed lives in the engine's {@link Discovery} state under {@code
- * dataDir/discovery}; a bucket's suppressed types, score override and last cycle live in the
- * store ({@link #PROFILE} resources), so both survive a restart. Thread-safe; one cycle at a time.
+ * dataDir/discovery}; a bucket's suppressed types, score override and last cycle live in the store
+ * ({@link #PROFILE} resources), so both survive a restart. Thread-safe; one cycle at a time.
  */
 final class AutomatedDiscovery implements AutoCloseable {
   static final String PROFILE = "resource-profile";
   static final String TEMPLATE = "sensitivity-inspection-template";
   static final String SCOPE = "classification-scope";
+
   /** The name Macie gives the one template and the one scope of an account. */
   static final String DEFAULT_NAME = "automated-sensitive-data-discovery";
+
   private static final String CYCLE = "automated-discovery-cycle";
+
   /** Objects sampled per bucket and cycle. */
   static final int OBJECTS_PER_BUCKET = 100;
 
@@ -74,9 +77,14 @@ final class AutomatedDiscovery implements AutoCloseable {
     this.api = api;
   }
 
-  /** Starts checking, at the schedule tick or the interval if that is shorter, whether a cycle is due. */
+  /**
+   * Starts checking, at the schedule tick or the interval if that is shorter, whether a cycle is
+   * due.
+   */
   void start() {
-    long tick = Math.max(10, Math.min(config.scheduleTick().toMillis(), config.discoveryInterval().toMillis()));
+    long tick =
+        Math.max(
+            10, Math.min(config.scheduleTick().toMillis(), config.discoveryInterval().toMillis()));
     scheduler.scheduleWithFixedDelay(this::runIfDue, tick, tick, TimeUnit.MILLISECONDS);
   }
 
@@ -87,12 +95,15 @@ final class AutomatedDiscovery implements AutoCloseable {
   private void runIfDue() {
     try {
       ObjectNode configuration = store.setting(MacieApi.DISCOVERY);
-      if (store.setting(MacieApi.SESSION) == null || configuration == null || !"ENABLED".equals(configuration.path("status").asText())) {
+      if (store.setting(MacieApi.SESSION) == null
+          || configuration == null
+          || !"ENABLED".equals(configuration.path("status").asText())) {
         return;
       }
       ObjectNode last = store.setting(CYCLE);
       Long started = last == null ? null : Store.epochMillis(last.path("startedAt").asText(null));
-      if (started != null && Instant.now().toEpochMilli() - started < config.discoveryInterval().toMillis()) {
+      if (started != null
+          && Instant.now().toEpochMilli() - started < config.discoveryInterval().toMillis()) {
         return;
       }
       cycle();
@@ -101,7 +112,10 @@ final class AutomatedDiscovery implements AutoCloseable {
     }
   }
 
-  /** Runs one cycle over every monitored bucket; a bucket that cannot be read does not stop the others. */
+  /**
+   * Runs one cycle over every monitored bucket; a bucket that cannot be read does not stop the
+   * others.
+   */
   synchronized void cycle() {
     String startedAt = MacieApi.now();
     store.putSetting(CYCLE, MacieApi.object().put("startedAt", startedAt));
@@ -109,7 +123,8 @@ final class AutomatedDiscovery implements AutoCloseable {
     List<AllowList> allowLists;
     ObjectNode template = template();
     identifiers.addAll(managed(template));
-    identifiers.addAll(api.customIdentifiers(MacieApi.strings(template.at("/includes/customDataIdentifierIds"))));
+    identifiers.addAll(
+        api.customIdentifiers(MacieApi.strings(template.at("/includes/customDataIdentifierIds"))));
     allowLists = api.allowLists(MacieApi.strings(template.at("/includes/allowListIds")));
     Detector detector = Detector.of(identifiers, allowLists);
     Discovery discovery =
@@ -130,23 +145,27 @@ final class AutomatedDiscovery implements AutoCloseable {
         // An unreadable bucket is reported on its profile; the others are still analysed.
         profile.put("errorCode", "ACCESS_DENIED");
         profile.put("errorMessage", String.valueOf(e.getMessage()));
-        System.err.println("assay serve: automated discovery: bucket " + bucket + ": " + e.getMessage());
+        System.err.println(
+            "assay serve: automated discovery: bucket " + bucket + ": " + e.getMessage());
       }
       profile.put("lastAutomatedDiscoveryTime", startedAt);
       profile.put("profileUpdatedAt", MacieApi.now());
       putProfile(bucket, profile);
     }
-    store.putSetting(CYCLE, MacieApi.object().put("startedAt", startedAt).put("endedAt", MacieApi.now()));
+    store.putSetting(
+        CYCLE, MacieApi.object().put("startedAt", startedAt).put("endedAt", MacieApi.now()));
   }
 
   /**
-   * The managed identifiers of the template: Macie's default set for automated discovery (the
-   * same ids as the RECOMMENDED set of jobs) with the template's excludes taken out and its
-   * includes added.
+   * The managed identifiers of the template: Macie's default set for automated discovery (the same
+   * ids as the RECOMMENDED set of jobs) with the template's excludes taken out and its includes
+   * added.
    */
   private static List<ManagedDataIdentifier> managed(ObjectNode template) {
-    Set<String> excludes = new HashSet<>(MacieApi.strings(template.at("/excludes/managedDataIdentifierIds")));
-    Set<String> includes = new HashSet<>(MacieApi.strings(template.at("/includes/managedDataIdentifierIds")));
+    Set<String> excludes =
+        new HashSet<>(MacieApi.strings(template.at("/excludes/managedDataIdentifierIds")));
+    Set<String> includes =
+        new HashSet<>(MacieApi.strings(template.at("/includes/managedDataIdentifierIds")));
     Set<String> defaults = new HashSet<>();
     ManagedCatalog.recommended().forEach(m -> defaults.add(m.id()));
     List<ManagedDataIdentifier> out = new ArrayList<>();
@@ -170,7 +189,10 @@ final class AutomatedDiscovery implements AutoCloseable {
     }
   }
 
-  /** The buckets discovery knows: the mapped ones or, when none are mapped, the caller's buckets in S3. */
+  /**
+   * The buckets discovery knows: the mapped ones or, when none are mapped, the caller's buckets in
+   * S3.
+   */
   List<String> buckets() {
     if (!config.buckets().isEmpty()) {
       return new ArrayList<>(new TreeSet<>(config.buckets().keySet()));
@@ -184,7 +206,9 @@ final class AutomatedDiscovery implements AutoCloseable {
 
   private ObjectSource source(String bucket) throws IOException {
     Path local = config.buckets().get(bucket);
-    return local != null ? LocalSource.of(local, bucket) : jobs.s3().bucket(bucket, "", ObjectScope.ALL);
+    return local != null
+        ? LocalSource.of(local, bucket)
+        : jobs.s3().bucket(bucket, "", ObjectScope.ALL);
   }
 
   /** A bucket's stored profile settings (suppressions, override, last cycle), or a new one. */
@@ -194,7 +218,8 @@ final class AutomatedDiscovery implements AutoCloseable {
   }
 
   void putProfile(String bucket, ObjectNode profile) {
-    store.putResource(PROFILE, bucket, bucket, profile.path("profileUpdatedAt").asText(MacieApi.now()), profile);
+    store.putResource(
+        PROFILE, bucket, bucket, profile.path("profileUpdatedAt").asText(MacieApi.now()), profile);
   }
 
   /** The sensitive data types (managed ids, custom identifier names) suppressed for a bucket. */
@@ -214,7 +239,10 @@ final class AutomatedDiscovery implements AutoCloseable {
     return out;
   }
 
-  /** What discovery knows of a bucket with its suppressed types left out, or empty before its first analysis. */
+  /**
+   * What discovery knows of a bucket with its suppressed types left out, or empty before its first
+   * analysis.
+   */
   Optional<Discovery.BucketReport> report(String bucket, ObjectNode profile) {
     return report(bucket, suppressedTypes(profile));
   }

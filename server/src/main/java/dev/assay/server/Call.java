@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One API request as an operation sees it: the path labels, the query string and the JSON body
- * (an empty object when the request has none). Immutable.
+ * One API request as an operation sees it: the path labels, the query string and the JSON body (an
+ * empty object when the request has none). Immutable.
  */
-record Call(String operation, Map<String, String> labels, Map<String, List<String>> query, ObjectNode body) {
+record Call(
+    String operation,
+    Map<String, String> labels,
+    Map<String, List<String>> query,
+    ObjectNode body) {
 
   String label(String name) {
     return labels.get(name);

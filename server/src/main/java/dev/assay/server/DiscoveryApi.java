@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * The operations on what automated sensitive data discovery found, and on its settings: bucket
  * inventory (DescribeBuckets, GetBucketStatistics, SearchResources), resource profiles (scores,
  * detections, artifacts, override and suppression), the sensitivity inspection template and the
- * classification scope. Shapes and limits follow the Macie2 API model. Thread-safe: state is in
- * the {@link Store} and the discovery state directory.
+ * classification scope. Shapes and limits follow the Macie2 API model. Thread-safe: state is in the
+ * {@link Store} and the discovery state directory.
  */
 final class DiscoveryApi {
   private static final Set<String> MANAGED_IDS = new HashSet<>();
@@ -71,10 +71,20 @@ final class DiscoveryApi {
 
   static boolean handles(String operation) {
     return Set.of(
-            "DescribeBuckets", "GetBucketStatistics", "SearchResources", "GetResourceProfile", "UpdateResourceProfile",
-            "ListResourceProfileDetections", "UpdateResourceProfileDetections", "ListResourceProfileArtifacts",
-            "GetSensitivityInspectionTemplate", "UpdateSensitivityInspectionTemplate", "ListSensitivityInspectionTemplates",
-            "GetClassificationScope", "UpdateClassificationScope", "ListClassificationScopes")
+            "DescribeBuckets",
+            "GetBucketStatistics",
+            "SearchResources",
+            "GetResourceProfile",
+            "UpdateResourceProfile",
+            "ListResourceProfileDetections",
+            "UpdateResourceProfileDetections",
+            "ListResourceProfileArtifacts",
+            "GetSensitivityInspectionTemplate",
+            "UpdateSensitivityInspectionTemplate",
+            "ListSensitivityInspectionTemplates",
+            "GetClassificationScope",
+            "UpdateClassificationScope",
+            "ListClassificationScopes")
         .contains(operation);
   }
 
@@ -109,7 +119,9 @@ final class DiscoveryApi {
     }
     ObjectNode job = b.putObject("jobDetails");
     job.put("isDefinedInJob", lastJob == null ? "FALSE" : "TRUE");
-    job.put("isMonitoredByJob", lastJob != null && lastJob.path("monitored").asBoolean() ? "TRUE" : "FALSE");
+    job.put(
+        "isMonitoredByJob",
+        lastJob != null && lastJob.path("monitored").asBoolean() ? "TRUE" : "FALSE");
     if (lastJob != null) {
       job.put("lastJobId", lastJob.path("jobId").asText());
       if (lastJob.hasNonNull("lastRunTime")) {
@@ -123,18 +135,31 @@ final class DiscoveryApi {
     b.put("objectCount", inventory[0]);
     // Encryption, public access and sharing are not read from the buckets: reported as unknown.
     b.putObject("objectCountByEncryptionType")
-        .put("customerManaged", 0).put("kmsManaged", 0).put("s3Managed", 0).put("unencrypted", 0).put("unknown", inventory[0]);
+        .put("customerManaged", 0)
+        .put("kmsManaged", 0)
+        .put("s3Managed", 0)
+        .put("unencrypted", 0)
+        .put("unknown", inventory[0]);
     b.putObject("publicAccess").put("effectivePermission", "UNKNOWN");
     b.put("region", config.region());
-    b.putObject("replicationDetails").put("replicated", false).put("replicatedExternally", false).putArray("replicationAccounts");
+    b.putObject("replicationDetails")
+        .put("replicated", false)
+        .put("replicatedExternally", false)
+        .putArray("replicationAccounts");
     b.put("sensitivityScore", score(profile, report).score());
     b.putObject("serverSideEncryption").put("type", "NONE");
     b.put("sharedAccess", "UNKNOWN");
     b.put("sizeInBytes", inventory[1]);
     b.put("sizeInBytesCompressed", 0);
     b.putArray("tags");
-    b.putObject("unclassifiableObjectCount").put("fileType", inventory[0] - inventory[2]).put("storageClass", 0).put("total", inventory[0] - inventory[2]);
-    b.putObject("unclassifiableObjectSizeInBytes").put("fileType", inventory[1] - inventory[3]).put("storageClass", 0).put("total", inventory[1] - inventory[3]);
+    b.putObject("unclassifiableObjectCount")
+        .put("fileType", inventory[0] - inventory[2])
+        .put("storageClass", 0)
+        .put("total", inventory[0] - inventory[2]);
+    b.putObject("unclassifiableObjectSizeInBytes")
+        .put("fileType", inventory[1] - inventory[3])
+        .put("storageClass", 0)
+        .put("total", inventory[1] - inventory[3]);
     b.put("versioning", false);
     return b;
   }
@@ -149,7 +174,10 @@ final class DiscoveryApi {
     long[] out = new long[4];
     try {
       Path local = config.buckets().get(bucket);
-      ObjectSource source = local != null ? LocalSource.of(local, bucket) : jobs.s3().bucket(bucket, "", ObjectScope.ALL);
+      ObjectSource source =
+          local != null
+              ? LocalSource.of(local, bucket)
+              : jobs.s3().bucket(bucket, "", ObjectScope.ALL);
       source.enumerate(
           o -> {
             out[0]++;
@@ -165,18 +193,28 @@ final class DiscoveryApi {
     return out;
   }
 
-  /** For each bucket a job names: the job that last ran on it (or was created last), and whether a scheduled job monitors it. */
+  /**
+   * For each bucket a job names: the job that last ran on it (or was created last), and whether a
+   * scheduled job monitors it.
+   */
   private Map<String, ObjectNode> lastJobs() {
     Map<String, ObjectNode> out = new TreeMap<>();
     List<ObjectNode> jobList = store.resources(MacieApi.JOB);
-    jobList.sort(Comparator.comparing((ObjectNode j) -> j.path("lastRunTime").asText(j.path("createdAt").asText())));
+    jobList.sort(
+        Comparator.comparing(
+            (ObjectNode j) -> j.path("lastRunTime").asText(j.path("createdAt").asText())));
     for (ObjectNode job : jobList) {
-      boolean monitored = "SCHEDULED".equals(job.path("jobType").asText()) && !"CANCELLED".equals(job.path("jobStatus").asText());
+      boolean monitored =
+          "SCHEDULED".equals(job.path("jobType").asText())
+              && !"CANCELLED".equals(job.path("jobStatus").asText());
       for (JsonNode def : job.at("/s3JobDefinition/bucketDefinitions")) {
         for (JsonNode name : def.path("buckets")) {
           ObjectNode previous = out.get(name.asText());
           boolean wasMonitored = previous != null && previous.path("monitored").asBoolean();
-          ObjectNode entry = MacieApi.object().put("jobId", job.path("jobId").asText()).put("monitored", monitored || wasMonitored);
+          ObjectNode entry =
+              MacieApi.object()
+                  .put("jobId", job.path("jobId").asText())
+                  .put("monitored", monitored || wasMonitored);
           if (job.hasNonNull("lastRunTime")) {
             entry.put("lastRunTime", job.get("lastRunTime").asText());
           }
@@ -198,15 +236,19 @@ final class DiscoveryApi {
     JsonNode sort = c.body().path("sortCriteria");
     if (sort.hasNonNull("attributeName")) {
       String attribute = sort.get("attributeName").asText();
-      Comparator<ObjectNode> order = Comparator.comparing(b -> attributeOf(b, attribute), DiscoveryApi::compareValues);
+      Comparator<ObjectNode> order =
+          Comparator.comparing(b -> attributeOf(b, attribute), DiscoveryApi::compareValues);
       buckets.sort("DESC".equals(sort.path("orderBy").asText("ASC")) ? order.reversed() : order);
     }
     return page(c, buckets, "buckets", 50, 1000);
   }
 
-  /** BucketCriteria: every condition (eq, neq, gt, gte, lt, lte, prefix) on every attribute holds. */
+  /**
+   * BucketCriteria: every condition (eq, neq, gt, gte, lt, lte, prefix) on every attribute holds.
+   */
   static boolean matches(ObjectNode bucket, JsonNode criteria) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = criteria.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = criteria.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode value = attributeOf(bucket, e.getKey());
       JsonNode c = e.getValue();
@@ -234,7 +276,8 @@ final class DiscoveryApi {
           }
         }
       }
-      if (c.hasNonNull("prefix") && (value == null || !value.asText().startsWith(c.get("prefix").asText()))) {
+      if (c.hasNonNull("prefix")
+          && (value == null || !value.asText().startsWith(c.get("prefix").asText()))) {
         return false;
       }
     }
@@ -277,27 +320,54 @@ final class DiscoveryApi {
 
   private JsonNode bucketStatistics(Call c) {
     String account = c.text("accountId");
-    List<ObjectNode> buckets = account != null && !account.equals(config.accountId()) ? List.of() : bucketMetadata();
+    List<ObjectNode> buckets =
+        account != null && !account.equals(config.accountId()) ? List.of() : bucketMetadata();
     long count = buckets.size();
     ObjectNode out = MacieApi.object();
     out.put("bucketCount", count);
-    out.putObject("bucketCountByEffectivePermission").put("publiclyAccessible", 0).put("publiclyReadable", 0).put("publiclyWritable", 0).put("unknown", count);
-    out.putObject("bucketCountByEncryptionType").put("kmsManaged", 0).put("s3Managed", 0).put("unencrypted", 0).put("unknown", count);
+    out.putObject("bucketCountByEffectivePermission")
+        .put("publiclyAccessible", 0)
+        .put("publiclyReadable", 0)
+        .put("publiclyWritable", 0)
+        .put("unknown", count);
+    out.putObject("bucketCountByEncryptionType")
+        .put("kmsManaged", 0)
+        .put("s3Managed", 0)
+        .put("unencrypted", 0)
+        .put("unknown", count);
     out.putObject("bucketCountByObjectEncryptionRequirement")
-        .put("allowsUnencryptedObjectUploads", 0).put("deniesUnencryptedObjectUploads", 0).put("unknown", count);
-    out.putObject("bucketCountBySharedAccessType").put("external", 0).put("internal", 0).put("notShared", 0).put("unknown", count);
+        .put("allowsUnencryptedObjectUploads", 0)
+        .put("deniesUnencryptedObjectUploads", 0)
+        .put("unknown", count);
+    out.putObject("bucketCountBySharedAccessType")
+        .put("external", 0)
+        .put("internal", 0)
+        .put("notShared", 0)
+        .put("unknown", count);
     ObjectNode bySensitivity = out.putObject("bucketStatisticsBySensitivity");
-    for (String group : List.of("classificationError", "notClassified", "notSensitive", "sensitive")) {
-      bySensitivity.putObject(group).put("classifiableSizeInBytes", 0).put("publiclyAccessibleCount", 0).put("totalCount", 0).put("totalSizeInBytes", 0);
+    for (String group :
+        List.of("classificationError", "notClassified", "notSensitive", "sensitive")) {
+      bySensitivity
+          .putObject(group)
+          .put("classifiableSizeInBytes", 0)
+          .put("publiclyAccessibleCount", 0)
+          .put("totalCount", 0)
+          .put("totalSizeInBytes", 0);
     }
     long[] sums = new long[8];
     for (ObjectNode b : buckets) {
       int score = b.path("sensitivityScore").asInt();
-      String group = score < 0 ? "classificationError" : score == 50 ? "notClassified" : score > 50 ? "sensitive" : "notSensitive";
+      String group =
+          score < 0
+              ? "classificationError"
+              : score == 50 ? "notClassified" : score > 50 ? "sensitive" : "notSensitive";
       ObjectNode g = (ObjectNode) bySensitivity.get(group);
-      g.put("classifiableSizeInBytes", g.path("classifiableSizeInBytes").asLong() + b.path("classifiableSizeInBytes").asLong());
+      g.put(
+          "classifiableSizeInBytes",
+          g.path("classifiableSizeInBytes").asLong() + b.path("classifiableSizeInBytes").asLong());
       g.put("totalCount", g.path("totalCount").asLong() + 1);
-      g.put("totalSizeInBytes", g.path("totalSizeInBytes").asLong() + b.path("sizeInBytes").asLong());
+      g.put(
+          "totalSizeInBytes", g.path("totalSizeInBytes").asLong() + b.path("sizeInBytes").asLong());
       sums[0] += b.path("classifiableObjectCount").asLong();
       sums[1] += b.path("classifiableSizeInBytes").asLong();
       sums[2] += b.path("objectCount").asLong();
@@ -311,8 +381,14 @@ final class DiscoveryApi {
     out.put("objectCount", sums[2]);
     out.put("sizeInBytes", sums[3]);
     out.put("sizeInBytesCompressed", 0);
-    out.putObject("unclassifiableObjectCount").put("fileType", sums[4]).put("storageClass", 0).put("total", sums[4]);
-    out.putObject("unclassifiableObjectSizeInBytes").put("fileType", sums[5]).put("storageClass", 0).put("total", sums[5]);
+    out.putObject("unclassifiableObjectCount")
+        .put("fileType", sums[4])
+        .put("storageClass", 0)
+        .put("total", sums[4]);
+    out.putObject("unclassifiableObjectSizeInBytes")
+        .put("fileType", sums[5])
+        .put("storageClass", 0)
+        .put("total", sums[5]);
     return out;
   }
 
@@ -333,9 +409,22 @@ final class DiscoveryApi {
 
   private static final List<String> MATCHING_BUCKET_MEMBERS =
       List.of(
-          "accountId", "automatedDiscoveryMonitoringStatus", "bucketName", "classifiableObjectCount", "classifiableSizeInBytes",
-          "errorCode", "errorMessage", "jobDetails", "lastAutomatedDiscoveryTime", "objectCount", "objectCountByEncryptionType",
-          "sensitivityScore", "sizeInBytes", "sizeInBytesCompressed", "unclassifiableObjectCount", "unclassifiableObjectSizeInBytes");
+          "accountId",
+          "automatedDiscoveryMonitoringStatus",
+          "bucketName",
+          "classifiableObjectCount",
+          "classifiableSizeInBytes",
+          "errorCode",
+          "errorMessage",
+          "jobDetails",
+          "lastAutomatedDiscoveryTime",
+          "objectCount",
+          "objectCountByEncryptionType",
+          "sensitivityScore",
+          "sizeInBytes",
+          "sizeInBytesCompressed",
+          "unclassifiableObjectCount",
+          "unclassifiableObjectSizeInBytes");
 
   private JsonNode searchResources(Call c) {
     JsonNode criteria = c.body().path("bucketCriteria");
@@ -351,9 +440,12 @@ final class DiscoveryApi {
     if (sort.hasNonNull("attributeName")) {
       String attribute = SEARCH_SORT.get(sort.get("attributeName").asText());
       if (attribute == null) {
-        throw ApiException.validation("sortCriteria.attributeName: one of " + String.join(", ", new TreeSet<>(SEARCH_SORT.keySet())));
+        throw ApiException.validation(
+            "sortCriteria.attributeName: one of "
+                + String.join(", ", new TreeSet<>(SEARCH_SORT.keySet())));
       }
-      Comparator<ObjectNode> order = Comparator.comparing(b -> attributeOf(b, attribute), DiscoveryApi::compareValues);
+      Comparator<ObjectNode> order =
+          Comparator.comparing(b -> attributeOf(b, attribute), DiscoveryApi::compareValues);
       matching.sort("DESC".equals(sort.path("orderBy").asText("ASC")) ? order.reversed() : order);
     }
     List<ObjectNode> resources = new ArrayList<>();
@@ -377,7 +469,9 @@ final class DiscoveryApi {
         JsonNode s = condition.get("simpleCriterion");
         String attribute = SEARCH_KEYS.get(s.path("key").asText());
         if (attribute == null) {
-          throw ApiException.validation("simpleCriterion.key: one of " + String.join(", ", new TreeSet<>(SEARCH_KEYS.keySet())));
+          throw ApiException.validation(
+              "simpleCriterion.key: one of "
+                  + String.join(", ", new TreeSet<>(SEARCH_KEYS.keySet())));
         }
         boolean in = anyEqual(attributeOf(bucket, attribute), s.path("values"));
         if ("NE".equals(s.path("comparator").asText("EQ")) == in) {
@@ -403,8 +497,11 @@ final class DiscoveryApi {
       throw ApiException.validation("resourceArn: is required");
     }
     String prefix = "arn:" + config.partition() + ":s3:::";
-    if (!arn.startsWith(prefix) || arn.length() == prefix.length() || arn.indexOf('/', prefix.length()) >= 0) {
-      throw ApiException.validation("resourceArn: not the ARN of an S3 bucket (" + prefix + "BUCKET): " + arn);
+    if (!arn.startsWith(prefix)
+        || arn.length() == prefix.length()
+        || arn.indexOf('/', prefix.length()) >= 0) {
+      throw ApiException.validation(
+          "resourceArn: not the ARN of an S3 bucket (" + prefix + "BUCKET): " + arn);
     }
     String bucket = arn.substring(prefix.length());
     if (!discovery.buckets().contains(bucket)) {
@@ -417,12 +514,15 @@ final class DiscoveryApi {
     return "arn:" + config.partition() + ":s3:::" + bucket;
   }
 
-  private static SensitivityScore score(ObjectNode profile, Optional<Discovery.BucketReport> report) {
+  private static SensitivityScore score(
+      ObjectNode profile, Optional<Discovery.BucketReport> report) {
     if (profile.path("sensitivityScoreOverridden").asBoolean()) {
       return new SensitivityScore(100, SensitivityScore.SENSITIVE);
     }
     if (report.isEmpty()) {
-      return profile.has("errorCode") ? new SensitivityScore(-1, SensitivityScore.ERROR) : new SensitivityScore(50, SensitivityScore.NOT_ANALYZED);
+      return profile.has("errorCode")
+          ? new SensitivityScore(-1, SensitivityScore.ERROR)
+          : new SensitivityScore(50, SensitivityScore.NOT_ANALYZED);
     }
     return report.get().score();
   }
@@ -440,7 +540,9 @@ final class DiscoveryApi {
     ObjectNode stats = out.putObject("statistics");
     Discovery.BucketReport r = report.orElse(null);
     stats.put("totalBytesClassified", r == null ? 0 : r.analysedBytes());
-    stats.put("totalDetections", r == null ? 0 : r.occurrences().values().stream().mapToLong(Long::longValue).sum());
+    stats.put(
+        "totalDetections",
+        r == null ? 0 : r.occurrences().values().stream().mapToLong(Long::longValue).sum());
     stats.put("totalDetectionsSuppressed", r == null ? 0 : r.suppressedOccurrences());
     stats.put("totalItemsClassified", r == null ? 0 : r.analysedObjects());
     stats.put("totalItemsSensitive", r == null ? 0 : r.objectsWithSensitiveData());
@@ -451,12 +553,16 @@ final class DiscoveryApi {
     return out;
   }
 
-  /** Only 100 (the maximum, which applies the Sensitive label) or nothing (back to the calculated score). */
+  /**
+   * Only 100 (the maximum, which applies the Sensitive label) or nothing (back to the calculated
+   * score).
+   */
   private JsonNode updateResourceProfile(Call c) {
     String bucket = bucketOf(c);
     Integer override = c.integer("sensitivityScoreOverride");
     if (override != null && override != 100) {
-      throw ApiException.validation("sensitivityScoreOverride: must be 100 or left out, got " + override);
+      throw ApiException.validation(
+          "sensitivityScoreOverride: must be 100 or left out, got " + override);
     }
     ObjectNode profile = discovery.profile(bucket);
     profile.put("sensitivityScoreOverridden", override != null);
@@ -508,10 +614,12 @@ final class DiscoveryApi {
         throw ApiException.validation("suppressDataIdentifiers.id: is required");
       }
       if (!type.equals("CUSTOM") && !type.equals("MANAGED")) {
-        throw ApiException.validation("suppressDataIdentifiers.type: must be CUSTOM or MANAGED, got '" + type + "'");
+        throw ApiException.validation(
+            "suppressDataIdentifiers.type: must be CUSTOM or MANAGED, got '" + type + "'");
       }
       if (type.equals("MANAGED") && !MANAGED_IDS.contains(id)) {
-        throw ApiException.validation("suppressDataIdentifiers.id: no managed data identifier " + id);
+        throw ApiException.validation(
+            "suppressDataIdentifiers.id: no managed data identifier " + id);
       }
       if (type.equals("CUSTOM") && store.resource(MacieApi.CDI, id) == null) {
         throw ApiException.notFound("custom data identifier " + id + " does not exist");
@@ -566,7 +674,8 @@ final class DiscoveryApi {
     List<String> allow = MacieApi.strings(includes.path("allowListIds"));
     // The template's quotas, as a job's: 30 custom data identifiers, 10 allow lists.
     if (custom.size() > 30) {
-      throw ApiException.validation("includes.customDataIdentifierIds: at most 30, got " + custom.size());
+      throw ApiException.validation(
+          "includes.customDataIdentifierIds: at most 30, got " + custom.size());
     }
     if (allow.size() > 10) {
       throw ApiException.validation("includes.allowListIds: at most 10, got " + allow.size());
@@ -585,12 +694,22 @@ final class DiscoveryApi {
       t.put("description", c.text("description"));
     }
     ObjectNode ex = t.putObject("excludes");
-    ex.set("managedDataIdentifierIds", excludes.path("managedDataIdentifierIds").isArray() ? excludes.get("managedDataIdentifierIds") : MacieApi.array());
+    ex.set(
+        "managedDataIdentifierIds",
+        excludes.path("managedDataIdentifierIds").isArray()
+            ? excludes.get("managedDataIdentifierIds")
+            : MacieApi.array());
     ObjectNode in = t.putObject("includes");
-    for (String member : List.of("allowListIds", "customDataIdentifierIds", "managedDataIdentifierIds")) {
+    for (String member :
+        List.of("allowListIds", "customDataIdentifierIds", "managedDataIdentifierIds")) {
       in.set(member, includes.path(member).isArray() ? includes.get(member) : MacieApi.array());
     }
-    store.putResource(AutomatedDiscovery.TEMPLATE, t.get("sensitivityInspectionTemplateId").asText(), t.get("name").asText(), MacieApi.now(), t);
+    store.putResource(
+        AutomatedDiscovery.TEMPLATE,
+        t.get("sensitivityInspectionTemplateId").asText(),
+        t.get("name").asText(),
+        MacieApi.now(),
+        t);
     return MacieApi.object();
   }
 
@@ -603,7 +722,10 @@ final class DiscoveryApi {
   private JsonNode listTemplates() {
     ObjectNode t = discovery.template();
     ObjectNode out = MacieApi.object();
-    out.putArray("sensitivityInspectionTemplates").addObject().put("id", t.get("sensitivityInspectionTemplateId").asText()).put("name", t.get("name").asText());
+    out.putArray("sensitivityInspectionTemplates")
+        .addObject()
+        .put("id", t.get("sensitivityInspectionTemplateId").asText())
+        .put("name", t.get("name").asText());
     return out;
   }
 
@@ -623,7 +745,8 @@ final class DiscoveryApi {
     }
     String operation = update.path("operation").asText("");
     if (!Set.of("ADD", "REPLACE", "REMOVE").contains(operation)) {
-      throw ApiException.validation("s3.excludes.operation: must be ADD, REPLACE or REMOVE, got '" + operation + "'");
+      throw ApiException.validation(
+          "s3.excludes.operation: must be ADD, REPLACE or REMOVE, got '" + operation + "'");
     }
     List<String> names = MacieApi.strings(update.path("bucketNames"));
     Set<String> current = new LinkedHashSet<>(MacieApi.strings(s.at("/s3/excludes/bucketNames")));
@@ -636,11 +759,13 @@ final class DiscoveryApi {
       }
     }
     if (current.size() > 1000) {
-      throw ApiException.validation("s3.excludes.bucketNames: at most 1,000 buckets can be excluded, got " + current.size());
+      throw ApiException.validation(
+          "s3.excludes.bucketNames: at most 1,000 buckets can be excluded, got " + current.size());
     }
     ArrayNode list = ((ObjectNode) s.path("s3").path("excludes")).putArray("bucketNames");
     current.forEach(list::add);
-    store.putResource(AutomatedDiscovery.SCOPE, s.get("id").asText(), s.get("name").asText(), MacieApi.now(), s);
+    store.putResource(
+        AutomatedDiscovery.SCOPE, s.get("id").asText(), s.get("name").asText(), MacieApi.now(), s);
     return MacieApi.object();
   }
 

@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes each new, unarchived finding as an EventBridge event: appended as
- * a line to a file, or POSTed to a URL. Publishing runs on a thread of its own, so a slow or
- * failing endpoint never blocks a job; a POST is retried with backoff (5 tries) and then dropped
- * with a message on standard error. Thread-safe.
+ * Publishes each new, unarchived finding as an EventBridge event: appended as a line to a file, or
+ * POSTed to a URL. Publishing runs on a thread of its own, so a slow or failing endpoint never
+ * blocks a job; a POST is retried with backoff (5 tries) and then dropped with a message on
+ * standard error. Thread-safe.
  */
 abstract class Events implements AutoCloseable {
   static Events of(String target) {
@@ -76,7 +76,9 @@ abstract class Events implements AutoCloseable {
 
     @Override
     void send(String line) {
-      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      try (Writer w =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
         w.write(line);
         w.write('\n');
       } catch (IOException e) {
@@ -87,7 +89,8 @@ abstract class Events implements AutoCloseable {
 
   private static final class Post extends Events {
     private final URI uri;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Post(URI uri) {
       this.uri = uri;
@@ -96,15 +99,23 @@ abstract class Events implements AutoCloseable {
     @Override
     void send(String line) {
       HttpRequest request =
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(line)).build();
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(line))
+              .build();
       long backoff = 200;
       for (int attempt = 1; attempt <= 5; attempt++) {
         try {
           HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
           if (r.statusCode() < 500 && r.statusCode() != 429) {
             if (r.statusCode() >= 300) {
-              System.err.println("assay serve: --events " + uri + ": answered " + r.statusCode() + "; event dropped");
+              System.err.println(
+                  "assay serve: --events "
+                      + uri
+                      + ": answered "
+                      + r.statusCode()
+                      + "; event dropped");
             }
             return;
           }
@@ -122,7 +133,8 @@ abstract class Events implements AutoCloseable {
         }
         backoff *= 2;
       }
-      System.err.println("assay serve: --events " + uri + ": not reachable after 5 tries; event dropped");
+      System.err.println(
+          "assay serve: --events " + uri + ": not reachable after 5 tries; event dropped");
     }
   }
 }

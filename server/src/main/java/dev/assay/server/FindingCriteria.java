@@ -1,6 +1,5 @@
 package dev.assay.server;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@code FindingCriteria} (Macie's FindingCriteria operators): terms on field paths, AND-ed. {@code eq} matches
- * any of its values, {@code neq} none, {@code eqExactMatch} when the field's set of values is
- * exactly the given set; {@code gt}, {@code gte}, {@code lt}, {@code lte} compare numbers, and
- * dates as epoch milliseconds. Values are case-sensitive and whole; booleans are {@code "true"} and
- * {@code "false"}. Terms on the fields the store keeps as columns become SQL; the others are
- * checked on each finding's JSON. Immutable.
+ * A {@code FindingCriteria} (Macie's FindingCriteria operators): terms on field paths, AND-ed.
+ * {@code eq} matches any of its values, {@code neq} none, {@code eqExactMatch} when the field's set
+ * of values is exactly the given set; {@code gt}, {@code gte}, {@code lt}, {@code lte} compare
+ * numbers, and dates as epoch milliseconds. Values are case-sensitive and whole; booleans are
+ * {@code "true"} and {@code "false"}. Terms on the fields the store keeps as columns become SQL;
+ * the others are checked on each finding's JSON. Immutable.
  */
 final class FindingCriteria {
   /** A field the findings table keeps as a column: its name and whether it holds numbers. */
@@ -42,9 +41,18 @@ final class FindingCriteria {
           Map.entry("accountId", new Column("account_id", false, false)),
           Map.entry("region", new Column("region", false, false)));
 
-  private static final Set<String> OPERATORS = Set.of("eq", "neq", "eqExactMatch", "gt", "gte", "lt", "lte");
+  private static final Set<String> OPERATORS =
+      Set.of("eq", "neq", "eqExactMatch", "gt", "gte", "lt", "lte");
 
-  record Term(String field, List<String> eq, List<String> neq, List<String> eqExactMatch, Long gt, Long gte, Long lt, Long lte) {}
+  record Term(
+      String field,
+      List<String> eq,
+      List<String> neq,
+      List<String> eqExactMatch,
+      Long gt,
+      Long gte,
+      Long lt,
+      Long lte) {}
 
   private final List<Term> terms;
 
@@ -74,7 +82,8 @@ final class FindingCriteria {
       throw ApiException.validation(where + ".criterion: must be an object keyed by field");
     }
     List<Term> terms = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = criterion.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = criterion.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String field = canonical(e.getKey());
       String at = where + ".criterion." + e.getKey();
@@ -85,16 +94,25 @@ final class FindingCriteria {
       for (Iterator<String> names = ops.fieldNames(); names.hasNext(); ) {
         String op = names.next();
         if (!OPERATORS.contains(op)) {
-          throw ApiException.validation(at + "." + op + ": not an operator (eq, neq, eqExactMatch, gt, gte, lt, lte)");
+          throw ApiException.validation(
+              at + "." + op + ": not an operator (eq, neq, eqExactMatch, gt, gte, lt, lte)");
         }
       }
       List<String> exact = strings(ops, "eqExactMatch", at);
       if (exact != null && ops.size() > 1) {
-        throw ApiException.validation(at + ".eqExactMatch: cannot be combined with other operators on the same field");
+        throw ApiException.validation(
+            at + ".eqExactMatch: cannot be combined with other operators on the same field");
       }
       terms.add(
-          new Term(field, strings(ops, "eq", at), strings(ops, "neq", at), exact, number(ops, "gt", at), number(ops, "gte", at),
-              number(ops, "lt", at), number(ops, "lte", at)));
+          new Term(
+              field,
+              strings(ops, "eq", at),
+              strings(ops, "neq", at),
+              exact,
+              number(ops, "gt", at),
+              number(ops, "gte", at),
+              number(ops, "lt", at),
+              number(ops, "lte", at)));
     }
     return new FindingCriteria(terms);
   }
@@ -143,7 +161,8 @@ final class FindingCriteria {
         // below
       }
     }
-    throw ApiException.validation(at + "." + op + ": must be a number (dates as epoch milliseconds)");
+    throw ApiException.validation(
+        at + "." + op + ": must be a number (dates as epoch milliseconds)");
   }
 
   /**
@@ -157,7 +176,11 @@ final class FindingCriteria {
         continue;
       }
       if (t.eq() != null) {
-        sql.append(" AND ").append(c.name()).append(" IN (").append(placeholders(t.eq().size())).append(')');
+        sql.append(" AND ")
+            .append(c.name())
+            .append(" IN (")
+            .append(placeholders(t.eq().size()))
+            .append(')');
         t.eq().forEach(v -> params.add(columnValue(c, v)));
       }
       if (t.eqExactMatch() != null) {
@@ -171,8 +194,13 @@ final class FindingCriteria {
         }
       }
       if (t.neq() != null) {
-        sql.append(" AND (").append(c.name()).append(" IS NULL OR ").append(c.name()).append(" NOT IN (")
-            .append(placeholders(t.neq().size())).append("))");
+        sql.append(" AND (")
+            .append(c.name())
+            .append(" IS NULL OR ")
+            .append(c.name())
+            .append(" NOT IN (")
+            .append(placeholders(t.neq().size()))
+            .append("))");
         t.neq().forEach(v -> params.add(columnValue(c, v)));
       }
       range(sql, params, c, t.gt(), ">");
@@ -182,7 +210,8 @@ final class FindingCriteria {
     }
   }
 
-  private static void range(StringBuilder sql, List<Object> params, Column c, Long bound, String op) {
+  private static void range(
+      StringBuilder sql, List<Object> params, Column c, Long bound, String op) {
     if (bound != null) {
       sql.append(" AND ").append(c.name()).append(' ').append(op).append(" ?");
       params.add(bound);
@@ -242,7 +271,8 @@ final class FindingCriteria {
     if (t.neq() != null && values.stream().anyMatch(t.neq()::contains)) {
       return false;
     }
-    if (t.eqExactMatch() != null && !new HashSet<>(values).equals(new HashSet<>(t.eqExactMatch()))) {
+    if (t.eqExactMatch() != null
+        && !new HashSet<>(values).equals(new HashSet<>(t.eqExactMatch()))) {
       return false;
     }
     if (t.gt() != null || t.gte() != null || t.lt() != null || t.lte() != null) {
@@ -263,7 +293,10 @@ final class FindingCriteria {
     return true;
   }
 
-  /** The values at a path, arrays flattened (a tag list's {@code key}s, every detection's {@code type}). */
+  /**
+   * The values at a path, arrays flattened (a tag list's {@code key}s, every detection's {@code
+   * type}).
+   */
   private static void collect(JsonNode node, String[] path, int i, List<String> out) {
     if (node == null || node.isMissingNode() || node.isNull()) {
       return;

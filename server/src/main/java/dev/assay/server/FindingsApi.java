@@ -1,6 +1,5 @@
 package dev.assay.server;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +13,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * ListFindings, GetFindings and GetFindingStatistics over the stored findings (Macie's finding queries).
- * Pages are keyset-paged on the sort column and the finding id, so findings a job adds while a
- * client pages never shift a page or repeat one. Thread-safe.
+ * ListFindings, GetFindings and GetFindingStatistics over the stored findings (Macie's finding
+ * queries). Pages are keyset-paged on the sort column and the finding id, so findings a job adds
+ * while a client pages never shift a page or repeat one. Thread-safe.
  */
 final class FindingsApi {
   /** Sort attributes (SortCriteria.attributeName) and their columns. */
@@ -39,7 +38,8 @@ final class FindingsApi {
   }
 
   JsonNode list(Call c) {
-    FindingCriteria criteria = FindingCriteria.parse(c.body().get("findingCriteria"), "findingCriteria");
+    FindingCriteria criteria =
+        FindingCriteria.parse(c.body().get("findingCriteria"), "findingCriteria");
     Integer max = c.integer("maxResults");
     if (max != null && max < 1) {
       throw ApiException.validation("maxResults: must be at least 1, got " + max);
@@ -50,18 +50,34 @@ final class FindingsApi {
     String attribute = sort.path("attributeName").asText("createdAt");
     String column = SORT_COLUMNS.get(attribute);
     if (column == null) {
-      throw ApiException.validation("sortCriteria.attributeName: one of " + String.join(", ", new TreeSet<>(SORT_COLUMNS.keySet())));
+      throw ApiException.validation(
+          "sortCriteria.attributeName: one of "
+              + String.join(", ", new TreeSet<>(SORT_COLUMNS.keySet())));
     }
     boolean desc = "DESC".equals(sort.path("orderBy").asText("ASC"));
     String expr = "COALESCE(" + column + ", '')";
-    StringBuilder sql = new StringBuilder("SELECT id, " + expr + " AS k" + (criteria.needsJson() ? ", json" : "") + " FROM findings WHERE 1");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, "
+                + expr
+                + " AS k"
+                + (criteria.needsJson() ? ", json" : "")
+                + " FROM findings WHERE 1");
     List<Object> params = new ArrayList<>();
     criteria.where(sql, params);
     String token = c.text("nextToken");
     if (token != null && !token.isEmpty()) {
       String[] after = decode(token);
       String op = desc ? "<" : ">";
-      sql.append(" AND (").append(expr).append(' ').append(op).append(" ? OR (").append(expr).append(" = ? AND id ").append(op).append(" ?))");
+      sql.append(" AND (")
+          .append(expr)
+          .append(' ')
+          .append(op)
+          .append(" ? OR (")
+          .append(expr)
+          .append(" = ? AND id ")
+          .append(op)
+          .append(" ?))");
       Object key = keyValue(after[0]);
       params.add(key);
       params.add(key);
@@ -73,7 +89,8 @@ final class FindingsApi {
     String[] last = new String[2];
     boolean[] more = {false};
     store.query(
-        sql.toString(), params,
+        sql.toString(),
+        params,
         rs -> {
           if (criteria.needsJson() && !criteria.matchesJsonTerms(Store.parse(rs.getString(3)))) {
             return true;
@@ -141,15 +158,20 @@ final class FindingsApi {
     String groupBy = c.required("groupBy");
     String column = GROUPS.get(groupBy);
     if (column == null) {
-      throw ApiException.validation("groupBy: one of " + String.join(", ", new TreeSet<>(GROUPS.keySet())));
+      throw ApiException.validation(
+          "groupBy: one of " + String.join(", ", new TreeSet<>(GROUPS.keySet())));
     }
-    FindingCriteria criteria = FindingCriteria.parse(c.body().get("findingCriteria"), "findingCriteria");
-    StringBuilder sql = new StringBuilder("SELECT " + column + (criteria.needsJson() ? ", json" : "") + " FROM findings WHERE 1");
+    FindingCriteria criteria =
+        FindingCriteria.parse(c.body().get("findingCriteria"), "findingCriteria");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT " + column + (criteria.needsJson() ? ", json" : "") + " FROM findings WHERE 1");
     List<Object> params = new ArrayList<>();
     criteria.where(sql, params);
     Map<String, Long> counts = new LinkedHashMap<>();
     store.query(
-        sql.toString(), params,
+        sql.toString(),
+        params,
         rs -> {
           if (!criteria.needsJson() || criteria.matchesJsonTerms(Store.parse(rs.getString(2)))) {
             counts.merge(String.valueOf(rs.getString(1)), 1L, Long::sum);
@@ -172,7 +194,8 @@ final class FindingsApi {
     }
     ObjectNode out = MacieApi.object();
     ArrayNode list = out.putArray("countsByGroup");
-    for (Map.Entry<String, Long> g : groups.subList(0, size == null ? groups.size() : Math.min(size, groups.size()))) {
+    for (Map.Entry<String, Long> g :
+        groups.subList(0, size == null ? groups.size() : Math.min(size, groups.size()))) {
       list.addObject().put("count", g.getValue()).put("groupKey", g.getKey());
     }
     return out;
@@ -187,7 +210,9 @@ final class FindingsApi {
 
   private static String encode(String key, String id) {
     String raw = key + "\n" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String[] decode(String token) {

@@ -1,6 +1,5 @@
 package dev.assay.server;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.Checkpoint;
@@ -44,12 +43,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs classification jobs on the scan engine, one run at a time, in the order they were started.
- * A run reads the job's buckets (local directories mapped as buckets, else S3), stores each
- * finding (archived when an ARCHIVE filter matches it) and publishes it, and records its progress
- * in the engine's checkpoint under the data directory. A run that a kill interrupted is resumed on
- * the next start from that checkpoint: objects it finished are not read again and their findings,
- * whose ids the checkpoint keeps, are stored once (the store ignores an id it holds).
+ * Runs classification jobs on the scan engine, one run at a time, in the order they were started. A
+ * run reads the job's buckets (local directories mapped as buckets, else S3), stores each finding
+ * (archived when an ARCHIVE filter matches it) and publishes it, and records its progress in the
+ * engine's checkpoint under the data directory. A run that a kill interrupted is resumed on the
+ * next start from that checkpoint: objects it finished are not read again and their findings, whose
+ * ids the checkpoint keeps, are stored once (the store ignores an id it holds).
  *
  * <p>Scheduled jobs are checked every {@link ServerConfig#scheduleTick()} and run on their day
  * (daily, weekly on {@code dayOfWeek}, monthly on {@code dayOfMonth}), once a day at most, in UTC.
@@ -58,8 +57,17 @@ import java.util.function.Consumer;
 final class Jobs implements AutoCloseable {
   private static final Set<String> REQUEST_MEMBERS =
       Set.of(
-          "allowListIds", "clientToken", "customDataIdentifierIds", "description", "initialRun", "jobType",
-          "managedDataIdentifierIds", "managedDataIdentifierSelector", "name", "s3JobDefinition", "samplingPercentage",
+          "allowListIds",
+          "clientToken",
+          "customDataIdentifierIds",
+          "description",
+          "initialRun",
+          "jobType",
+          "managedDataIdentifierIds",
+          "managedDataIdentifierSelector",
+          "name",
+          "s3JobDefinition",
+          "samplingPercentage",
           "scheduleFrequency");
 
   private final Store store;
@@ -67,8 +75,10 @@ final class Jobs implements AutoCloseable {
   private final Events events;
   private final ExecutorService runner;
   private final ScheduledExecutorService scheduler;
+
   /** Jobs asked to stop, and the status they stop in (USER_PAUSED or CANCELLED). */
   private final Map<String, String> stops = new ConcurrentHashMap<>();
+
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private volatile MacieApi api;
   private volatile boolean closing;
@@ -106,10 +116,11 @@ final class Jobs implements AutoCloseable {
   /** Queues a run of a job that is RUNNING. */
   void submit(String jobId) {
     if (queued.add(jobId)) {
-      runner.execute(() -> {
-        queued.remove(jobId);
-        run(jobId);
-      });
+      runner.execute(
+          () -> {
+            queued.remove(jobId);
+            run(jobId);
+          });
     }
   }
 
@@ -120,7 +131,8 @@ final class Jobs implements AutoCloseable {
     if (to.equals("RUNNING")) {
       job.remove("userPausedDetails");
       job.put("jobStatus", "RUNNING");
-      store.putResource(MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
+      store.putResource(
+          MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
       submit(jobId);
       return;
     }
@@ -131,7 +143,8 @@ final class Jobs implements AutoCloseable {
       paused.put("jobExpiresAt", FindingFactory.timestamp(Instant.now().plusSeconds(30L * 86400)));
     }
     job.put("jobStatus", to);
-    store.putResource(MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
+    store.putResource(
+        MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
     if (from.equals("RUNNING")) {
       stops.put(jobId, to);
     }
@@ -148,7 +161,8 @@ final class Jobs implements AutoCloseable {
     try {
       LocalDate today = LocalDate.now(ZoneOffset.UTC);
       for (ObjectNode job : store.resources(MacieApi.JOB)) {
-        if (!"SCHEDULED".equals(job.path("jobType").asText()) || !"IDLE".equals(job.path("jobStatus").asText())) {
+        if (!"SCHEDULED".equals(job.path("jobType").asText())
+            || !"IDLE".equals(job.path("jobStatus").asText())) {
           continue;
         }
         if (due(job, today)) {
@@ -156,7 +170,12 @@ final class Jobs implements AutoCloseable {
             ObjectNode fresh = store.resource(MacieApi.JOB, job.get("jobId").asText());
             if ("IDLE".equals(fresh.path("jobStatus").asText())) {
               fresh.put("jobStatus", "RUNNING");
-              store.putResource(MacieApi.JOB, fresh.get("jobId").asText(), fresh.get("name").asText(), fresh.get("createdAt").asText(), fresh);
+              store.putResource(
+                  MacieApi.JOB,
+                  fresh.get("jobId").asText(),
+                  fresh.get("name").asText(),
+                  fresh.get("createdAt").asText(),
+                  fresh);
               submit(fresh.get("jobId").asText());
             }
           }
@@ -174,7 +193,10 @@ final class Jobs implements AutoCloseable {
     if (schedule.has("dailySchedule")) {
       day = true;
     } else if (schedule.has("weeklySchedule")) {
-      day = today.getDayOfWeek() == DayOfWeek.valueOf(schedule.path("weeklySchedule").path("dayOfWeek").asText("MONDAY"));
+      day =
+          today.getDayOfWeek()
+              == DayOfWeek.valueOf(
+                  schedule.path("weeklySchedule").path("dayOfWeek").asText("MONDAY"));
     } else if (schedule.has("monthlySchedule")) {
       day = today.getDayOfMonth() == schedule.path("monthlySchedule").path("dayOfMonth").asInt(1);
     } else {
@@ -183,14 +205,18 @@ final class Jobs implements AutoCloseable {
     if (!day) {
       return false;
     }
-    boolean ranBefore = job.path("statistics").path("numberOfRuns").asDouble() > 0 || job.path("initialRun").asBoolean();
+    boolean ranBefore =
+        job.path("statistics").path("numberOfRuns").asDouble() > 0
+            || job.path("initialRun").asBoolean();
     if (!ranBefore) {
       // the first run of a job created without initialRun is the next scheduled day after creation
       Long created = Store.epochMillis(job.path("createdAt").asText(null));
-      return created != null && Instant.ofEpochMilli(created).atZone(ZoneOffset.UTC).toLocalDate().isBefore(today);
+      return created != null
+          && Instant.ofEpochMilli(created).atZone(ZoneOffset.UTC).toLocalDate().isBefore(today);
     }
     Long last = Store.epochMillis(job.path("lastRunTime").asText(null));
-    return last == null || Instant.ofEpochMilli(last).atZone(ZoneOffset.UTC).toLocalDate().isBefore(today);
+    return last == null
+        || Instant.ofEpochMilli(last).atZone(ZoneOffset.UTC).toLocalDate().isBefore(today);
   }
 
   private void run(String jobId) {
@@ -218,7 +244,9 @@ final class Jobs implements AutoCloseable {
       unreadable.forEach(u -> System.err.println("assay serve: job " + jobId + ": bucket " + u));
       Path dir = config.dataDir().resolve("jobs").resolve(jobId);
       Files.createDirectories(dir);
-      String fingerprint = ScanSession.fingerprint(sources, identifiers, detector, "run " + runNumber + " " + startedAt);
+      String fingerprint =
+          ScanSession.fingerprint(
+              sources, identifiers, detector, "run " + runNumber + " " + startedAt);
       List<ObjectNode> archiving = archiveFilters();
       Results results = results(jobId, runNumber);
       ScanProgress progress = new ScanProgress();
@@ -230,15 +258,16 @@ final class Jobs implements AutoCloseable {
               .checkpoint(dir.resolve("run-" + runNumber + ".checkpoint"), fingerprint)
               .onFinding(f -> store(f, archiving, results))
               .progress(progress)
-              .onResult(r -> {
-                objects[0]++;
-                bytes[0] += r.sizeClassified();
-                long now = System.nanoTime();
-                if (now - lastProgress[0] > 500_000_000L) {
-                  lastProgress[0] = now;
-                  remaining(jobId, progress.totalObjects() - progress.doneObjects());
-                }
-              })
+              .onResult(
+                  r -> {
+                    objects[0]++;
+                    bytes[0] += r.sizeClassified();
+                    long now = System.nanoTime();
+                    if (now - lastProgress[0] > 500_000_000L) {
+                      lastProgress[0] = now;
+                      remaining(jobId, progress.totalObjects() - progress.doneObjects());
+                    }
+                  })
               .stopWhen(() -> closing || stops.containsKey(jobId));
       if (results != null) {
         session.resultsDir(results.local());
@@ -251,7 +280,9 @@ final class Jobs implements AutoCloseable {
       if (results != null && results.bucket() != null && !results.mapped()) {
         error |= !upload(jobId, results);
       }
-      outcome.sourceFailures().forEach(f -> System.err.println("assay serve: job " + jobId + ": " + f));
+      outcome
+          .sourceFailures()
+          .forEach(f -> System.err.println("assay serve: job " + jobId + ": " + f));
       if (outcome.stopped()) {
         if (closing && !stops.containsKey(jobId)) {
           endRun(jobId, runNumber, "INTERRUPTED", objects[0], bytes[0]);
@@ -282,20 +313,23 @@ final class Jobs implements AutoCloseable {
         fresh.put("jobStatus", endStatus);
       }
       if (!endStatus.equals("USER_PAUSED")) {
-        ObjectNode stats = fresh.get("statistics") instanceof ObjectNode o ? o : fresh.putObject("statistics");
+        ObjectNode stats =
+            fresh.get("statistics") instanceof ObjectNode o ? o : fresh.putObject("statistics");
         stats.put("numberOfRuns", (double) runNumber);
         stats.put("approximateNumberOfObjectsToProcess", 0.0);
       }
       fresh.putObject("lastRunErrorStatus").put("code", error ? "ERROR" : "NONE");
-      store.putResource(MacieApi.JOB, jobId, fresh.get("name").asText(), fresh.get("createdAt").asText(), fresh);
+      store.putResource(
+          MacieApi.JOB, jobId, fresh.get("name").asText(), fresh.get("createdAt").asText(), fresh);
     }
     stops.remove(jobId);
   }
 
   /**
-   * The time before which objects are left out of a scheduled run (CreateClassificationJob's rules: a run after the
-   * first takes the objects created or changed since the previous run started; a first run
-   * without {@code initialRun} those since the job was created), or null for every object.
+   * The time before which objects are left out of a scheduled run (CreateClassificationJob's rules:
+   * a run after the first takes the objects created or changed since the previous run started; a
+   * first run without {@code initialRun} those since the job was created), or null for every
+   * object.
    */
   private Instant since(ObjectNode job, int runNumber) {
     if (!"SCHEDULED".equals(job.path("jobType").asText())) {
@@ -310,7 +344,8 @@ final class Jobs implements AutoCloseable {
     }
     String[] previous = {null};
     store.query(
-        "SELECT started_at FROM job_runs WHERE job_id = ? AND run = ?", List.of(job.get("jobId").asText(), runNumber - 1),
+        "SELECT started_at FROM job_runs WHERE job_id = ? AND run = ?",
+        List.of(job.get("jobId").asText(), runNumber - 1),
         rs -> {
           previous[0] = rs.getString(1);
           return false;
@@ -326,21 +361,23 @@ final class Jobs implements AutoCloseable {
     }
     List<ObjectSource> out = new ArrayList<>();
     for (ObjectSource source : sources) {
-      out.add(new ObjectSource() {
-        @Override
-        public String describe() {
-          return source.describe() + " changed since " + since;
-        }
+      out.add(
+          new ObjectSource() {
+            @Override
+            public String describe() {
+              return source.describe() + " changed since " + since;
+            }
 
-        @Override
-        public void enumerate(Consumer<ScanObject> sink) throws IOException {
-          source.enumerate(o -> {
-            if (o.lastModified() == null || o.lastModified().isAfter(since)) {
-              sink.accept(o);
+            @Override
+            public void enumerate(Consumer<ScanObject> sink) throws IOException {
+              source.enumerate(
+                  o -> {
+                    if (o.lastModified() == null || o.lastModified().isAfter(since)) {
+                      sink.accept(o);
+                    }
+                  });
             }
           });
-        }
-      });
     }
     return out;
   }
@@ -348,9 +385,12 @@ final class Jobs implements AutoCloseable {
   /** Updates a running job's {@code statistics.approximateNumberOfObjectsToProcess}. */
   private synchronized void remaining(String jobId, long objects) {
     ObjectNode job = store.resource(MacieApi.JOB, jobId);
-    if (job != null && "RUNNING".equals(job.path("jobStatus").asText()) && job.get("statistics") instanceof ObjectNode stats) {
+    if (job != null
+        && "RUNNING".equals(job.path("jobStatus").asText())
+        && job.get("statistics") instanceof ObjectNode stats) {
       stats.put("approximateNumberOfObjectsToProcess", (double) Math.max(0, objects));
-      store.putResource(MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
+      store.putResource(
+          MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
     }
   }
 
@@ -358,7 +398,8 @@ final class Jobs implements AutoCloseable {
   private synchronized String startRun(String jobId, int run, ObjectNode job) {
     String[] started = {null};
     store.query(
-        "SELECT started_at FROM job_runs WHERE job_id = ? AND run = ?", List.of(jobId, run),
+        "SELECT started_at FROM job_runs WHERE job_id = ? AND run = ?",
+        List.of(jobId, run),
         rs -> {
           started[0] = rs.getString(1);
           return false;
@@ -366,25 +407,43 @@ final class Jobs implements AutoCloseable {
     if (started[0] == null) {
       started[0] = MacieApi.now();
       String s = started[0];
-      store.transaction(() -> store.update("INSERT INTO job_runs (job_id, run, started_at, status) VALUES (?, ?, ?, 'RUNNING')", jobId, run, s));
+      store.transaction(
+          () ->
+              store.update(
+                  "INSERT INTO job_runs (job_id, run, started_at, status) VALUES (?, ?, ?, 'RUNNING')",
+                  jobId,
+                  run,
+                  s));
       job.put("lastRunTime", s);
-      store.putResource(MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
+      store.putResource(
+          MacieApi.JOB, jobId, job.get("name").asText(), job.get("createdAt").asText(), job);
     }
     return started[0];
   }
 
   private void endRun(String jobId, int run, String status, long objects, long bytes) {
     store.transaction(
-        () -> store.update(
-            "UPDATE job_runs SET ended_at = ?, status = ?, objects = objects + ?, bytes = bytes + ? WHERE job_id = ? AND run = ?",
-            MacieApi.now(), status, objects, bytes, jobId, run));
+        () ->
+            store.update(
+                "UPDATE job_runs SET ended_at = ?, status = ?, objects = objects + ?, bytes = bytes + ? WHERE job_id = ? AND run = ?",
+                MacieApi.now(),
+                status,
+                objects,
+                bytes,
+                jobId,
+                run));
   }
 
-  /** Stores a finding, archived when an ARCHIVE filter matches it; publishes it when new and not archived. */
+  /**
+   * Stores a finding, archived when an ARCHIVE filter matches it; publishes it when new and not
+   * archived.
+   */
   private void store(Finding finding, List<ObjectNode> archiving, Results results) {
     ObjectNode json = FindingWriter.JSON.valueToTree(finding);
     if (results != null && json.get("classificationDetails") instanceof ObjectNode details) {
-      details.put("detailedResultsLocation", results.s3Location(details.path("detailedResultsLocation").asText()));
+      details.put(
+          "detailedResultsLocation",
+          results.s3Location(details.path("detailedResultsLocation").asText()));
     }
     for (ObjectNode filter : archiving) {
       if (FindingCriteria.parse(filter.get("findingCriteria"), "findingCriteria").matches(json)) {
@@ -425,14 +484,19 @@ final class Jobs implements AutoCloseable {
 
   /** The managed identifiers the job's selector picks, then its custom ones. */
   private List<DataIdentifier> identifiers(ClassificationJob parsed, ObjectNode job) {
-    String selector = parsed.managedDataIdentifierSelector() == null ? "RECOMMENDED" : parsed.managedDataIdentifierSelector();
+    String selector =
+        parsed.managedDataIdentifierSelector() == null
+            ? "RECOMMENDED"
+            : parsed.managedDataIdentifierSelector();
     Set<String> ids = new HashSet<>(parsed.managedDataIdentifierIds());
     List<ManagedDataIdentifier> managed =
         switch (selector) {
           case "ALL" -> ManagedCatalog.all();
           case "NONE" -> List.of();
-          case "INCLUDE" -> ManagedCatalog.all().stream().filter(m -> ids.contains(m.id())).toList();
-          case "EXCLUDE" -> ManagedCatalog.all().stream().filter(m -> !ids.contains(m.id())).toList();
+          case "INCLUDE" ->
+              ManagedCatalog.all().stream().filter(m -> ids.contains(m.id())).toList();
+          case "EXCLUDE" ->
+              ManagedCatalog.all().stream().filter(m -> !ids.contains(m.id())).toList();
           default -> ManagedCatalog.recommended();
         };
     List<DataIdentifier> out = new ArrayList<>(managed);
@@ -444,7 +508,8 @@ final class Jobs implements AutoCloseable {
    * The job's buckets: those mapped to local directories are read there, the others in S3. With
    * bucket criteria, the mapped buckets and (when S3 answers) the caller's buckets are selected.
    */
-  private List<ObjectSource> sources(ClassificationJob job, List<String> unreadable) throws ConfigException, IOException {
+  private List<ObjectSource> sources(ClassificationJob job, List<String> unreadable)
+      throws ConfigException, IOException {
     List<ObjectSource> out = new ArrayList<>();
     List<String> buckets;
     if (job.bucketCriteria() == null) {
@@ -458,7 +523,11 @@ final class Jobs implements AutoCloseable {
       }
       if (config.buckets().isEmpty()) {
         for (String b : s3().listBuckets()) {
-          if (job.bucketCriteria().matches(b, config.accountId(), job.bucketCriteria().needsTags() ? s3().bucketTags(b) : Optional.of(List.of()))) {
+          if (job.bucketCriteria()
+              .matches(
+                  b,
+                  config.accountId(),
+                  job.bucketCriteria().needsTags() ? s3().bucketTags(b) : Optional.of(List.of()))) {
             buckets.add(b);
           }
         }
@@ -467,7 +536,8 @@ final class Jobs implements AutoCloseable {
     for (String b : buckets) {
       Path local = config.buckets().get(b);
       try {
-        out.add(local != null ? JobSources.localRoot(job, local, b) : s3().bucket(b, "", job.scope()));
+        out.add(
+            local != null ? JobSources.localRoot(job, local, b) : s3().bucket(b, "", job.scope()));
       } catch (IOException e) {
         // One bucket that cannot be read does not stop the others; the run ends with ERROR.
         unreadable.add(b + ": " + e.getMessage());
@@ -477,21 +547,27 @@ final class Jobs implements AutoCloseable {
   }
 
   /**
-   * Where a run's discovery results go (Macie's sensitive data discovery results): written to {@code local}, and reported as under
-   * {@code s3://bucket/prefix}.
+   * Where a run's discovery results go (Macie's sensitive data discovery results): written to
+   * {@code local}, and reported as under {@code s3://bucket/prefix}.
    *
    * @param mapped whether the bucket is a directory mapped with --bucket ({@code local} is in it);
    *     otherwise {@code local} is under the data directory and is uploaded after the run
    */
   record Results(Path local, String bucket, String prefix, boolean mapped) {
-    /** A finding's location (a local path below {@code local}) as the S3 URI it has in the bucket. */
+    /**
+     * A finding's location (a local path below {@code local}) as the S3 URI it has in the bucket.
+     */
     String s3Location(String localPath) {
       String root = local.toAbsolutePath().toString();
       if (!localPath.startsWith(root)) {
         return localPath;
       }
       String relative = localPath.substring(root.length()).replace(File.separatorChar, '/');
-      return "s3://" + bucket + "/" + prefix + (relative.startsWith("/") ? relative.substring(1) : relative);
+      return "s3://"
+          + bucket
+          + "/"
+          + prefix
+          + (relative.startsWith("/") ? relative.substring(1) : relative);
     }
   }
 
@@ -511,24 +587,32 @@ final class Jobs implements AutoCloseable {
     if (mapped != null) {
       return new Results(prefix.isEmpty() ? mapped : mapped.resolve(prefix), bucket, prefix, true);
     }
-    return new Results(config.dataDir().resolve("results").resolve(jobId).resolve("run-" + run), bucket, prefix, false);
+    return new Results(
+        config.dataDir().resolve("results").resolve(jobId).resolve("run-" + run),
+        bucket,
+        prefix,
+        false);
   }
 
   /** Uploads a run's discovery results to the export bucket; whether all went up. */
   private boolean upload(String jobId, Results results) {
     try (var files = Files.walk(results.local())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String relative = results.local().relativize(file).toString().replace(File.separatorChar, '/');
+        String relative =
+            results.local().relativize(file).toString().replace(File.separatorChar, '/');
         s3().put(results.bucket(), results.prefix() + relative, file);
       }
       return true;
     } catch (IOException | RuntimeException e) {
-      System.err.println("assay serve: job " + jobId + ": discovery results not exported: " + e.getMessage());
+      System.err.println(
+          "assay serve: job " + jobId + ": discovery results not exported: " + e.getMessage());
       return false;
     }
   }
 
-  /** An allow list's words list: from a mapped bucket, else from S3; null when it cannot be read. */
+  /**
+   * An allow list's words list: from a mapped bucket, else from S3; null when it cannot be read.
+   */
   List<String> readWordsList(String bucket, String key) {
     Path local = config.buckets().get(bucket);
     if (local != null) {
@@ -556,7 +640,10 @@ final class Jobs implements AutoCloseable {
     return s3;
   }
 
-  /** Stops the schedule and lets a running run stop at an object boundary; it resumes on the next start. */
+  /**
+   * Stops the schedule and lets a running run stop at an object boundary; it resumes on the next
+   * start.
+   */
   @Override
   public void close() {
     closing = true;

@@ -1,6 +1,5 @@
 package dev.assay.server;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,9 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * The Macie2 operations: each takes a {@link Call} and returns the response body (null for 204),
- * or throws {@link ApiException}. Member names, defaults and errors follow the Macie2 API model
- * and the Macie User Guide. Thread-safe: state is in the {@link Store}.
+ * The Macie2 operations: each takes a {@link Call} and returns the response body (null for 204), or
+ * throws {@link ApiException}. Member names, defaults and errors follow the Macie2 API model and
+ * the Macie User Guide. Thread-safe: state is in the {@link Store}.
  */
 final class MacieApi {
   static final String CDI = "custom-data-identifier";
@@ -54,7 +53,8 @@ final class MacieApi {
   static final String ORGANIZATION = "organization-configuration";
 
   /** Operations that answer without Macie being enabled. */
-  private static final Set<String> WITHOUT_SESSION = Set.of("EnableMacie", "ListManagedDataIdentifiers");
+  private static final Set<String> WITHOUT_SESSION =
+      Set.of("EnableMacie", "ListManagedDataIdentifiers");
 
   private final Store store;
   private final ServerConfig config;
@@ -129,12 +129,14 @@ final class MacieApi {
       case "GetAdministratorAccount", "GetMasterAccount" -> object();
       case "TagResource" -> tagResource(c);
       case "UntagResource" -> untagResource(c);
-      case "ListTagsForResource" -> object().set("tags", tagsOf(checkedArn(c.label("resourceArn"))));
+      case "ListTagsForResource" ->
+          object().set("tags", tagsOf(checkedArn(c.label("resourceArn"))));
       default -> {
         if (DiscoveryApi.handles(c.operation())) {
           yield discoveryApi.handle(c);
         }
-        throw new ApiException("UnknownOperationException", 404, c.operation() + " is not served here");
+        throw new ApiException(
+            "UnknownOperationException", 404, c.operation() + " is not served here");
       }
     };
   }
@@ -148,8 +150,18 @@ final class MacieApi {
     String now = now();
     ObjectNode s = object();
     s.put("createdAt", now);
-    s.put("findingPublishingFrequency", oneOf(c, "findingPublishingFrequency", Set.of("FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"), "FIFTEEN_MINUTES"));
-    s.put("serviceRole", "arn:aws:iam::" + config.accountId() + ":role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie");
+    s.put(
+        "findingPublishingFrequency",
+        oneOf(
+            c,
+            "findingPublishingFrequency",
+            Set.of("FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"),
+            "FIFTEEN_MINUTES"));
+    s.put(
+        "serviceRole",
+        "arn:aws:iam::"
+            + config.accountId()
+            + ":role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie");
     s.put("status", oneOf(c, "status", Set.of("ENABLED", "PAUSED"), "ENABLED"));
     s.put("updatedAt", now);
     store.putSetting(SESSION, s);
@@ -158,7 +170,12 @@ final class MacieApi {
 
   private JsonNode updateMacieSession(Call c) {
     ObjectNode s = store.setting(SESSION);
-    String frequency = oneOf(c, "findingPublishingFrequency", Set.of("FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"), null);
+    String frequency =
+        oneOf(
+            c,
+            "findingPublishingFrequency",
+            Set.of("FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"),
+            null);
     String status = oneOf(c, "status", Set.of("ENABLED", "PAUSED"), null);
     if (frequency != null) {
       s.put("findingPublishingFrequency", frequency);
@@ -175,12 +192,14 @@ final class MacieApi {
   private JsonNode disableMacie() {
     jobs.stopAll();
     discovery.reset();
-    store.transaction(() -> {
-      for (String table : List.of("settings", "resources", "client_tokens", "tags", "findings", "job_runs")) {
-        store.update("DELETE FROM " + table);
-      }
-      return null;
-    });
+    store.transaction(
+        () -> {
+          for (String table :
+              List.of("settings", "resources", "client_tokens", "tags", "findings", "job_runs")) {
+            store.update("DELETE FROM " + table);
+          }
+          return null;
+        });
     return object();
   }
 
@@ -236,7 +255,8 @@ final class MacieApi {
     } catch (ConfigException e) {
       throw validation(e);
     }
-    if (store.resources(CDI).stream().filter(r -> !r.path("deleted").asBoolean()).count() >= 10_000) {
+    if (store.resources(CDI).stream().filter(r -> !r.path("deleted").asBoolean()).count()
+        >= 10_000) {
       throw ApiException.quota("at most 10,000 custom data identifiers per account");
     }
     String id = UUID.randomUUID().toString();
@@ -261,14 +281,15 @@ final class MacieApi {
       levels.addObject().put("occurrencesThreshold", 1).put("severity", "MEDIUM");
       r.set("severityLevels", levels);
     }
-    store.transaction(() -> {
-      store.putResource(CDI, id, r.get("name").asText(), now, r);
-      store.tag(arn, tagMap(tags));
-      if (token != null) {
-        store.putToken(CDI, token, id);
-      }
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.putResource(CDI, id, r.get("name").asText(), now, r);
+          store.tag(arn, tagMap(tags));
+          if (token != null) {
+            store.putToken(CDI, token, id);
+          }
+          return null;
+        });
     return object().put("customDataIdentifierId", id);
   }
 
@@ -282,8 +303,10 @@ final class MacieApi {
   }
 
   private JsonNode listCustomDataIdentifiers(Call c) {
-    List<ObjectNode> items = store.resources(CDI).stream().filter(r -> !r.path("deleted").asBoolean()).toList();
-    return page(c, items, "items", r -> summary(r, "arn", "createdAt", "description", "id", "name"));
+    List<ObjectNode> items =
+        store.resources(CDI).stream().filter(r -> !r.path("deleted").asBoolean()).toList();
+    return page(
+        c, items, "items", r -> summary(r, "arn", "createdAt", "description", "id", "name"));
   }
 
   private JsonNode batchGetCustomDataIdentifiers(Call c) {
@@ -391,12 +414,13 @@ final class MacieApi {
     r.put("id", id);
     r.put("name", body.get("name").asText());
     r.put("updatedAt", now);
-    store.transaction(() -> {
-      store.putResource(ALLOW_LIST, id, r.get("name").asText(), now, r);
-      store.tag(arn, tagMap(tags));
-      store.putToken(ALLOW_LIST, token, id);
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.putResource(ALLOW_LIST, id, r.get("name").asText(), now, r);
+          store.tag(arn, tagMap(tags));
+          store.putToken(ALLOW_LIST, token, id);
+          return null;
+        });
     return object().put("arn", arn).put("id", id);
   }
 
@@ -426,15 +450,24 @@ final class MacieApi {
     if (words.isMissingNode()) {
       return status.put("code", "OK");
     }
-    List<String> lines = jobs.readWordsList(words.path("bucketName").asText(), words.path("objectKey").asText());
+    List<String> lines =
+        jobs.readWordsList(words.path("bucketName").asText(), words.path("objectKey").asText());
     if (lines == null) {
-      return status.put("code", "S3_OBJECT_NOT_FOUND").put("description", "the object cannot be read");
+      return status
+          .put("code", "S3_OBJECT_NOT_FOUND")
+          .put("description", "the object cannot be read");
     }
-    return lines.stream().allMatch(String::isBlank) ? status.put("code", "S3_OBJECT_EMPTY") : status.put("code", "OK");
+    return lines.stream().allMatch(String::isBlank)
+        ? status.put("code", "S3_OBJECT_EMPTY")
+        : status.put("code", "OK");
   }
 
   private JsonNode listAllowLists(Call c) {
-    return page(c, store.resources(ALLOW_LIST), "allowLists", r -> summary(r, "arn", "createdAt", "description", "id", "name", "updatedAt"));
+    return page(
+        c,
+        store.resources(ALLOW_LIST),
+        "allowLists",
+        r -> summary(r, "arn", "createdAt", "description", "id", "name", "updatedAt"));
   }
 
   private JsonNode updateAllowList(Call c) {
@@ -465,15 +498,21 @@ final class MacieApi {
         String status = job.path("jobStatus").asText();
         boolean active = Set.of("RUNNING", "IDLE", "PAUSED", "USER_PAUSED").contains(status);
         if (active && contains(job.path("allowListIds"), id)) {
-          throw ApiException.validation("allow list " + id + " is used by job " + job.get("jobId").asText() + "; pass ignoreJobChecks=true to delete it anyway");
+          throw ApiException.validation(
+              "allow list "
+                  + id
+                  + " is used by job "
+                  + job.get("jobId").asText()
+                  + "; pass ignoreJobChecks=true to delete it anyway");
         }
       }
     }
-    store.transaction(() -> {
-      store.deleteResource(ALLOW_LIST, id);
-      store.untagAll(r.get("arn").asText());
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.deleteResource(ALLOW_LIST, id);
+          store.untagAll(r.get("arn").asText());
+          return null;
+        });
     return object();
   }
 
@@ -487,7 +526,8 @@ final class MacieApi {
       }
       ObjectNode body = r.deepCopy();
       try {
-        out.add(AllowListFiles.parse("allow list " + id, body, bk -> jobs.readWordsList(bk[0], bk[1])));
+        out.add(
+            AllowListFiles.parse("allow list " + id, body, bk -> jobs.readWordsList(bk[0], bk[1])));
       } catch (ConfigException e) {
         throw validation(e);
       }
@@ -526,7 +566,9 @@ final class MacieApi {
     String token = c.required("clientToken");
     String existing = store.tokenId(JOB, token);
     if (existing != null) {
-      return object().put("jobArn", config.arn("classification-job/" + existing)).put("jobId", existing);
+      return object()
+          .put("jobArn", config.arn("classification-job/" + existing))
+          .put("jobId", existing);
     }
     ObjectNode body = c.body().deepCopy();
     JsonNode tags = body.get("tags");
@@ -542,7 +584,8 @@ final class MacieApi {
     for (String id : custom) {
       ObjectNode r = store.resource(CDI, id);
       if (r == null || r.path("deleted").asBoolean()) {
-        throw ApiException.notFound("customDataIdentifierIds: custom data identifier " + id + " does not exist");
+        throw ApiException.notFound(
+            "customDataIdentifierIds: custom data identifier " + id + " does not exist");
       }
     }
     List<String> lists = strings(body.path("allowListIds"));
@@ -562,12 +605,15 @@ final class MacieApi {
     job.set("allowListIds", body.has("allowListIds") ? body.get("allowListIds") : array());
     job.put("clientToken", token);
     job.put("createdAt", now);
-    job.set("customDataIdentifierIds", body.has("customDataIdentifierIds") ? body.get("customDataIdentifierIds") : array());
+    job.set(
+        "customDataIdentifierIds",
+        body.has("customDataIdentifierIds") ? body.get("customDataIdentifierIds") : array());
     copy(body, job, "description");
     job.put("initialRun", scheduled && body.path("initialRun").asBoolean(false));
     job.put("jobArn", arn);
     job.put("jobId", id);
-    job.put("jobStatus", scheduled && !body.path("initialRun").asBoolean(false) ? "IDLE" : "RUNNING");
+    job.put(
+        "jobStatus", scheduled && !body.path("initialRun").asBoolean(false) ? "IDLE" : "RUNNING");
     job.put("jobType", body.path("jobType").asText());
     job.putObject("lastRunErrorStatus").put("code", "NONE");
     job.put("lastRunTime", now);
@@ -582,13 +628,16 @@ final class MacieApi {
     if (scheduled) {
       job.set("scheduleFrequency", body.get("scheduleFrequency"));
     }
-    job.putObject("statistics").put("approximateNumberOfObjectsToProcess", 0.0).put("numberOfRuns", 0.0);
-    store.transaction(() -> {
-      store.putResource(JOB, id, job.get("name").asText(), now, job);
-      store.tag(arn, tagMap(tags));
-      store.putToken(JOB, token, id);
-      return null;
-    });
+    job.putObject("statistics")
+        .put("approximateNumberOfObjectsToProcess", 0.0)
+        .put("numberOfRuns", 0.0);
+    store.transaction(
+        () -> {
+          store.putResource(JOB, id, job.get("name").asText(), now, job);
+          store.tag(arn, tagMap(tags));
+          store.putToken(JOB, token, id);
+          return null;
+        });
     if ("RUNNING".equals(job.get("jobStatus").asText())) {
       jobs.submit(id);
     }
@@ -610,7 +659,8 @@ final class MacieApi {
     JsonNode filter = c.body().path("filterCriteria");
     List<ObjectNode> jobsList = new ArrayList<>();
     for (ObjectNode job : store.resources(JOB)) {
-      if (jobTerms(filter.path("includes"), job, true) && jobTerms(filter.path("excludes"), job, false)) {
+      if (jobTerms(filter.path("includes"), job, true)
+          && jobTerms(filter.path("excludes"), job, false)) {
         jobsList.add(job);
       }
     }
@@ -618,7 +668,8 @@ final class MacieApi {
     if (!sort.isMissingNode() && !sort.isNull()) {
       String attribute = sort.path("attributeName").asText("createdAt");
       if (!JOB_KEYS.contains(attribute)) {
-        throw ApiException.validation("sortCriteria.attributeName: one of createdAt, jobStatus, name, jobType");
+        throw ApiException.validation(
+            "sortCriteria.attributeName: one of createdAt, jobStatus, name, jobType");
       }
       Comparator<ObjectNode> order = Comparator.comparing(j -> j.path(attribute).asText());
       if ("DESC".equals(sort.path("orderBy").asText("ASC"))) {
@@ -626,7 +677,10 @@ final class MacieApi {
       }
       jobsList.sort(order);
     }
-    return page(c, jobsList, "items",
+    return page(
+        c,
+        jobsList,
+        "items",
         j -> {
           ObjectNode s = object();
           JsonNode def = j.path("s3JobDefinition");
@@ -636,7 +690,15 @@ final class MacieApi {
           if (def.has("bucketDefinitions")) {
             s.set("bucketDefinitions", def.get("bucketDefinitions"));
           }
-          for (String m : List.of("createdAt", "jobId", "jobStatus", "jobType", "lastRunErrorStatus", "name", "userPausedDetails")) {
+          for (String m :
+              List.of(
+                  "createdAt",
+                  "jobId",
+                  "jobStatus",
+                  "jobType",
+                  "lastRunErrorStatus",
+                  "name",
+                  "userPausedDetails")) {
             if (j.has(m)) {
               s.set(m, j.get(m));
             }
@@ -656,7 +718,10 @@ final class MacieApi {
     for (JsonNode t : terms) {
       String key = t.path("key").asText();
       if (!JOB_KEYS.contains(key)) {
-        throw ApiException.validation("filterCriteria: key must be one of jobType, jobStatus, createdAt, name; got '" + key + "'");
+        throw ApiException.validation(
+            "filterCriteria: key must be one of jobType, jobStatus, createdAt, name; got '"
+                + key
+                + "'");
       }
       String comparator = t.path("comparator").asText("EQ");
       String value = job.path(key).asText();
@@ -664,17 +729,19 @@ final class MacieApi {
       for (JsonNode v : t.path("values")) {
         String want = v.asText();
         int cmp = key.equals("createdAt") ? compareDates(value, want) : value.compareTo(want);
-        holds |= switch (comparator) {
-          case "EQ" -> cmp == 0;
-          case "NE" -> cmp != 0;
-          case "GT" -> cmp > 0;
-          case "GTE" -> cmp >= 0;
-          case "LT" -> cmp < 0;
-          case "LTE" -> cmp <= 0;
-          case "CONTAINS" -> value.contains(want);
-          case "STARTS_WITH" -> value.startsWith(want);
-          default -> throw ApiException.validation("filterCriteria: unknown comparator " + comparator);
-        };
+        holds |=
+            switch (comparator) {
+              case "EQ" -> cmp == 0;
+              case "NE" -> cmp != 0;
+              case "GT" -> cmp > 0;
+              case "GTE" -> cmp >= 0;
+              case "LT" -> cmp < 0;
+              case "LTE" -> cmp <= 0;
+              case "CONTAINS" -> value.contains(want);
+              case "STARTS_WITH" -> value.startsWith(want);
+              default ->
+                  throw ApiException.validation("filterCriteria: unknown comparator " + comparator);
+            };
       }
       if (holds != include) {
         return false;
@@ -690,13 +757,19 @@ final class MacieApi {
       try {
         b = Long.parseLong(want);
       } catch (NumberFormatException e) {
-        throw ApiException.validation("filterCriteria: createdAt values are ISO-8601 times or epoch milliseconds, got '" + want + "'");
+        throw ApiException.validation(
+            "filterCriteria: createdAt values are ISO-8601 times or epoch milliseconds, got '"
+                + want
+                + "'");
       }
     }
     return Long.compare(a == null ? 0 : a, b);
   }
 
-  /** UpdateClassificationJob: cancel, pause or resume, from the states Macie allows (Macie's job lifecycle). */
+  /**
+   * UpdateClassificationJob: cancel, pause or resume, from the states Macie allows (Macie's job
+   * lifecycle).
+   */
   private JsonNode updateClassificationJob(Call c) {
     String id = c.label("jobId");
     ObjectNode job = describeClassificationJob(id);
@@ -707,7 +780,9 @@ final class MacieApi {
           case "CANCELLED" -> Set.of("IDLE", "PAUSED", "RUNNING", "USER_PAUSED").contains(from);
           case "USER_PAUSED" -> Set.of("IDLE", "PAUSED", "RUNNING").contains(from);
           case "RUNNING" -> from.equals("USER_PAUSED");
-          default -> throw ApiException.validation("jobStatus: must be CANCELLED, USER_PAUSED or RUNNING, got " + to);
+          default ->
+              throw ApiException.validation(
+                  "jobStatus: must be CANCELLED, USER_PAUSED or RUNNING, got " + to);
         };
     if (from.equals("CANCELLED")) {
       throw ApiException.validation("cannot update cancelled job for job " + id);
@@ -730,7 +805,9 @@ final class MacieApi {
     String token = c.text("clientToken");
     String existing = token == null ? null : store.tokenId(FILTER, token);
     if (existing != null) {
-      return object().put("arn", store.resource(FILTER, existing).get("arn").asText()).put("id", existing);
+      return object()
+          .put("arn", store.resource(FILTER, existing).get("arn").asText())
+          .put("id", existing);
     }
     String name = c.required("name");
     checkFilterName(name);
@@ -759,16 +836,19 @@ final class MacieApi {
     f.set("findingCriteria", c.body().get("findingCriteria"));
     f.put("id", id);
     f.put("name", name);
-    f.put("position", c.integer("position") == null ? store.resources(FILTER).size() + 1 : c.integer("position"));
+    f.put(
+        "position",
+        c.integer("position") == null ? store.resources(FILTER).size() + 1 : c.integer("position"));
     String now = now();
-    store.transaction(() -> {
-      store.putResource(FILTER, id, name, now, f);
-      store.tag(arn, tagMap(c.body().get("tags")));
-      if (token != null) {
-        store.putToken(FILTER, token, id);
-      }
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.putResource(FILTER, id, name, now, f);
+          store.tag(arn, tagMap(c.body().get("tags")));
+          if (token != null) {
+            store.putToken(FILTER, token, id);
+          }
+          return null;
+        });
     return object().put("arn", arn).put("id", id);
   }
 
@@ -792,7 +872,10 @@ final class MacieApi {
     if (max != null && (max < 1 || max > 25)) {
       throw ApiException.validation("maxResults: must be 1 to 25, got " + max);
     }
-    return page(c, store.resources(FILTER), "findingsFilterListItems",
+    return page(
+        c,
+        store.resources(FILTER),
+        "findingsFilterListItems",
         f -> {
           ObjectNode s = summary(f, "action", "arn", "id", "name");
           s.set("tags", tagsOf(f.get("arn").asText()));
@@ -829,11 +912,12 @@ final class MacieApi {
 
   private JsonNode deleteFindingsFilter(String id) {
     ObjectNode f = getFindingsFilter(id);
-    store.transaction(() -> {
-      store.deleteResource(FILTER, id);
-      store.untagAll(f.get("arn").asText());
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.deleteResource(FILTER, id);
+          store.untagAll(f.get("arn").asText());
+          return null;
+        });
     return object();
   }
 
@@ -875,15 +959,20 @@ final class MacieApi {
       return stored;
     }
     ObjectNode out = object();
-    out.putObject("securityHubConfiguration").put("publishClassificationFindings", false).put("publishPolicyFindings", true);
+    out.putObject("securityHubConfiguration")
+        .put("publishClassificationFindings", false)
+        .put("publishPolicyFindings", true);
     return out;
   }
 
   private JsonNode putPublicationConfiguration(Call c) {
     ObjectNode stored = object();
     JsonNode hub = c.body().path("securityHubConfiguration");
-    stored.putObject("securityHubConfiguration")
-        .put("publishClassificationFindings", hub.path("publishClassificationFindings").asBoolean(false))
+    stored
+        .putObject("securityHubConfiguration")
+        .put(
+            "publishClassificationFindings",
+            hub.path("publishClassificationFindings").asBoolean(false))
         .put("publishPolicyFindings", hub.path("publishPolicyFindings").asBoolean(true));
     store.putSetting(PUBLICATION, stored);
     return object();
@@ -892,13 +981,18 @@ final class MacieApi {
   // ---------------------------------------------------------------- usage
 
   private static final List<String> USAGE_TYPES =
-      List.of("DATA_INVENTORY_EVALUATION", "SENSITIVE_DATA_DISCOVERY", "AUTOMATED_SENSITIVE_DATA_DISCOVERY", "AUTOMATED_OBJECT_MONITORING");
+      List.of(
+          "DATA_INVENTORY_EVALUATION",
+          "SENSITIVE_DATA_DISCOVERY",
+          "AUTOMATED_SENSITIVE_DATA_DISCOVERY",
+          "AUTOMATED_OBJECT_MONITORING");
 
   /** Bytes the jobs classified since {@code fromMillis}. */
   private long bytesClassifiedSince(long fromMillis) {
     long[] total = {0};
     store.query(
-        "SELECT started_at, bytes FROM job_runs", List.of(),
+        "SELECT started_at, bytes FROM job_runs",
+        List.of(),
         rs -> {
           Long started = Store.epochMillis(rs.getString(1));
           if (started != null && started >= fromMillis) {
@@ -915,7 +1009,11 @@ final class MacieApi {
       return now.minusSeconds(30L * 86400).toEpochMilli();
     }
     ZonedDateTime z = now.atZone(ZoneOffset.UTC);
-    return z.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    return z.withDayOfMonth(1)
+        .toLocalDate()
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant()
+        .toEpochMilli();
   }
 
   /**
@@ -930,7 +1028,10 @@ final class MacieApi {
       double cost = type.equals("SENSITIVE_DATA_DISCOVERY") ? bytes / 1e9 : 0.0;
       u.put("estimatedCost", String.format(Locale.ROOT, "%.2f", cost));
       if (withLimits) {
-        u.putObject("serviceLimit").put("isServiceLimited", false).put("unit", "TERABYTES").put("value", 5);
+        u.putObject("serviceLimit")
+            .put("isServiceLimited", false)
+            .put("unit", "TERABYTES")
+            .put("value", 5);
       }
       u.put("type", type);
     }
@@ -938,7 +1039,8 @@ final class MacieApi {
   }
 
   private JsonNode usageStatistics(Call c) {
-    String timeRange = oneOf(c, "timeRange", Set.of("MONTH_TO_DATE", "PAST_30_DAYS"), "MONTH_TO_DATE");
+    String timeRange =
+        oneOf(c, "timeRange", Set.of("MONTH_TO_DATE", "PAST_30_DAYS"), "MONTH_TO_DATE");
     long bytes = bytesClassifiedSince(rangeStart(timeRange));
     ObjectNode out = object();
     ArrayNode records = out.putArray("records");
@@ -964,7 +1066,8 @@ final class MacieApi {
   private JsonNode usageTotals(Call c) {
     String timeRange = c.query("timeRange") == null ? "MONTH_TO_DATE" : c.query("timeRange");
     if (!Set.of("MONTH_TO_DATE", "PAST_30_DAYS").contains(timeRange)) {
-      throw ApiException.validation("timeRange: must be MONTH_TO_DATE or PAST_30_DAYS, got " + timeRange);
+      throw ApiException.validation(
+          "timeRange: must be MONTH_TO_DATE or PAST_30_DAYS, got " + timeRange);
     }
     ObjectNode out = object();
     out.put("timeRange", timeRange);
@@ -980,7 +1083,12 @@ final class MacieApi {
     if (!store.resources(ADMIN).isEmpty() && store.resource(ADMIN, account) == null) {
       throw ApiException.conflict("an organization already has a delegated Macie administrator");
     }
-    store.putResource(ADMIN, account, account, now(), object().put("accountId", account).put("status", "ENABLED"));
+    store.putResource(
+        ADMIN,
+        account,
+        account,
+        now(),
+        object().put("accountId", account).put("status", "ENABLED"));
     return object();
   }
 
@@ -998,14 +1106,20 @@ final class MacieApi {
 
   private JsonNode organizationConfiguration() {
     ObjectNode stored = store.setting(ORGANIZATION);
-    return stored != null ? stored : object().put("autoEnable", false).put("maxAccountLimitReached", false);
+    return stored != null
+        ? stored
+        : object().put("autoEnable", false).put("maxAccountLimitReached", false);
   }
 
   private JsonNode updateOrganizationConfiguration(Call c) {
     if (!c.body().path("autoEnable").isBoolean()) {
       throw ApiException.validation("autoEnable: is required (true or false)");
     }
-    store.putSetting(ORGANIZATION, object().put("autoEnable", c.body().get("autoEnable").asBoolean()).put("maxAccountLimitReached", false));
+    store.putSetting(
+        ORGANIZATION,
+        object()
+            .put("autoEnable", c.body().get("autoEnable").asBoolean())
+            .put("maxAccountLimitReached", false));
     return object();
   }
 
@@ -1032,11 +1146,12 @@ final class MacieApi {
     // An organization's account is enabled at once; scans run with the server's own S3 access.
     m.put("relationshipStatus", "Enabled");
     m.put("updatedAt", now);
-    store.transaction(() -> {
-      store.putResource(MEMBER, id, email, now, m);
-      store.tag(arn, tagMap(c.body().get("tags")));
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.putResource(MEMBER, id, email, now, m);
+          store.tag(arn, tagMap(c.body().get("tags")));
+          return null;
+        });
     return object().put("arn", arn);
   }
 
@@ -1051,10 +1166,15 @@ final class MacieApi {
 
   private JsonNode listMembers(Call c) {
     boolean onlyAssociated = !"false".equals(c.query("onlyAssociated"));
-    List<ObjectNode> members = store.resources(MEMBER).stream()
-        .filter(m -> !onlyAssociated || !"Removed".equals(m.path("relationshipStatus").asText()))
-        .toList();
-    return page(c, members, "members",
+    List<ObjectNode> members =
+        store.resources(MEMBER).stream()
+            .filter(
+                m -> !onlyAssociated || !"Removed".equals(m.path("relationshipStatus").asText()))
+            .toList();
+    return page(
+        c,
+        members,
+        "members",
         m -> {
           ObjectNode out = m.deepCopy();
           out.set("tags", tagsOf(m.get("arn").asText()));
@@ -1064,11 +1184,12 @@ final class MacieApi {
 
   private JsonNode deleteMember(String id) {
     ObjectNode m = getMember(id);
-    store.transaction(() -> {
-      store.deleteResource(MEMBER, id);
-      store.untagAll(m.get("arn").asText());
-      return null;
-    });
+    store.transaction(
+        () -> {
+          store.deleteResource(MEMBER, id);
+          store.untagAll(m.get("arn").asText());
+          return null;
+        });
     return object();
   }
 
@@ -1097,15 +1218,19 @@ final class MacieApi {
   }
 
   /**
-   * Invitations to member accounts: nothing is sent from here, so each invited member is enabled
-   * at once (as an organization's accounts are); accounts that are not members are unprocessed.
+   * Invitations to member accounts: nothing is sent from here, so each invited member is enabled at
+   * once (as an organization's accounts are); accounts that are not members are unprocessed.
    */
   private JsonNode createInvitations(Call c) {
     ArrayNode unprocessed = array();
     for (String id : strings(c.body().path("accountIds"))) {
       ObjectNode m = store.resource(MEMBER, id);
       if (m == null) {
-        unprocessed.addObject().put("accountId", id).put("errorCode", "ClientError").put("errorMessage", "the account is not a member; CreateMember first");
+        unprocessed
+            .addObject()
+            .put("accountId", id)
+            .put("errorCode", "ClientError")
+            .put("errorMessage", "the account is not a member; CreateMember first");
         continue;
       }
       m.put("relationshipStatus", "Enabled");
@@ -1163,7 +1288,8 @@ final class MacieApi {
           case "classification-job" -> JOB;
           case "findings-filter" -> FILTER;
           case "member" -> MEMBER;
-          default -> throw ApiException.validation("resourceArn: not a taggable Macie resource: " + arn);
+          default ->
+              throw ApiException.validation("resourceArn: not a taggable Macie resource: " + arn);
         };
     if (store.resource(kind, id) == null) {
       throw ApiException.notFound("no resource " + arn);
@@ -1185,7 +1311,7 @@ final class MacieApi {
     if (!tags.isObject()) {
       throw ApiException.validation("tags: must be a map of key to value");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = tags.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       out.put(e.getKey(), e.getValue().asText());
     }
@@ -1201,7 +1327,8 @@ final class MacieApi {
    * One page of {@code items}: {@code maxResults} (default and most 1,000 here) from the offset in
    * {@code nextToken}; the next token when more are left.
    */
-  private static JsonNode page(Call c, List<ObjectNode> items, String member, Function<ObjectNode, ObjectNode> shape) {
+  private static JsonNode page(
+      Call c, List<ObjectNode> items, String member, Function<ObjectNode, ObjectNode> shape) {
     Integer max = c.integer("maxResults");
     if (max != null && max < 1) {
       throw ApiException.validation("maxResults: must be at least 1, got " + max);
@@ -1221,7 +1348,9 @@ final class MacieApi {
   }
 
   static String tokenOf(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   static int offsetOf(String token) {
@@ -1258,7 +1387,13 @@ final class MacieApi {
       return otherwise;
     }
     if (!values.contains(v)) {
-      throw ApiException.validation(member + ": must be one of " + String.join(", ", new TreeSet<>(values)) + ", got '" + v + "'");
+      throw ApiException.validation(
+          member
+              + ": must be one of "
+              + String.join(", ", new TreeSet<>(values))
+              + ", got '"
+              + v
+              + "'");
     }
     return v;
   }
@@ -1280,11 +1415,16 @@ final class MacieApi {
     return out;
   }
 
-  /** A request member's error: the member and why, without the operation name the parser put first. */
+  /**
+   * A request member's error: the member and why, without the operation name the parser put first.
+   */
   static ApiException validation(ConfigException e) {
     String message = e.getMessage();
     String prefix = e.file() + ": ";
-    return ApiException.validation(message.startsWith(prefix) && e.field() != null ? message.substring(prefix.length()) : message);
+    return ApiException.validation(
+        message.startsWith(prefix) && e.field() != null
+            ? message.substring(prefix.length())
+            : message);
   }
 
   static ObjectNode object() {

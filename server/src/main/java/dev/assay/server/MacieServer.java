@@ -48,7 +48,9 @@ public final class MacieServer implements AutoCloseable {
   private MacieServer(ServerConfig config) throws IOException {
     if (!isLoopback(config.bind()) && config.credentials().isEmpty()) {
       throw new IllegalArgumentException(
-          "--bind " + config.bind() + " is not a loopback address: give --credentials FILE, so that requests are checked (SigV4)");
+          "--bind "
+              + config.bind()
+              + " is not a loopback address: give --credentials FILE, so that requests are checked (SigV4)");
     }
     store = Store.open(config.dataDir());
     Events events = Events.of(config.events());
@@ -80,7 +82,8 @@ public final class MacieServer implements AutoCloseable {
       server.http.start();
     } catch (Exception e) {
       server.close();
-      throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
     }
     server.jobs.start();
     server.discovery.start();
@@ -141,7 +144,10 @@ public final class MacieServer implements AutoCloseable {
         }
         Routes.Match match = Routes.find(request.getMethod(), rawPath);
         if (match == null) {
-          throw new ApiException("UnknownOperationException", 404, "no Macie2 operation at " + request.getMethod() + " " + rawPath);
+          throw new ApiException(
+              "UnknownOperationException",
+              404,
+              "no Macie2 operation at " + request.getMethod() + " " + rawPath);
         }
         ObjectNode json;
         if (body.length == 0) {
@@ -206,5 +212,4 @@ public final class MacieServer implements AutoCloseable {
   static String decode(String s) {
     return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
-
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Macie2 operations this server answers, by HTTP method and path template, as the API
- * model's {@code http} traits give them. Labels ({@code {id}}) match one path segment and are
- * URL-decoded. Immutable.
+ * The Macie2 operations this server answers, by HTTP method and path template, as the API model's
+ * {@code http} traits give them. Labels ({@code {id}}) match one path segment and are URL-decoded.
+ * Immutable.
  */
 final class Routes {
   private Routes() {}
@@ -26,8 +26,10 @@ final class Routes {
           new Route("GET", "/macie", "GetMacieSession"),
           new Route("PATCH", "/macie", "UpdateMacieSession"),
           new Route("DELETE", "/macie", "DisableMacie"),
-          new Route("GET", "/automated-discovery/configuration", "GetAutomatedDiscoveryConfiguration"),
-          new Route("PUT", "/automated-discovery/configuration", "UpdateAutomatedDiscoveryConfiguration"),
+          new Route(
+              "GET", "/automated-discovery/configuration", "GetAutomatedDiscoveryConfiguration"),
+          new Route(
+              "PUT", "/automated-discovery/configuration", "UpdateAutomatedDiscoveryConfiguration"),
           new Route("POST", "/custom-data-identifiers", "CreateCustomDataIdentifier"),
           new Route("GET", "/custom-data-identifiers/{id}", "GetCustomDataIdentifier"),
           new Route("POST", "/custom-data-identifiers/list", "ListCustomDataIdentifiers"),
@@ -52,8 +54,14 @@ final class Routes {
           new Route("GET", "/findingsfilters", "ListFindingsFilters"),
           new Route("PATCH", "/findingsfilters/{id}", "UpdateFindingsFilter"),
           new Route("DELETE", "/findingsfilters/{id}", "DeleteFindingsFilter"),
-          new Route("PUT", "/classification-export-configuration", "PutClassificationExportConfiguration"),
-          new Route("GET", "/classification-export-configuration", "GetClassificationExportConfiguration"),
+          new Route(
+              "PUT",
+              "/classification-export-configuration",
+              "PutClassificationExportConfiguration"),
+          new Route(
+              "GET",
+              "/classification-export-configuration",
+              "GetClassificationExportConfiguration"),
           new Route("POST", "/usage/statistics", "GetUsageStatistics"),
           new Route("GET", "/usage", "GetUsageTotals"),
           new Route("POST", "/admin", "EnableOrganizationAdminAccount"),
@@ -69,8 +77,10 @@ final class Routes {
           new Route("POST", "/tags/{resourceArn}", "TagResource"),
           new Route("DELETE", "/tags/{resourceArn}", "UntagResource"),
           new Route("GET", "/tags/{resourceArn}", "ListTagsForResource"),
-          new Route("GET", "/findings-publication-configuration", "GetFindingsPublicationConfiguration"),
-          new Route("PUT", "/findings-publication-configuration", "PutFindingsPublicationConfiguration"),
+          new Route(
+              "GET", "/findings-publication-configuration", "GetFindingsPublicationConfiguration"),
+          new Route(
+              "PUT", "/findings-publication-configuration", "PutFindingsPublicationConfiguration"),
           new Route("GET", "/administrator", "GetAdministratorAccount"),
           new Route("GET", "/master", "GetMasterAccount"),
           new Route("PATCH", "/macie/members/{id}", "UpdateMemberSession"),
@@ -83,16 +93,24 @@ final class Routes {
           new Route("GET", "/resource-profiles/detections", "ListResourceProfileDetections"),
           new Route("PATCH", "/resource-profiles/detections", "UpdateResourceProfileDetections"),
           new Route("GET", "/resource-profiles/artifacts", "ListResourceProfileArtifacts"),
-          new Route("GET", "/templates/sensitivity-inspections/{id}", "GetSensitivityInspectionTemplate"),
-          new Route("PUT", "/templates/sensitivity-inspections/{id}", "UpdateSensitivityInspectionTemplate"),
-          new Route("GET", "/templates/sensitivity-inspections", "ListSensitivityInspectionTemplates"),
+          new Route(
+              "GET", "/templates/sensitivity-inspections/{id}", "GetSensitivityInspectionTemplate"),
+          new Route(
+              "PUT",
+              "/templates/sensitivity-inspections/{id}",
+              "UpdateSensitivityInspectionTemplate"),
+          new Route(
+              "GET", "/templates/sensitivity-inspections", "ListSensitivityInspectionTemplates"),
           new Route("GET", "/classification-scopes/{id}", "GetClassificationScope"),
           new Route("PATCH", "/classification-scopes/{id}", "UpdateClassificationScope"),
           new Route("GET", "/classification-scopes", "ListClassificationScopes"));
 
   /** The route for a request, or null; {@code rawPath} is still URL-encoded. */
   static Match find(String method, String rawPath) {
-    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
     String[] parts = path.startsWith("/") ? path.substring(1).split("/", -1) : path.split("/", -1);
     for (Route r : ALL) {
       if (!r.method().equals(method)) {

@@ -55,50 +55,184 @@ public record ServerConfig(
     }
   }
 
-  /** Loopback, a free port, no mapped buckets, the default AWS chain, account 000000000000, us-east-1. */
+  /**
+   * Loopback, a free port, no mapped buckets, the default AWS chain, account 000000000000,
+   * us-east-1.
+   */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(
-        "127.0.0.1", 0, dataDir, Map.of(), S3Settings.defaults(), "000000000000", "us-east-1", null, Map.of(), 0, Duration.ofMinutes(1), Duration.ofDays(1));
+        "127.0.0.1",
+        0,
+        dataDir,
+        Map.of(),
+        S3Settings.defaults(),
+        "000000000000",
+        "us-east-1",
+        null,
+        Map.of(),
+        0,
+        Duration.ofMinutes(1),
+        Duration.ofDays(1));
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withBind(String bind) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withBuckets(Map<String, Path> buckets) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withS3(S3Settings s3) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withAccount(String accountId, String region) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withEvents(String events) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withCredentials(Map<String, String> credentials) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withScheduleTick(Duration scheduleTick) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   public ServerConfig withDiscoveryInterval(Duration discoveryInterval) {
-    return new ServerConfig(bind, port, dataDir, buckets, s3, accountId, region, events, credentials, threads, scheduleTick, discoveryInterval);
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        buckets,
+        s3,
+        accountId,
+        region,
+        events,
+        credentials,
+        threads,
+        scheduleTick,
+        discoveryInterval);
   }
 
   /**
@@ -112,7 +246,9 @@ public record ServerConfig(
   }
 
   String partition() {
-    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    return region.startsWith("cn-")
+        ? "aws-cn"
+        : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
   }
 
   String arn(String resource) {

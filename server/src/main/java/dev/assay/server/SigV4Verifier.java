@@ -36,9 +36,11 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  */
 final class SigV4Verifier {
   private static final Pattern AUTHORIZATION =
-      Pattern.compile("AWS4-HMAC-SHA256 Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]+)/([^/,\\s]+)/aws4_request,\\s*"
-          + "SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]{64})");
-  private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+      Pattern.compile(
+          "AWS4-HMAC-SHA256 Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]+)/([^/,\\s]+)/aws4_request,\\s*"
+              + "SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]{64})");
+  private static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Duration SKEW = Duration.ofMinutes(15);
 
   private final Map<String, String> secrets;
@@ -70,7 +72,8 @@ final class SigV4Verifier {
       throw denied("X-Amz-Date is missing or malformed");
     }
     if (Duration.between(time, Instant.now()).abs().compareTo(SKEW) > 0) {
-      throw denied("the signature's time " + amzDate + " is more than 15 minutes from the server's");
+      throw denied(
+          "the signature's time " + amzDate + " is more than 15 minutes from the server's");
     }
     String region = m.group(3);
     String service = m.group(4);
@@ -80,7 +83,9 @@ final class SigV4Verifier {
       throw denied("the signature must cover the host header");
     }
     SdkHttpRequest.Builder request =
-        SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(URI.create("http://" + host))
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.fromValue(method))
+            .uri(URI.create("http://" + host))
             .encodedPath(rawPath);
     Map<String, List<String>> query = MacieServer.query(rawQuery);
     request.rawQueryParameters(new LinkedHashMap<>(query));
@@ -96,16 +101,19 @@ final class SigV4Verifier {
     }
     SignedRequest expected =
         signer.sign(
-            r -> r.identity(AwsCredentialsIdentity.create(accessKey, secret))
-                .request(request.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(time, ZoneOffset.UTC)));
+            r ->
+                r.identity(AwsCredentialsIdentity.create(accessKey, secret))
+                    .request(request.build())
+                    .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(time, ZoneOffset.UTC)));
     String want = expected.request().firstMatchingHeader("Authorization").orElse("");
     Matcher w = AUTHORIZATION.matcher(want);
     if (!w.matches()
-        || !MessageDigest.isEqual(w.group(6).getBytes(StandardCharsets.US_ASCII), m.group(6).getBytes(StandardCharsets.US_ASCII))) {
+        || !MessageDigest.isEqual(
+            w.group(6).getBytes(StandardCharsets.US_ASCII),
+            m.group(6).getBytes(StandardCharsets.US_ASCII))) {
       throw denied("the request signature we calculated does not match the signature you provided");
     }
   }
@@ -116,8 +124,8 @@ final class SigV4Verifier {
 
   /**
    * Reads access key pairs: an AWS credentials file ({@code aws_access_key_id} and {@code
-   * aws_secret_access_key} in each section), or lines of {@code ACCESS_KEY_ID SECRET_KEY}
-   * (or with a colon between); blank lines and {@code #} comments are skipped.
+   * aws_secret_access_key} in each section), or lines of {@code ACCESS_KEY_ID SECRET_KEY} (or with
+   * a colon between); blank lines and {@code #} comments are skipped.
    */
   static Map<String, String> read(Path file) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();

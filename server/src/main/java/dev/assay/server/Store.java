@@ -1,6 +1,5 @@
 package dev.assay.server;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +32,9 @@ import java.util.Map;
 final class Store implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Each step takes the schema from version i to i + 1; never edited once released, only appended. */
+  /**
+   * Each step takes the schema from version i to i + 1; never edited once released, only appended.
+   */
   private static final List<String[]> MIGRATIONS =
       List.<String[]>of(
           new String[] {
@@ -89,11 +90,17 @@ final class Store implements AutoCloseable {
 
   private void migrate() throws SQLException {
     int version;
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       version = rs.getInt(1);
     }
     if (version > MIGRATIONS.size()) {
-      throw new SQLException("the database was written by a newer Assay (schema " + version + ", this one knows " + MIGRATIONS.size() + ")");
+      throw new SQLException(
+          "the database was written by a newer Assay (schema "
+              + version
+              + ", this one knows "
+              + MIGRATIONS.size()
+              + ")");
     }
     for (int v = version; v < MIGRATIONS.size(); v++) {
       db.setAutoCommit(false);
@@ -142,18 +149,23 @@ final class Store implements AutoCloseable {
   // --- settings: one JSON document per name (the Macie session, export configuration, ...)
 
   synchronized ObjectNode setting(String name) {
-    return transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement("SELECT json FROM settings WHERE name = ?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? parse(rs.getString(1)) : null;
-        }
-      }
-    });
+    return transaction(
+        () -> {
+          try (PreparedStatement ps =
+              db.prepareStatement("SELECT json FROM settings WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? parse(rs.getString(1)) : null;
+            }
+          }
+        });
   }
 
   synchronized void putSetting(String name, ObjectNode json) {
-    transaction(() -> update("INSERT OR REPLACE INTO settings (name, json) VALUES (?, ?)", name, write(json)));
+    transaction(
+        () ->
+            update(
+                "INSERT OR REPLACE INTO settings (name, json) VALUES (?, ?)", name, write(json)));
   }
 
   synchronized void deleteSetting(String name) {
@@ -162,94 +174,124 @@ final class Store implements AutoCloseable {
 
   // --- resources: custom data identifiers, allow lists, jobs, filters, members, admin accounts
 
-  synchronized void putResource(String kind, String id, String name, String createdAt, ObjectNode json) {
+  synchronized void putResource(
+      String kind, String id, String name, String createdAt, ObjectNode json) {
     transaction(
-        () -> update("INSERT OR REPLACE INTO resources (kind, id, name, created_at, json) VALUES (?, ?, ?, ?, ?)", kind, id, name,
-            createdAt, write(json)));
+        () ->
+            update(
+                "INSERT OR REPLACE INTO resources (kind, id, name, created_at, json) VALUES (?, ?, ?, ?, ?)",
+                kind,
+                id,
+                name,
+                createdAt,
+                write(json)));
   }
 
   synchronized ObjectNode resource(String kind, String id) {
-    return transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement("SELECT json FROM resources WHERE kind = ? AND id = ?")) {
-        ps.setString(1, kind);
-        ps.setString(2, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? parse(rs.getString(1)) : null;
-        }
-      }
-    });
+    return transaction(
+        () -> {
+          try (PreparedStatement ps =
+              db.prepareStatement("SELECT json FROM resources WHERE kind = ? AND id = ?")) {
+            ps.setString(1, kind);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? parse(rs.getString(1)) : null;
+            }
+          }
+        });
   }
 
   /** Every resource of a kind, oldest first. */
   synchronized List<ObjectNode> resources(String kind) {
-    return transaction(() -> {
-      List<ObjectNode> out = new ArrayList<>();
-      try (PreparedStatement ps = db.prepareStatement("SELECT json FROM resources WHERE kind = ? ORDER BY created_at, id")) {
-        ps.setString(1, kind);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(parse(rs.getString(1)));
+    return transaction(
+        () -> {
+          List<ObjectNode> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              db.prepareStatement(
+                  "SELECT json FROM resources WHERE kind = ? ORDER BY created_at, id")) {
+            ps.setString(1, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(parse(rs.getString(1)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   synchronized boolean deleteResource(String kind, String id) {
-    return transaction(() -> update("DELETE FROM resources WHERE kind = ? AND id = ?", kind, id) > 0);
+    return transaction(
+        () -> update("DELETE FROM resources WHERE kind = ? AND id = ?", kind, id) > 0);
   }
 
   /** The id a client token created, or null. */
   synchronized String tokenId(String kind, String token) {
-    return transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement("SELECT id FROM client_tokens WHERE kind = ? AND token = ?")) {
-        ps.setString(1, kind);
-        ps.setString(2, token);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getString(1) : null;
-        }
-      }
-    });
+    return transaction(
+        () -> {
+          try (PreparedStatement ps =
+              db.prepareStatement("SELECT id FROM client_tokens WHERE kind = ? AND token = ?")) {
+            ps.setString(1, kind);
+            ps.setString(2, token);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getString(1) : null;
+            }
+          }
+        });
   }
 
   synchronized void putToken(String kind, String token, String id) {
-    transaction(() -> update("INSERT OR REPLACE INTO client_tokens (kind, token, id) VALUES (?, ?, ?)", kind, token, id));
+    transaction(
+        () ->
+            update(
+                "INSERT OR REPLACE INTO client_tokens (kind, token, id) VALUES (?, ?, ?)",
+                kind,
+                token,
+                id));
   }
 
   // --- tags, by resource ARN
 
   synchronized Map<String, String> tags(String arn) {
-    return transaction(() -> {
-      Map<String, String> out = new LinkedHashMap<>();
-      try (PreparedStatement ps = db.prepareStatement("SELECT tag_key, tag_value FROM tags WHERE arn = ? ORDER BY tag_key")) {
-        ps.setString(1, arn);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(1), rs.getString(2));
+    return transaction(
+        () -> {
+          Map<String, String> out = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              db.prepareStatement(
+                  "SELECT tag_key, tag_value FROM tags WHERE arn = ? ORDER BY tag_key")) {
+            ps.setString(1, arn);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   synchronized void tag(String arn, Map<String, String> tags) {
-    transaction(() -> {
-      for (Map.Entry<String, String> t : tags.entrySet()) {
-        update("INSERT OR REPLACE INTO tags (arn, tag_key, tag_value) VALUES (?, ?, ?)", arn, t.getKey(), t.getValue());
-      }
-      return null;
-    });
+    transaction(
+        () -> {
+          for (Map.Entry<String, String> t : tags.entrySet()) {
+            update(
+                "INSERT OR REPLACE INTO tags (arn, tag_key, tag_value) VALUES (?, ?, ?)",
+                arn,
+                t.getKey(),
+                t.getValue());
+          }
+          return null;
+        });
   }
 
   synchronized void untag(String arn, List<String> keys) {
-    transaction(() -> {
-      for (String k : keys) {
-        update("DELETE FROM tags WHERE arn = ? AND tag_key = ?", arn, k);
-      }
-      return null;
-    });
+    transaction(
+        () -> {
+          for (String k : keys) {
+            update("DELETE FROM tags WHERE arn = ? AND tag_key = ?", arn, k);
+          }
+          return null;
+        });
   }
 
   synchronized void untagAll(String arn) {
@@ -291,25 +333,31 @@ final class Store implements AutoCloseable {
         () ->
             update(
                 "UPDATE findings SET archived = ?, updated_at = ?, json = json_set(json, '$.archived', json(?), '$.updatedAt', ?) WHERE id = ?",
-                archived ? 1 : 0, epochMillis(updatedAt), archived ? "true" : "false", updatedAt, id));
+                archived ? 1 : 0,
+                epochMillis(updatedAt),
+                archived ? "true" : "false",
+                updatedAt,
+                id));
   }
 
   /** Findings by id, in the order asked; ids not stored are left out. */
   synchronized List<ObjectNode> findings(List<String> ids) {
-    return transaction(() -> {
-      List<ObjectNode> out = new ArrayList<>();
-      try (PreparedStatement ps = db.prepareStatement("SELECT json FROM findings WHERE id = ?")) {
-        for (String id : ids) {
-          ps.setString(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              out.add(parse(rs.getString(1)));
+    return transaction(
+        () -> {
+          List<ObjectNode> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              db.prepareStatement("SELECT json FROM findings WHERE id = ?")) {
+            for (String id : ids) {
+              ps.setString(1, id);
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  out.add(parse(rs.getString(1)));
+                }
+              }
             }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   /** Row handler for {@link #query}: returns false to stop. */
@@ -319,17 +367,18 @@ final class Store implements AutoCloseable {
 
   /** Runs a read-only query, row by row, under the lock. */
   synchronized void query(String sql, List<Object> params, Rows rows) {
-    transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement(sql)) {
-        bind(ps, params.toArray());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next() && rows.row(rs)) {
-            // rows decides
+    transaction(
+        () -> {
+          try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next() && rows.row(rs)) {
+                // rows decides
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   synchronized int update(String sql, Object... params) throws SQLException {

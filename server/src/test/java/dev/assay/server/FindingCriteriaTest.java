@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** FindingCriteria's operators on a finding's JSON, as Macie documents them. */
 class FindingCriteriaTest {
   static final JsonNode FINDING =
-      json("""
+      json(
+          """
           {"id": "f1", "type": "SensitiveData:S3Object/Multiple", "archived": false, "count": 3,
            "createdAt": "2024-03-11T19:46:53.031Z", "severity": {"description": "High", "score": 3},
            "resourcesAffected": {"s3Bucket": {"name": "b1", "tags": [{"key": "env", "value": "prod"}, {"key": "team", "value": "hr"}]},
@@ -48,40 +49,64 @@ class FindingCriteriaTest {
         "resourcesAffected.s3Object.key | {\"eq\": [\"a/b\"]} | false"
       })
   void operatorsOnOneField(String field, String ops, boolean matches) {
-    FindingCriteria c = FindingCriteria.parse(json("{\"criterion\": {\"" + field + "\": " + ops + "}}"), "findingCriteria");
+    FindingCriteria c =
+        FindingCriteria.parse(
+            json("{\"criterion\": {\"" + field + "\": " + ops + "}}"), "findingCriteria");
     assertThat(c.matches(FINDING)).isEqualTo(matches);
   }
 
   @Test
   void fieldsAreAndedAndNoCriteriaMatchesAll() {
     assertThat(FindingCriteria.parse(null, "findingCriteria").matches(FINDING)).isTrue();
-    assertThat(FindingCriteria.parse(json("{\"criterion\": {\"type\": {\"eq\": [\"SensitiveData:S3Object/Multiple\"]}, \"count\": {\"gt\": 5}}}"), "c")
-            .matches(FINDING))
+    assertThat(
+            FindingCriteria.parse(
+                    json(
+                        "{\"criterion\": {\"type\": {\"eq\": [\"SensitiveData:S3Object/Multiple\"]}, \"count\": {\"gt\": 5}}}"),
+                    "c")
+                .matches(FINDING))
         .isFalse();
   }
 
   @Test
   void columnTermsBecomeSqlWithTheirParameters() {
-    FindingCriteria c = FindingCriteria.parse(
-        json("{\"criterion\": {\"severity.description\": {\"eq\": [\"High\"]}, \"createdAt\": {\"gte\": 5}, \"archived\": {\"eq\": [\"true\"]},"
-            + " \"resourcesAffected.s3Object.extension\": {\"eq\": [\"csv\"]}}}"),
-        "c");
+    FindingCriteria c =
+        FindingCriteria.parse(
+            json(
+                "{\"criterion\": {\"severity.description\": {\"eq\": [\"High\"]}, \"createdAt\": {\"gte\": 5}, \"archived\": {\"eq\": [\"true\"]},"
+                    + " \"resourcesAffected.s3Object.extension\": {\"eq\": [\"csv\"]}}}"),
+            "c");
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     c.where(sql, params);
-    assertThat(sql.toString()).contains("severity_description IN (?)", "created_at >= ?", "archived IN (?)").doesNotContain("extension");
+    assertThat(sql.toString())
+        .contains("severity_description IN (?)", "created_at >= ?", "archived IN (?)")
+        .doesNotContain("extension");
     assertThat(params).containsExactlyInAnyOrder("High", 5L, 1L);
     assertThat(c.needsJson()).isTrue();
   }
 
   @Test
   void badCriteriaNameTheMember() {
-    assertThatThrownBy(() -> FindingCriteria.parse(json("{\"criterion\": {\"type\": {\"like\": [\"x\"]}}}"), "findingCriteria"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("findingCriteria.criterion.type.like");
-    assertThatThrownBy(() -> FindingCriteria.parse(json("{\"criterion\": {\"type\": {\"eqExactMatch\": [\"x\"], \"neq\": [\"y\"]}}}"), "f"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("cannot be combined");
-    assertThatThrownBy(() -> FindingCriteria.parse(json("{\"criterion\": {\"count\": {\"gt\": \"many\"}}}"), "f"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("f.criterion.count.gt");
+    assertThatThrownBy(
+            () ->
+                FindingCriteria.parse(
+                    json("{\"criterion\": {\"type\": {\"like\": [\"x\"]}}}"), "findingCriteria"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("findingCriteria.criterion.type.like");
+    assertThatThrownBy(
+            () ->
+                FindingCriteria.parse(
+                    json(
+                        "{\"criterion\": {\"type\": {\"eqExactMatch\": [\"x\"], \"neq\": [\"y\"]}}}"),
+                    "f"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("cannot be combined");
+    assertThatThrownBy(
+            () ->
+                FindingCriteria.parse(
+                    json("{\"criterion\": {\"count\": {\"gt\": \"many\"}}}"), "f"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("f.criterion.count.gt");
   }
 
   private static JsonNode json(String s) {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.macie2.Macie2Client;
 import software.amazon.awssdk.services.macie2.model.JobStatus;
 
 /** Starts the server in this JVM and gives an AWS SDK v2 macie2 client for it. */
+@SuppressWarnings("deprecation") // the SDK's Apache 4 client, as users' code has it
 final class ServerFixture {
   private ServerFixture() {}
 
@@ -22,13 +23,17 @@ final class ServerFixture {
     return Macie2Client.builder()
         .httpClientBuilder(ApacheHttpClient.builder())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
         .endpointOverride(URI.create("http://127.0.0.1:" + port))
         .build();
   }
 
   static ServerConfig config(Path dataDir) {
-    return ServerConfig.defaults(dataDir).withAccount("123456789012", "us-east-1").withThreads(2).withScheduleTick(Duration.ofMillis(200));
+    return ServerConfig.defaults(dataDir)
+        .withAccount("123456789012", "us-east-1")
+        .withThreads(2)
+        .withScheduleTick(Duration.ofMillis(200));
   }
 
   /** Waits until the job leaves RUNNING; its final status. */

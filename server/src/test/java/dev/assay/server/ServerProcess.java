@@ -14,7 +14,10 @@ public final class ServerProcess {
   public static void main(String[] args) throws Exception {
     String[] bucket = args[1].split("=", 2);
     MacieServer server =
-        MacieServer.start(ServerFixture.config(Path.of(args[0])).withThreads(1).withBuckets(Map.of(bucket[0], Path.of(bucket[1]))));
+        MacieServer.start(
+            ServerFixture.config(Path.of(args[0]))
+                .withThreads(1)
+                .withBuckets(Map.of(bucket[0], Path.of(bucket[1]))));
     Path tmp = Path.of(args[2] + ".tmp");
     Files.writeString(tmp, Integer.toString(server.port()));
     Files.move(tmp, Path.of(args[2]));

@@ -17,18 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The identifiers and allow lists of a scan as plain values, shipped from the driver to the
  * executors (the detector itself holds compiled automata and is not serializable): managed
- * identifiers by id, custom ones and allow lists by their definitions, which are checked again
- * when the detector is built.
+ * identifiers by id, custom ones and allow lists by their definitions, which are checked again when
+ * the detector is built.
  */
-record DetectorSpec(List<String> managed, List<Custom> custom, List<Allowed> allowLists) implements Serializable {
+record DetectorSpec(List<String> managed, List<Custom> custom, List<Allowed> allowLists)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Built once per executor JVM and spec, shared by its tasks (a detector is thread-safe). */
   private static final Map<DetectorSpec, Detector> BUILT = new ConcurrentHashMap<>();
 
   record Custom(
-      String id, String name, String description, String regex, List<String> keywords, List<String> ignoreWords,
-      int maximumMatchDistance, List<Level> levels) implements Serializable {
+      String id,
+      String name,
+      String description,
+      String regex,
+      List<String> keywords,
+      List<String> ignoreWords,
+      int maximumMatchDistance,
+      List<Level> levels)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -54,8 +62,14 @@ record DetectorSpec(List<String> managed, List<Custom> custom, List<Allowed> all
         }
         custom.add(
             new Custom(
-                c.id(), c.name(), c.description(), c.criteria().regex(), List.copyOf(c.criteria().keywords()),
-                List.copyOf(c.criteria().ignoreWords()), c.criteria().proximity().distance(), List.copyOf(levels)));
+                c.id(),
+                c.name(),
+                c.description(),
+                c.criteria().regex(),
+                List.copyOf(c.criteria().keywords()),
+                List.copyOf(c.criteria().ignoreWords()),
+                c.criteria().proximity().distance(),
+                List.copyOf(levels)));
       }
     }
     List<Allowed> allowed = new ArrayList<>();
@@ -77,7 +91,10 @@ record DetectorSpec(List<String> managed, List<Custom> custom, List<Allowed> all
   private Detector build() {
     List<DataIdentifier> identifiers = new ArrayList<>();
     for (String id : managed) {
-      identifiers.add(ManagedCatalog.find(id).orElseThrow(() -> new IllegalStateException("no managed identifier " + id + " here")));
+      identifiers.add(
+          ManagedCatalog.find(id)
+              .orElseThrow(
+                  () -> new IllegalStateException("no managed identifier " + id + " here")));
     }
     for (Custom c : custom) {
       List<SeverityLevel> levels = new ArrayList<>();
@@ -86,11 +103,21 @@ record DetectorSpec(List<String> managed, List<Custom> custom, List<Allowed> all
       }
       identifiers.add(
           CustomDataIdentifier.define(
-              c.id(), c.name(), c.description(), c.regex(), c.keywords(), c.ignoreWords(), c.maximumMatchDistance(), levels));
+              c.id(),
+              c.name(),
+              c.description(),
+              c.regex(),
+              c.keywords(),
+              c.ignoreWords(),
+              c.maximumMatchDistance(),
+              levels));
     }
     List<AllowList> lists = new ArrayList<>();
     for (Allowed a : allowLists) {
-      lists.add(a.regex() != null ? AllowList.regex(a.id(), a.name(), a.regex()) : AllowList.words(a.id(), a.name(), a.words()));
+      lists.add(
+          a.regex() != null
+              ? AllowList.regex(a.id(), a.name(), a.regex())
+              : AllowList.words(a.id(), a.name(), a.words()));
     }
     return Detector.of(identifiers, lists);
   }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param size bytes, or -1 when unknown
  * @param lastModified epoch milliseconds, or null
  * @param tags key, value, key, value, ...; null when unknown
- * @param unavailable Macie's status code, reason and a message, when the object cannot be read; else null
+ * @param unavailable Macie's status code, reason and a message, when the object cannot be read;
+ *     else null
  */
 record ObjectRef(
     String root,
@@ -39,41 +40,78 @@ record ObjectRef(
 
   /** {@link BucketFacts} as plain values. */
   record Facts(
-      Long createdAt, String ownerId, String ownerDisplayName, String encryptionType, String kmsMasterKeyId,
-      boolean[] publicAccessBlock, List<String> tags) implements Serializable {
+      Long createdAt,
+      String ownerId,
+      String ownerDisplayName,
+      String encryptionType,
+      String kmsMasterKeyId,
+      boolean[] publicAccessBlock,
+      List<String> tags)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static Facts of(BucketFacts f) {
       BucketFacts.PublicAccessBlock b = f.publicAccessBlock();
       return new Facts(
-          f.createdAt() == null ? null : f.createdAt().toEpochMilli(), f.ownerId(), f.ownerDisplayName(), f.encryptionType(),
+          f.createdAt() == null ? null : f.createdAt().toEpochMilli(),
+          f.ownerId(),
+          f.ownerDisplayName(),
+          f.encryptionType(),
           f.kmsMasterKeyId(),
-          b == null ? null : new boolean[] {b.blockPublicAcls(), b.blockPublicPolicy(), b.ignorePublicAcls(), b.restrictPublicBuckets()},
+          b == null
+              ? null
+              : new boolean[] {
+                b.blockPublicAcls(),
+                b.blockPublicPolicy(),
+                b.ignorePublicAcls(),
+                b.restrictPublicBuckets()
+              },
           flatten(f.tags()));
     }
 
     BucketFacts toFacts() {
       boolean[] b = publicAccessBlock;
       return new BucketFacts(
-          createdAt == null ? null : Instant.ofEpochMilli(createdAt), ownerId, ownerDisplayName, encryptionType, kmsMasterKeyId,
-          b == null ? null : new BucketFacts.PublicAccessBlock(b[0], b[1], b[2], b[3]), unflatten(tags));
+          createdAt == null ? null : Instant.ofEpochMilli(createdAt),
+          ownerId,
+          ownerDisplayName,
+          encryptionType,
+          kmsMasterKeyId,
+          b == null ? null : new BucketFacts.PublicAccessBlock(b[0], b[1], b[2], b[3]),
+          unflatten(tags));
     }
   }
 
-  /** The reference to {@code o}, listed from the local directory {@code root}, or from S3 when root is null. */
+  /**
+   * The reference to {@code o}, listed from the local directory {@code root}, or from S3 when root
+   * is null.
+   */
   static ObjectRef of(ScanObject o, Path root) {
     ScanObject.ObjectMetadata m = o.metadata();
     ScanObject.Unavailable u = o.unavailable();
     return new ObjectRef(
-        root == null ? null : root.toString(), o.bucket(), o.key(), o.size(),
-        o.lastModified() == null ? null : o.lastModified().toEpochMilli(), m.eTag(), m.storageClass(), m.versionId(),
-        m.serverSideEncryption(), m.kmsKeyId(), flatten(m.tags()),
-        u == null ? null : List.of(u.code(), u.reason(), u.message() == null ? "" : u.message()), Facts.of(o.bucketFacts()));
+        root == null ? null : root.toString(),
+        o.bucket(),
+        o.key(),
+        o.size(),
+        o.lastModified() == null ? null : o.lastModified().toEpochMilli(),
+        m.eTag(),
+        m.storageClass(),
+        m.versionId(),
+        m.serverSideEncryption(),
+        m.kmsKeyId(),
+        flatten(m.tags()),
+        u == null ? null : List.of(u.code(), u.reason(), u.message() == null ? "" : u.message()),
+        Facts.of(o.bucketFacts()));
   }
 
   /** The object to scan, its content opened here: from the file, or from S3 through {@code s3}. */
   ScanObject open(S3Spec s3) {
-    ScanObject.Unavailable u = unavailable == null ? null : new ScanObject.Unavailable(unavailable.get(0), unavailable.get(1), unavailable.get(2));
+    ScanObject.Unavailable u =
+        unavailable == null
+            ? null
+            : new ScanObject.Unavailable(
+                unavailable.get(0), unavailable.get(1), unavailable.get(2));
     ScanObject.Content content = null;
     if (u == null) {
       if (root != null) {
@@ -84,12 +122,21 @@ record ObjectRef(
       }
     }
     return new ScanObject(
-        bucket, key, size, lastModified == null ? null : Instant.ofEpochMilli(lastModified),
-        new ScanObject.ObjectMetadata(eTag, storageClass, versionId, serverSideEncryption, kmsKeyId, unflatten(tags)), content, u,
+        bucket,
+        key,
+        size,
+        lastModified == null ? null : Instant.ofEpochMilli(lastModified),
+        new ScanObject.ObjectMetadata(
+            eTag, storageClass, versionId, serverSideEncryption, kmsKeyId, unflatten(tags)),
+        content,
+        u,
         facts == null ? BucketFacts.UNKNOWN : facts.toFacts());
   }
 
-  /** Bytes this object weighs when partitions are balanced: its size, at least 1 KB for the per-object cost. */
+  /**
+   * Bytes this object weighs when partitions are balanced: its size, at least 1 KB for the
+   * per-object cost.
+   */
   long weight() {
     return Math.max(1024, size);
   }

@@ -27,12 +27,13 @@ import java.util.UUID;
  * DIR/findings.json|.sarif|.asff.json the findings as one document, for those formats
  * </pre>
  *
- * <p>A task's part files are written under temporary names and moved into place, the commit last:
- * a part counts only once its commit exists, a retried task replaces what its failed attempt left,
+ * <p>A task's part files are written under temporary names and moved into place, the commit last: a
+ * part counts only once its commit exists, a retried task replaces what its failed attempt left,
  * and a rerun skips the objects the commits name.
  */
 final class RunOutput {
-  static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private final Path dir;
 
@@ -74,9 +75,13 @@ final class RunOutput {
   /** A task's commit: the objects it finished (bucket and key each) and their counts. */
   record Commit(int run, int partition, List<List<String>> objects, TaskStats stats) {}
 
-  /** The uuid of a task's {@code n}th discovery results file: the same for every attempt of the task. */
+  /**
+   * The uuid of a task's {@code n}th discovery results file: the same for every attempt of the
+   * task.
+   */
   static UUID resultsFileName(String jobId, int run, int partition, int n) {
-    return UUID.nameUUIDFromBytes((jobId + "/" + run + "/" + partition + "/" + n).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(
+        (jobId + "/" + run + "/" + partition + "/" + n).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Writes {@code bytes} to {@code target} under a temporary name, then moves it into place. */
@@ -137,7 +142,8 @@ final class RunOutput {
           Files.deleteIfExists(p);
           if (resultsFolder != null) {
             String[] fields = part.split("-");
-            deleteResults(resultsFolder, jobId, Integer.parseInt(fields[1]), Integer.parseInt(fields[2]));
+            deleteResults(
+                resultsFolder, jobId, Integer.parseInt(fields[1]), Integer.parseInt(fields[2]));
           }
         }
       }
@@ -151,7 +157,10 @@ final class RunOutput {
     }
   }
 
-  /** Deletes the discovery results files a task of {@code run} and {@code partition} may have written. */
+  /**
+   * Deletes the discovery results files a task of {@code run} and {@code partition} may have
+   * written.
+   */
   static void deleteResults(Path resultsFolder, String jobId, int run, int partition) {
     try {
       for (int n = 0; ; n++) {
@@ -161,7 +170,8 @@ final class RunOutput {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete an earlier attempt's discovery results in " + resultsFolder, e);
+      throw new UncheckedIOException(
+          "cannot delete an earlier attempt's discovery results in " + resultsFolder, e);
     }
   }
 }

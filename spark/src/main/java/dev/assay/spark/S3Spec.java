@@ -12,7 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * profile of the command line, and static keys when the driver was given them. Without keys each
  * executor uses the AWS default credentials chain (its instance or pod role on a cluster).
  */
-record S3Spec(String endpoint, String region, String profile, String accessKeyId, String secretAccessKey, int pageSize)
+record S3Spec(
+    String endpoint,
+    String region,
+    String profile,
+    String accessKeyId,
+    String secretAccessKey,
+    int pageSize)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -21,12 +27,17 @@ record S3Spec(String endpoint, String region, String profile, String accessKeyId
 
   static S3Spec of(S3Settings s) {
     return new S3Spec(
-        s.endpoint() == null ? null : s.endpoint().toString(), s.region(), s.profile(),
-        s.keys() == null ? null : s.keys().accessKeyId(), s.keys() == null ? null : s.keys().secretAccessKey(), s.pageSize());
+        s.endpoint() == null ? null : s.endpoint().toString(),
+        s.region(),
+        s.profile(),
+        s.keys() == null ? null : s.keys().accessKeyId(),
+        s.keys() == null ? null : s.keys().secretAccessKey(),
+        s.pageSize());
   }
 
   S3Settings settings() {
-    S3Settings s = S3Settings.defaults().withRegion(region).withProfile(profile).withPageSize(pageSize);
+    S3Settings s =
+        S3Settings.defaults().withRegion(region).withProfile(profile).withPageSize(pageSize);
     if (endpoint != null) {
       s = s.withEndpoint(URI.create(endpoint));
     }

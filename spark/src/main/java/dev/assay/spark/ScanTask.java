@@ -3,7 +3,6 @@ package dev.assay.spark;
 import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanSession;
-import dev.assay.engine.report.Finding;
 import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
 import dev.assay.engine.report.ScanReport;
@@ -41,8 +40,18 @@ final class ScanTask implements Function<ScanTask.Slice, TaskStats> {
 
   /** What every task of a run shares. */
   record Settings(
-      DetectorSpec detector, S3Spec s3, String jobId, String accountId, String partition, String region, String output,
-      String resultsDir, OutputFormat partFormat, int threads, int failOncePartition) implements Serializable {
+      DetectorSpec detector,
+      S3Spec s3,
+      String jobId,
+      String accountId,
+      String partition,
+      String region,
+      String output,
+      String resultsDir,
+      OutputFormat partFormat,
+      int threads,
+      int failOncePartition)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -59,34 +68,47 @@ final class ScanTask implements Function<ScanTask.Slice, TaskStats> {
     String attempt = context == null ? "driver" : "attempt-" + context.taskAttemptId();
     RunOutput out = new RunOutput(Path.of(s.output()));
     Detector detector = s.detector().detector();
-    ScanContext scanContext = new ScanContext(s.accountId(), s.partition(), s.region(), s.jobId(), null);
+    ScanContext scanContext =
+        new ScanContext(s.accountId(), s.partition(), s.region(), s.jobId(), null);
     AtomicInteger resultsFiles = new AtomicInteger();
-    Path resultsFolder = s.resultsDir() == null ? null : Path.of(s.resultsDir()).resolve(scanContext.resultsPrefix());
+    Path resultsFolder =
+        s.resultsDir() == null
+            ? null
+            : Path.of(s.resultsDir()).resolve(scanContext.resultsPrefix());
     if (resultsFolder != null) {
       RunOutput.deleteResults(resultsFolder, s.jobId(), slice.run(), slice.partition());
     }
     Path part = out.findingsPart(slice.run(), slice.partition(), extension(s.partFormat()));
     Path partTemp = part.resolveSibling("." + part.getFileName() + "." + attempt + ".tmp");
     TaskStats[] stats = {TaskStats.empty()};
-    try (Writer findings = new BufferedWriter(Files.newBufferedWriter(partTemp, StandardCharsets.UTF_8))) {
+    try (Writer findings =
+        new BufferedWriter(Files.newBufferedWriter(partTemp, StandardCharsets.UTF_8))) {
       ScanSession.Builder session =
           ScanSession.builder(detector, List.of(new Listed(slice, s.s3())))
               .reportAs(s.accountId(), s.partition(), s.region())
               .jobId(s.jobId())
               .threads(s.threads())
-              .onResult(result -> stats[0] = stats[0].withObject(result.sizeClassified(), problemOf(result)))
+              .onResult(
+                  result ->
+                      stats[0] = stats[0].withObject(result.sizeClassified(), problemOf(result)))
               .onFinding(
                   finding -> {
                     stats[0] = stats[0].withFinding(finding);
                     try {
-                      s.partFormat().writer().write(new ScanReport(List.of(finding), 1, 0, 0, Duration.ZERO), findings);
+                      s.partFormat()
+                          .writer()
+                          .write(
+                              new ScanReport(List.of(finding), 1, 0, 0, Duration.ZERO), findings);
                     } catch (IOException e) {
                       throw new UncheckedIOException("cannot write " + partTemp, e);
                     }
                   });
       if (resultsFolder != null) {
         session.resultsDir(
-            Path.of(s.resultsDir()), () -> RunOutput.resultsFileName(s.jobId(), slice.run(), slice.partition(), resultsFiles.getAndIncrement()));
+            Path.of(s.resultsDir()),
+            () ->
+                RunOutput.resultsFileName(
+                    s.jobId(), slice.run(), slice.partition(), resultsFiles.getAndIncrement()));
       }
       try {
         session.build().run();
@@ -94,18 +116,25 @@ final class ScanTask implements Function<ScanTask.Slice, TaskStats> {
         throw new IllegalStateException("a task keeps no checkpoint", e);
       }
     }
-    if (s.failOncePartition() == slice.partition() && context != null && context.attemptNumber() == 0) {
+    if (s.failOncePartition() == slice.partition()
+        && context != null
+        && context.attemptNumber() == 0) {
       // Fault injection for tests (spark.assay.failOnce): this attempt dies after its findings and
       // results are written but before they are committed, as a lost executor would.
-      throw new IllegalStateException("injected failure of partition " + slice.partition() + " (spark.assay.failOnce)");
+      throw new IllegalStateException(
+          "injected failure of partition " + slice.partition() + " (spark.assay.failOnce)");
     }
     RunOutput.moveIntoPlace(partTemp, part);
     List<List<String>> objects = new ArrayList<>(slice.objects().size());
     for (ObjectRef ref : slice.objects()) {
       objects.add(List.of(ref.bucket(), ref.key()));
     }
-    RunOutput.Commit commit = new RunOutput.Commit(slice.run(), slice.partition(), objects, stats[0]);
-    RunOutput.writeAtomically(out.commit(slice.run(), slice.partition()), RunOutput.JSON.writeValueAsBytes(commit), attempt);
+    RunOutput.Commit commit =
+        new RunOutput.Commit(slice.run(), slice.partition(), objects, stats[0]);
+    RunOutput.writeAtomically(
+        out.commit(slice.run(), slice.partition()),
+        RunOutput.JSON.writeValueAsBytes(commit),
+        attempt);
     return stats[0];
   }
 
@@ -118,8 +147,14 @@ final class ScanTask implements Function<ScanTask.Slice, TaskStats> {
     if (!r.hasProblem()) {
       return null;
     }
-    String status = "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
-    return r.object().bucket() + "/" + r.object().key() + ": " + status + (r.problem() == null ? "" : r.problem());
+    String status =
+        "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
+    return r.object().bucket()
+        + "/"
+        + r.object().key()
+        + ": "
+        + status
+        + (r.problem() == null ? "" : r.problem());
   }
 
   /** A slice's objects as a source, opened on this executor. */

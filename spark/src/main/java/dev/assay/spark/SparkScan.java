@@ -45,8 +45,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <p>Options of its own: {@code --output DIR} (required; a directory every executor can write),
  * {@code --partitions N} (default: enough for three tasks per core, and at most 64 MB per task).
- * {@code --results-dir DIR} writes the discovery results there as {@code assay scan} does, one
- * file per task. {@code --threads} is the threads per task (default 1). Spark configuration {@code
+ * {@code --results-dir DIR} writes the discovery results there as {@code assay scan} does, one file
+ * per task. {@code --threads} is the threads per task (default 1). Spark configuration {@code
  * spark.assay.failOnce=P} makes the first attempt of partition P fail, to test retries.
  *
  * <p>Exit status as for {@code assay scan}: 0, 1 (findings at or above {@code --fail-on}), 2
@@ -63,8 +63,10 @@ public final class SparkScan {
     if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(conf, out, err, args);
     out.flush();
     err.flush();
@@ -87,7 +89,8 @@ public final class SparkScan {
     } catch (Exception e) {
       // The Spark job failed (a task out of retries, a lost cluster): committed parts stay.
       err.println("assay-spark: the scan stopped: " + e.getMessage());
-      err.println("assay-spark: rerun the same command to resume; objects already committed are not scanned again");
+      err.println(
+          "assay-spark: rerun the same command to resume; objects already committed are not scanned again");
       return 3;
     }
   }
@@ -100,7 +103,8 @@ public final class SparkScan {
     }
   }
 
-  private static int scan(SparkConf conf, PrintWriter out, PrintWriter err, String... args) throws IOException {
+  private static int scan(SparkConf conf, PrintWriter out, PrintWriter err, String... args)
+      throws IOException {
     List<String> scanArgs = new ArrayList<>();
     String outputDir = null;
     String resultsDir = null;
@@ -109,7 +113,9 @@ public final class SparkScan {
       String a = args[i];
       String option = a.contains("=") && a.startsWith("--") ? a.substring(0, a.indexOf('=')) : a;
       boolean inline = !option.equals(a);
-      if (option.equals("--output") || option.equals("--results-dir") || option.equals("--partitions")) {
+      if (option.equals("--output")
+          || option.equals("--results-dir")
+          || option.equals("--partitions")) {
         String value;
         if (inline) {
           value = a.substring(a.indexOf('=') + 1);
@@ -124,13 +130,15 @@ public final class SparkScan {
           default -> partitions = positive(option, value);
         }
       } else if (option.equals("--checkpoint")) {
-        throw new UsageError("--checkpoint: not with Spark; rerun with the same --output to resume");
+        throw new UsageError(
+            "--checkpoint: not with Spark; rerun with the same --output to resume");
       } else {
         scanArgs.add(a);
       }
     }
     if (outputDir == null) {
-      throw new UsageError("--output DIR is required: the directory the executors write findings to");
+      throw new UsageError(
+          "--output DIR is required: the directory the executors write findings to");
     }
     ScanPlan plan;
     try {
@@ -142,8 +150,14 @@ public final class SparkScan {
       if (!"local".equals(plan.backend())) {
         throw new UsageError("--backend: the Spark runner runs the local engine only");
       }
-      return scan(conf, plan, Path.of(outputDir).toAbsolutePath(), resultsDir == null ? null : Path.of(resultsDir).toAbsolutePath(),
-          partitions, out, err);
+      return scan(
+          conf,
+          plan,
+          Path.of(outputDir).toAbsolutePath(),
+          resultsDir == null ? null : Path.of(resultsDir).toAbsolutePath(),
+          partitions,
+          out,
+          err);
     }
   }
 
@@ -160,7 +174,13 @@ public final class SparkScan {
   }
 
   private static int scan(
-      SparkConf conf, ScanPlan plan, Path outputDir, Path resultsDir, Integer partitions, PrintWriter out, PrintWriter err)
+      SparkConf conf,
+      ScanPlan plan,
+      Path outputDir,
+      Path resultsDir,
+      Integer partitions,
+      PrintWriter out,
+      PrintWriter err)
       throws IOException {
     long started = System.nanoTime();
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
@@ -173,22 +193,32 @@ public final class SparkScan {
     Detector detector = spec.detector();
     String fingerprint =
         ScanSession.fingerprint(
-            plan.sources(), plan.identifiers(), detector, plan.accountId() + " " + plan.region() + " " + resultsDir + " " + plan.format());
+            plan.sources(),
+            plan.identifiers(),
+            detector,
+            plan.accountId() + " " + plan.region() + " " + resultsDir + " " + plan.format());
     RunOutput output = new RunOutput(outputDir);
     Files.createDirectories(output.findingsDir());
     Files.createDirectories(output.committedDir());
-    RunOutput.Job previous = Files.exists(output.jobFile()) ? RunOutput.JSON.readValue(output.jobFile().toFile(), RunOutput.Job.class) : null;
+    RunOutput.Job previous =
+        Files.exists(output.jobFile())
+            ? RunOutput.JSON.readValue(output.jobFile().toFile(), RunOutput.Job.class)
+            : null;
     if (previous != null && !previous.fingerprint().equals(fingerprint)) {
       throw new UsageError(
-          "--output: " + outputDir + " holds another scan (other targets, identifiers, allow lists or options); "
+          "--output: "
+              + outputDir
+              + " holds another scan (other targets, identifiers, allow lists or options); "
               + "give another directory, or delete it to start again");
     }
     String jobId = previous == null ? FindingFactory.newJobId() : previous.jobId();
     int run = previous == null ? 1 : previous.runs() + 1;
-    ScanContext context = new ScanContext(plan.accountId(), plan.partition(), plan.region(), jobId, null);
+    ScanContext context =
+        new ScanContext(plan.accountId(), plan.partition(), plan.region(), jobId, null);
     Path resultsFolder = resultsDir == null ? null : resultsDir.resolve(context.resultsPrefix());
     output.removeUncommitted(resultsFolder, jobId, run);
-    RunOutput.JSON.writeValue(output.jobFile().toFile(), new RunOutput.Job(jobId, fingerprint, run));
+    RunOutput.JSON.writeValue(
+        output.jobFile().toFile(), new RunOutput.Job(jobId, fingerprint, run));
 
     Set<String> done = new HashSet<>();
     for (RunOutput.Commit c : output.commits()) {
@@ -218,20 +248,38 @@ public final class SparkScan {
     List<ScanTask.Slice> slices;
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       spark.setLogLevel(plan.quiet() ? "ERROR" : "WARN");
-      int count = partitions != null ? partitions : defaultPartitions(refs, spark.defaultParallelism());
+      int count =
+          partitions != null ? partitions : defaultPartitions(refs, spark.defaultParallelism());
       slices = slices(refs, Math.min(count, Math.max(1, refs.size())), run);
       if (!plan.quiet()) {
         err.println(
-            "assay-spark: job " + jobId + " run " + run + ": " + refs.size() + " object(s) in " + slices.size() + " partition(s)"
+            "assay-spark: job "
+                + jobId
+                + " run "
+                + run
+                + ": "
+                + refs.size()
+                + " object(s) in "
+                + slices.size()
+                + " partition(s)"
                 + (resumed[0] > 0 ? "; " + resumed[0] + " finished in earlier runs" : ""));
       }
       if (!refs.isEmpty()) {
         ScanTask.Settings settings =
             new ScanTask.Settings(
-                spec, S3Spec.of(plan.s3Settings()), jobId, plan.accountId(), plan.partition(), plan.region(), outputDir.toString(),
+                spec,
+                S3Spec.of(plan.s3Settings()),
+                jobId,
+                plan.accountId(),
+                plan.partition(),
+                plan.region(),
+                outputDir.toString(),
                 resultsDir == null ? null : resultsDir.toString(),
-                plan.format() == OutputFormat.EVENTBRIDGE ? OutputFormat.EVENTBRIDGE : OutputFormat.JSONL,
-                plan.threads() == null ? 1 : plan.threads(), conf.getInt("spark.assay.failOnce", -1));
+                plan.format() == OutputFormat.EVENTBRIDGE
+                    ? OutputFormat.EVENTBRIDGE
+                    : OutputFormat.JSONL,
+                plan.threads() == null ? 1 : plan.threads(),
+                conf.getInt("spark.assay.failOnce", -1));
         try {
           spark.parallelize(slices, slices.size()).map(new ScanTask(settings)).collect();
         } finally {
@@ -255,8 +303,12 @@ public final class SparkScan {
     }
     if (!plan.quiet()) {
       err.printf(
-          "assay-spark: %d finding(s) in %d object(s) (%d bytes) in %.1f s; summary in %s%n", total.findings(), total.objects(),
-          total.bytes(), elapsed.toMillis() / 1000.0, output.dir().resolve("summary.json"));
+          "assay-spark: %d finding(s) in %d object(s) (%d bytes) in %.1f s; summary in %s%n",
+          total.findings(),
+          total.objects(),
+          total.bytes(),
+          elapsed.toMillis() / 1000.0,
+          output.dir().resolve("summary.json"));
     }
     if (!sourceFailures.isEmpty() || total.objectsWithProblems() > 0) {
       return 3;
@@ -278,9 +330,15 @@ public final class SparkScan {
    */
   static List<ScanTask.Slice> slices(List<ObjectRef> refs, int count, int run) {
     List<ObjectRef> bySize = new ArrayList<>(refs);
-    bySize.sort(Comparator.comparingLong(ObjectRef::weight).reversed().thenComparing(ObjectRef::bucket).thenComparing(ObjectRef::key));
+    bySize.sort(
+        Comparator.comparingLong(ObjectRef::weight)
+            .reversed()
+            .thenComparing(ObjectRef::bucket)
+            .thenComparing(ObjectRef::key));
     List<List<ObjectRef>> groups = new ArrayList<>();
-    PriorityQueue<long[]> lightest = new PriorityQueue<>(Comparator.<long[]>comparingLong(g -> g[0]).thenComparingLong(g -> g[1]));
+    PriorityQueue<long[]> lightest =
+        new PriorityQueue<>(
+            Comparator.<long[]>comparingLong(g -> g[0]).thenComparingLong(g -> g[1]));
     for (int i = 0; i < count; i++) {
       groups.add(new ArrayList<>());
       lightest.add(new long[] {0, i});
@@ -301,7 +359,14 @@ public final class SparkScan {
   }
 
   private static void writeSummary(
-      RunOutput output, String jobId, int run, TaskStats total, long resumed, int partitions, Duration elapsed, List<String> sourceFailures)
+      RunOutput output,
+      String jobId,
+      int run,
+      TaskStats total,
+      long resumed,
+      int partitions,
+      Duration elapsed,
+      List<String> sourceFailures)
       throws IOException {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("jobId", jobId);
@@ -316,19 +381,39 @@ public final class SparkScan {
     }
     summary.put("findingsBySeverity", severity);
     Map<String, Object> types = new LinkedHashMap<>();
-    total.objectsByType().forEach(
-        (type, objects) -> types.put(type, Map.of("objects", objects, "occurrences", total.occurrencesByType().getOrDefault(type, 0L))));
+    total
+        .objectsByType()
+        .forEach(
+            (type, objects) ->
+                types.put(
+                    type,
+                    Map.of(
+                        "objects",
+                        objects,
+                        "occurrences",
+                        total.occurrencesByType().getOrDefault(type, 0L))));
     summary.put("sensitiveDataTypes", types);
-    summary.put("thisRun", Map.of("partitions", partitions, "objectsResumed", resumed, "elapsedSeconds", elapsed.toMillis() / 1000.0));
+    summary.put(
+        "thisRun",
+        Map.of(
+            "partitions",
+            partitions,
+            "objectsResumed",
+            resumed,
+            "elapsedSeconds",
+            elapsed.toMillis() / 1000.0));
     summary.put("sourceFailures", sourceFailures);
-    RunOutput.JSON.writerWithDefaultPrettyPrinter().writeValue(output.dir().resolve("summary.json").toFile(), summary);
+    RunOutput.JSON
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(output.dir().resolve("summary.json").toFile(), summary);
   }
 
   /**
    * For formats that are one document (json, sarif, asff) the findings of every part as one file
    * below DIR; a table goes to standard output. JSON Lines and EventBridge stay as part files.
    */
-  private static void writeCombined(ScanPlan plan, RunOutput output, TaskStats total, Duration elapsed, PrintWriter out)
+  private static void writeCombined(
+      ScanPlan plan, RunOutput output, TaskStats total, Duration elapsed, PrintWriter out)
       throws IOException {
     OutputFormat format = plan.format();
     if (format == OutputFormat.JSONL || format == OutputFormat.EVENTBRIDGE) {
@@ -336,7 +421,8 @@ public final class SparkScan {
     }
     try (FindingSpool spool = new FindingSpool()) {
       List<Path> parts = new ArrayList<>();
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(output.findingsDir(), "part-*.jsonl")) {
+      try (DirectoryStream<Path> entries =
+          Files.newDirectoryStream(output.findingsDir(), "part-*.jsonl")) {
         entries.forEach(parts::add);
       }
       parts.sort(null);
@@ -349,18 +435,23 @@ public final class SparkScan {
           }
         }
       }
-      ScanReport report = new ScanReport(spool.sorted(), total.objects(), total.bytes(), total.objectsWithProblems(), elapsed);
+      ScanReport report =
+          new ScanReport(
+              spool.sorted(), total.objects(), total.bytes(), total.objectsWithProblems(), elapsed);
       if (format == OutputFormat.TABLE) {
         format.writer().write(report, out);
         out.flush();
         return;
       }
-      String name = switch (format) {
-        case SARIF -> "findings.sarif";
-        case ASFF -> "findings.asff.json";
-        default -> "findings.json";
-      };
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(output.dir().resolve(name), StandardCharsets.UTF_8))) {
+      String name =
+          switch (format) {
+            case SARIF -> "findings.sarif";
+            case ASFF -> "findings.asff.json";
+            default -> "findings.json";
+          };
+      try (Writer w =
+          new BufferedWriter(
+              Files.newBufferedWriter(output.dir().resolve(name), StandardCharsets.UTF_8))) {
         format.writer().write(report, w);
       }
     }

@@ -31,7 +31,8 @@ record TaskStats(
   static final int MAX_PROBLEMS = 100;
 
   static TaskStats empty() {
-    return new TaskStats(0, 0, 0, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, new ArrayList<>());
+    return new TaskStats(
+        0, 0, 0, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, new ArrayList<>());
   }
 
   /** Counts {@code finding} in. */
@@ -54,14 +55,24 @@ record TaskStats(
           }
         }
       }
-      if (details.result().customDataIdentifiers() != null && details.result().customDataIdentifiers().detections() != null) {
+      if (details.result().customDataIdentifiers() != null
+          && details.result().customDataIdentifiers().detections() != null) {
         for (Finding.CustomDetection d : details.result().customDataIdentifiers().detections()) {
           objectsBy.merge(d.name(), 1L, Long::sum);
           occurrencesBy.merge(d.name(), d.count() == null ? 0 : d.count(), Long::sum);
         }
       }
     }
-    return new TaskStats(objects, bytes, objectsWithProblems, findings + 1, severity, objectsBy, occurrencesBy, score, problems);
+    return new TaskStats(
+        objects,
+        bytes,
+        objectsWithProblems,
+        findings + 1,
+        severity,
+        objectsBy,
+        occurrencesBy,
+        score,
+        problems);
   }
 
   /** Counts an object in: its bytes analysed, and its problem when it has one. */
@@ -72,8 +83,15 @@ record TaskStats(
       kept.add(problem);
     }
     return new TaskStats(
-        objects + 1, bytes + bytesAnalysed, objectsWithProblems + (problem == null ? 0 : 1), findings, bySeverity, objectsByType,
-        occurrencesByType, maxSeverityScore, kept);
+        objects + 1,
+        bytes + bytesAnalysed,
+        objectsWithProblems + (problem == null ? 0 : 1),
+        findings,
+        bySeverity,
+        objectsByType,
+        occurrencesByType,
+        maxSeverityScore,
+        kept);
   }
 
   TaskStats plus(TaskStats o) {
@@ -90,7 +108,14 @@ record TaskStats(
       }
     }
     return new TaskStats(
-        objects + o.objects, bytes + o.bytes, objectsWithProblems + o.objectsWithProblems, findings + o.findings, severity, objectsBy,
-        occurrencesBy, Math.max(maxSeverityScore, o.maxSeverityScore), kept);
+        objects + o.objects,
+        bytes + o.bytes,
+        objectsWithProblems + o.objectsWithProblems,
+        findings + o.findings,
+        severity,
+        objectsBy,
+        occurrencesBy,
+        Math.max(maxSeverityScore, o.maxSeverityScore),
+        kept);
   }
 }

@@ -10,7 +10,9 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** How the driver deals objects into partitions: each once, balanced by bytes, the same each time. */
+/**
+ * How the driver deals objects into partitions: each once, balanced by bytes, the same each time.
+ */
 class PartitionsTest {
 
   private static List<ObjectRef> objects(long seed, int n) {
@@ -19,7 +21,21 @@ class PartitionsTest {
     for (int i = 0; i < n; i++) {
       // Sizes spread over five orders of magnitude, as in a bucket export.
       long size = (long) Math.pow(10, 1 + random.nextDouble() * 6);
-      refs.add(new ObjectRef("/data", "b" + random.nextInt(3), "k/" + i, size, null, null, null, null, null, null, null, null, null));
+      refs.add(
+          new ObjectRef(
+              "/data",
+              "b" + random.nextInt(3),
+              "k/" + i,
+              size,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     return refs;
   }
@@ -42,7 +58,9 @@ class PartitionsTest {
         assertThat(slice.run()).isEqualTo(7);
         long weight = 0;
         for (ObjectRef r : slice.objects()) {
-          assertThat(seen.add(r.bucket() + "/" + r.key())).as("seed %d: %s twice", seed, r.key()).isTrue();
+          assertThat(seen.add(r.bucket() + "/" + r.key()))
+              .as("seed %d: %s twice", seed, r.key())
+              .isTrue();
           weight += r.weight();
           largest = Math.max(largest, r.weight());
         }
@@ -58,7 +76,9 @@ class PartitionsTest {
       assertThat(heaviest).as("seed %d", seed).isLessThanOrEqualTo(total / count + largest);
       List<ObjectRef> shuffled = new ArrayList<>(refs);
       Collections.shuffle(shuffled, random);
-      assertThat(SparkScan.slices(shuffled, count, 7)).as("seed %d: listing order does not matter", seed).isEqualTo(slices);
+      assertThat(SparkScan.slices(shuffled, count, 7))
+          .as("seed %d: listing order does not matter", seed)
+          .isEqualTo(slices);
     }
   }
 
@@ -67,7 +87,21 @@ class PartitionsTest {
     assertThat(SparkScan.defaultPartitions(objects(1, 10), 2)).isEqualTo(6);
     List<ObjectRef> big = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      big.add(new ObjectRef(null, "b", "k" + i, 10L * 1024 * 1024, null, null, null, null, null, null, null, null, null));
+      big.add(
+          new ObjectRef(
+              null,
+              "b",
+              "k" + i,
+              10L * 1024 * 1024,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     assertThat(SparkScan.defaultPartitions(big, 2)).isEqualTo(16);
   }

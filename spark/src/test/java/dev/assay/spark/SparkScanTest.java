@@ -93,11 +93,15 @@ class SparkScanTest {
 
   private Path allowList() throws IOException {
     Path file = tmp.resolve("allow.json");
-    Files.writeString(file, "{\"name\": \"test-ssns\", \"criteria\": {\"regex\": \"512-23-4411\"}}");
+    Files.writeString(
+        file, "{\"name\": \"test-ssns\", \"criteria\": {\"regex\": \"512-23-4411\"}}");
     return file;
   }
 
-  /** Findings as comparable JSON: ids, timestamps and the job's own id and results location left out; sorted by object. */
+  /**
+   * Findings as comparable JSON: ids, timestamps and the job's own id and results location left
+   * out; sorted by object.
+   */
   static List<String> normalized(List<JsonNode> findings) {
     List<String> out = new ArrayList<>();
     for (JsonNode f : findings) {
@@ -125,7 +129,8 @@ class SparkScanTest {
   private static List<JsonNode> parts(Path output) throws IOException {
     List<JsonNode> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(output.resolve("findings"))) {
-      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+      for (Path p :
+          files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
         out.addAll(lines(Files.readString(p)));
       }
     }
@@ -150,26 +155,57 @@ class SparkScanTest {
     Path allow = allowList();
     Path output = tmp.resolve("out");
     Path results = tmp.resolve("results");
-    Run local = cli("scan", SAMPLES.toString(), "--format", "jsonl", "--quiet", "--custom-data-identifier", cdi.toString(),
-        "--allow-list", allow.toString());
+    Run local =
+        cli(
+            "scan",
+            SAMPLES.toString(),
+            "--format",
+            "jsonl",
+            "--quiet",
+            "--custom-data-identifier",
+            cdi.toString(),
+            "--allow-list",
+            allow.toString());
     assertThat(local.code()).as(local.err()).isEqualTo(1);
     List<JsonNode> expected = lines(local.out());
     assertThat(expected).hasSizeGreaterThan(3);
 
-    Run run = spark(conf(3).set("spark.assay.failOnce", "0"), SAMPLES.toString(), "--output", output.toString(), "--partitions", "3",
-        "--results-dir", results.toString(), "--custom-data-identifier", cdi.toString(), "--allow-list", allow.toString());
+    Run run =
+        spark(
+            conf(3).set("spark.assay.failOnce", "0"),
+            SAMPLES.toString(),
+            "--output",
+            output.toString(),
+            "--partitions",
+            "3",
+            "--results-dir",
+            results.toString(),
+            "--custom-data-identifier",
+            cdi.toString(),
+            "--allow-list",
+            allow.toString());
 
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     List<JsonNode> found = parts(output);
     assertThat(normalized(found)).isEqualTo(normalized(expected));
-    assertThat(found.stream().map(f -> f.get("classificationDetails").get("jobId").asText()).distinct()).hasSize(1);
-    assertThat(found.stream().map(f -> f.get("resourcesAffected").get("s3Object").get("key").asText()).distinct()).hasSize(found.size());
+    assertThat(
+            found.stream()
+                .map(f -> f.get("classificationDetails").get("jobId").asText())
+                .distinct())
+        .hasSize(1);
+    assertThat(
+            found.stream()
+                .map(f -> f.get("resourcesAffected").get("s3Object").get("key").asText())
+                .distinct())
+        .hasSize(found.size());
     // The failed attempt's findings were replaced, not added to: 3 committed parts, nothing else.
     try (Stream<Path> files = Files.list(output.resolve("findings"))) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
-          .containsExactly("part-0001-00000.jsonl", "part-0001-00001.jsonl", "part-0001-00002.jsonl");
+          .containsExactly(
+              "part-0001-00000.jsonl", "part-0001-00001.jsonl", "part-0001-00002.jsonl");
     }
-    // One discovery result per object, each once, and each finding points at the file that holds its object.
+    // One discovery result per object, each once, and each finding points at the file that holds
+    // its object.
     List<JsonNode> records = results(results);
     long files;
     try (Stream<Path> walk = Files.walk(SAMPLES)) {
@@ -177,25 +213,50 @@ class SparkScanTest {
     }
     assertThat(records).hasSize((int) files);
     for (JsonNode f : found) {
-      assertThat(Path.of(f.get("classificationDetails").get("detailedResultsLocation").asText())).exists();
+      assertThat(Path.of(f.get("classificationDetails").get("detailedResultsLocation").asText()))
+          .exists();
     }
     JsonNode summary = JSON.readTree(output.resolve("summary.json").toFile());
     assertThat(summary.get("objects").asLong()).isEqualTo(files);
     assertThat(summary.get("findings").asInt()).isEqualTo(expected.size());
     assertThat(summary.get("sensitiveDataTypes").has("employee-id")).isTrue();
-    assertThat(summary.get("sensitiveDataTypes").get("USA_SOCIAL_SECURITY_NUMBER").get("occurrences").asLong()).isPositive();
+    assertThat(
+            summary
+                .get("sensitiveDataTypes")
+                .get("USA_SOCIAL_SECURITY_NUMBER")
+                .get("occurrences")
+                .asLong())
+        .isPositive();
   }
 
   @Test
   void s3Bucket_sameFindingsAsScan_withAFailedTaskRetried() throws IOException {
     String endpoint = s3.endpoint().toString();
-    Run local = cli("scan", "s3://samples-bucket", "--endpoint-url", endpoint, "--format", "jsonl", "--quiet");
+    Run local =
+        cli(
+            "scan",
+            "s3://samples-bucket",
+            "--endpoint-url",
+            endpoint,
+            "--format",
+            "jsonl",
+            "--quiet");
     assertThat(local.code()).as(local.err()).isEqualTo(1);
     List<JsonNode> expected = lines(local.out());
 
     Path output = tmp.resolve("s3-out");
-    Run run = spark(conf(2).set("spark.assay.failOnce", "2"), "s3://samples-bucket", "--endpoint-url", endpoint, "--output",
-        output.toString(), "--format", "json", "--partitions", "3");
+    Run run =
+        spark(
+            conf(2).set("spark.assay.failOnce", "2"),
+            "s3://samples-bucket",
+            "--endpoint-url",
+            endpoint,
+            "--output",
+            output.toString(),
+            "--format",
+            "json",
+            "--partitions",
+            "3");
 
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(normalized(parts(output))).isEqualTo(normalized(expected));
@@ -203,7 +264,8 @@ class SparkScanTest {
     List<JsonNode> combined = new ArrayList<>();
     JSON.readTree(output.resolve("findings.json").toFile()).get("findings").forEach(combined::add);
     assertThat(normalized(combined)).isEqualTo(normalized(expected));
-    assertThat(expected.get(0).get("resourcesAffected").get("s3Object").get("eTag").asText()).isNotEmpty();
+    assertThat(expected.get(0).get("resourcesAffected").get("s3Object").get("eTag").asText())
+        .isNotEmpty();
   }
 
   @Test
@@ -213,11 +275,19 @@ class SparkScanTest {
     List<JsonNode> expected = lines(local.out());
 
     // No retries: the job fails with partition 1's first attempt, after others may have committed.
-    Run failed = spark(conf(1).set("spark.assay.failOnce", "1"), SAMPLES.toString(), "--output", output.toString(), "--partitions", "4");
+    Run failed =
+        spark(
+            conf(1).set("spark.assay.failOnce", "1"),
+            SAMPLES.toString(),
+            "--output",
+            output.toString(),
+            "--partitions",
+            "4");
     assertThat(failed.code()).as(failed.err()).isEqualTo(3);
     assertThat(failed.err()).contains("injected failure").contains("rerun");
 
-    Run resumed = spark(conf(1), SAMPLES.toString(), "--output", output.toString(), "--partitions", "4");
+    Run resumed =
+        spark(conf(1), SAMPLES.toString(), "--output", output.toString(), "--partitions", "4");
     assertThat(resumed.code()).as(resumed.err()).isEqualTo(1);
     assertThat(normalized(parts(output))).isEqualTo(normalized(expected));
     JsonNode summary = JSON.readTree(output.resolve("summary.json").toFile());
@@ -225,13 +295,21 @@ class SparkScanTest {
     assertThat(summary.get("findings").asInt()).isEqualTo(expected.size());
 
     // A rerun with nothing left to do scans nothing and reports the same.
-    Run again = spark(conf(1), SAMPLES.toString(), "--output", output.toString(), "--partitions", "4");
+    Run again =
+        spark(conf(1), SAMPLES.toString(), "--output", output.toString(), "--partitions", "4");
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err()).contains(": 0 object(s)");
     assertThat(normalized(parts(output))).isEqualTo(normalized(expected));
 
     // Other identifiers into the same output: refused, nothing overwritten.
-    Run other = spark(conf(1), SAMPLES.toString(), "--output", output.toString(), "--managed-data-identifier-selector", "ALL");
+    Run other =
+        spark(
+            conf(1),
+            SAMPLES.toString(),
+            "--output",
+            output.toString(),
+            "--managed-data-identifier-selector",
+            "ALL");
     assertThat(other.code()).isEqualTo(2);
     assertThat(other.err()).contains("holds another scan");
   }
@@ -239,10 +317,24 @@ class SparkScanTest {
   @Test
   void usageErrors_exit2_namingTheOption() {
     assertThat(spark(conf(1), SAMPLES.toString()).err()).contains("--output");
-    Run badFormat = spark(conf(1), SAMPLES.toString(), "--output", tmp.resolve("x").toString(), "--format", "yaml");
+    Run badFormat =
+        spark(
+            conf(1),
+            SAMPLES.toString(),
+            "--output",
+            tmp.resolve("x").toString(),
+            "--format",
+            "yaml");
     assertThat(badFormat.code()).isEqualTo(2);
     assertThat(badFormat.err()).contains("--format");
-    Run checkpoint = spark(conf(1), SAMPLES.toString(), "--output", tmp.resolve("y").toString(), "--checkpoint", "c");
+    Run checkpoint =
+        spark(
+            conf(1),
+            SAMPLES.toString(),
+            "--output",
+            tmp.resolve("y").toString(),
+            "--checkpoint",
+            "c");
     assertThat(checkpoint.code()).isEqualTo(2);
   }
 }

@@ -19,8 +19,18 @@ import java.util.function.Function;
  * criteria.s3WordsList}, or a plain text file with one allowed value a line. Stateless.
  */
 public final class AllowListFiles {
-  private static final Set<String> MEMBERS = Set.of(
-      "name", "description", "criteria", "clientToken", "tags", "id", "arn", "createdAt", "updatedAt", "status");
+  private static final Set<String> MEMBERS =
+      Set.of(
+          "name",
+          "description",
+          "criteria",
+          "clientToken",
+          "tags",
+          "id",
+          "arn",
+          "createdAt",
+          "updatedAt",
+          "status");
 
   private AllowListFiles() {}
 
@@ -30,7 +40,8 @@ public final class AllowListFiles {
    * @param wordsListResolver reads an {@code s3WordsList} (bucket, key) as lines, or returns null
    *     when it cannot be read here
    */
-  public static AllowList load(Path file, Function<String[], List<String>> wordsListResolver) throws ConfigException {
+  public static AllowList load(Path file, Function<String[], List<String>> wordsListResolver)
+      throws ConfigException {
     String name = file.toString();
     String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!fileName.endsWith(".json")) {
@@ -40,14 +51,15 @@ public final class AllowListFiles {
   }
 
   /**
-   * The CreateAllowList body in {@code file}, to send to Macie. A text file of values has no
-   * body: Macie reads a words list only from S3.
+   * The CreateAllowList body in {@code file}, to send to Macie. A text file of values has no body:
+   * Macie reads a words list only from S3.
    */
   public static JsonNode body(Path file) throws ConfigException {
     String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!fileName.endsWith(".json")) {
       throw new ConfigException(
-          file.toString(), null,
+          file.toString(),
+          null,
           "a text file of values cannot be sent to Macie, which reads words lists from S3: upload it and give a CreateAllowList "
               + "body whose criteria.s3WordsList names the object");
     }
@@ -63,7 +75,8 @@ public final class AllowListFiles {
    *
    * @param name what messages name as the file
    */
-  public static AllowList parse(String name, JsonNode body, Function<String[], List<String>> wordsListResolver)
+  public static AllowList parse(
+      String name, JsonNode body, Function<String[], List<String>> wordsListResolver)
       throws ConfigException {
     if (!body.isObject()) {
       throw new ConfigException(name, null, "must be a CreateAllowList JSON object");
@@ -75,7 +88,10 @@ public final class AllowListFiles {
       }
     }
     JsonNode listName = body.get("name");
-    if (listName == null || !listName.isTextual() || listName.asText().isEmpty() || listName.asText().length() > 128) {
+    if (listName == null
+        || !listName.isTextual()
+        || listName.asText().isEmpty()
+        || listName.asText().length() > 128) {
       throw new ConfigException(name, "name", "is required: a string of 1 to 128 characters");
     }
     JsonNode description = body.get("description");
@@ -84,7 +100,8 @@ public final class AllowListFiles {
     }
     JsonNode criteria = body.get("criteria");
     if (criteria == null || !criteria.isObject()) {
-      throw new ConfigException(name, "criteria", "is required: an object with regex or s3WordsList");
+      throw new ConfigException(
+          name, "criteria", "is required: an object with regex or s3WordsList");
     }
     JsonNode regex = criteria.get("regex");
     JsonNode words = criteria.get("s3WordsList");
@@ -104,11 +121,15 @@ public final class AllowListFiles {
     }
     JsonNode bucket = words.get("bucketName");
     JsonNode key = words.get("objectKey");
-    if (bucket == null || !bucket.isTextual() || !bucket.asText().matches("[A-Za-z0-9.\\-_]{3,255}")) {
-      throw new ConfigException(name, "criteria.s3WordsList.bucketName", "is required: 3 to 255 of A-Z a-z 0-9 . - _");
+    if (bucket == null
+        || !bucket.isTextual()
+        || !bucket.asText().matches("[A-Za-z0-9.\\-_]{3,255}")) {
+      throw new ConfigException(
+          name, "criteria.s3WordsList.bucketName", "is required: 3 to 255 of A-Z a-z 0-9 . - _");
     }
     if (key == null || !key.isTextual() || key.asText().isEmpty() || key.asText().length() > 1024) {
-      throw new ConfigException(name, "criteria.s3WordsList.objectKey", "is required: 1 to 1024 characters");
+      throw new ConfigException(
+          name, "criteria.s3WordsList.objectKey", "is required: 1 to 1024 characters");
     }
     List<String> lines = wordsListResolver.apply(new String[] {bucket.asText(), key.asText()});
     if (lines == null) {
@@ -118,11 +139,13 @@ public final class AllowListFiles {
     try {
       return AllowList.words(id, listName.asText(), lines);
     } catch (DefinitionException e) {
-      throw new ConfigException(name, "s3://" + bucket.asText() + "/" + key.asText() + " " + e.field(), e.getMessage());
+      throw new ConfigException(
+          name, "s3://" + bucket.asText() + "/" + key.asText() + " " + e.field(), e.getMessage());
     }
   }
 
-  private static AllowList words(String name, String id, List<String> lines) throws ConfigException {
+  private static AllowList words(String name, String id, List<String> lines)
+      throws ConfigException {
     try {
       return AllowList.words(id, id, lines);
     } catch (DefinitionException e) {

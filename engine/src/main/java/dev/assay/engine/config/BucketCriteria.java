@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A job's {@code s3JobDefinition.bucketCriteria} (S3JobDefinition's rules): which buckets the job covers, decided on
- * the bucket name, the account and the bucket's tags. Conditions of a block are AND-ed, values of a
- * condition OR-ed, excludes beat includes. Criteria on {@code S3_BUCKET_EFFECTIVE_PERMISSION} and
- * {@code S3_BUCKET_SHARED_ACCESS} need Macie's bucket inventory and are rejected when the file is
- * read. Immutable.
+ * A job's {@code s3JobDefinition.bucketCriteria} (S3JobDefinition's rules): which buckets the job
+ * covers, decided on the bucket name, the account and the bucket's tags. Conditions of a block are
+ * AND-ed, values of a condition OR-ed, excludes beat includes. Criteria on {@code
+ * S3_BUCKET_EFFECTIVE_PERMISSION} and {@code S3_BUCKET_SHARED_ACCESS} need Macie's bucket inventory
+ * and are rejected when the file is read. Immutable.
  */
 public final class BucketCriteria {
   private final String file;
@@ -24,7 +24,8 @@ public final class BucketCriteria {
 
   /** Whether any criterion looks at bucket tags. */
   public boolean needsTags() {
-    return includes.stream().anyMatch(c -> c instanceof TagCriterion) || excludes.stream().anyMatch(c -> c instanceof TagCriterion);
+    return includes.stream().anyMatch(c -> c instanceof TagCriterion)
+        || excludes.stream().anyMatch(c -> c instanceof TagCriterion);
   }
 
   /**
@@ -34,7 +35,8 @@ public final class BucketCriteria {
    * @param tags the bucket's tags, empty when they cannot be read
    * @throws ConfigException when a criterion needs a fact that is not known (the account, the tags)
    */
-  public boolean matches(String bucket, String accountId, Optional<List<ScanObject.Tag>> tags) throws ConfigException {
+  public boolean matches(String bucket, String accountId, Optional<List<ScanObject.Tag>> tags)
+      throws ConfigException {
     for (Criterion c : includes) {
       if (!c.test(file, bucket, accountId, tags)) {
         return false;
@@ -53,19 +55,23 @@ public final class BucketCriteria {
 
   /** One {@code CriteriaForJob}. */
   sealed interface Criterion {
-    boolean test(String file, String bucket, String accountId, Optional<List<ScanObject.Tag>> tags) throws ConfigException;
+    boolean test(String file, String bucket, String accountId, Optional<List<ScanObject.Tag>> tags)
+        throws ConfigException;
   }
 
   /** {@code simpleCriterion} on ACCOUNT_ID or S3_BUCKET_NAME: EQ any of the values, or NE all. */
   record SimpleCriterion(String key, boolean equals, List<String> values) implements Criterion {
     @Override
-    public boolean test(String file, String bucket, String accountId, Optional<List<ScanObject.Tag>> tags)
+    public boolean test(
+        String file, String bucket, String accountId, Optional<List<ScanObject.Tag>> tags)
         throws ConfigException {
       String actual;
       if (key.equals("ACCOUNT_ID")) {
         if (accountId == null) {
           throw new ConfigException(
-              file, "s3JobDefinition.bucketCriteria", "ACCOUNT_ID cannot be evaluated: the account is not known (give --account-id)");
+              file,
+              "s3JobDefinition.bucketCriteria",
+              "ACCOUNT_ID cannot be evaluated: the account is not known (give --account-id)");
         }
         actual = accountId;
       } else {
@@ -81,11 +87,16 @@ public final class BucketCriteria {
    */
   record TagCriterion(boolean equals, List<ScanObject.Tag> tagValues) implements Criterion {
     @Override
-    public boolean test(String file, String bucket, String accountId, Optional<List<ScanObject.Tag>> tags)
+    public boolean test(
+        String file, String bucket, String accountId, Optional<List<ScanObject.Tag>> tags)
         throws ConfigException {
       if (tags.isEmpty()) {
         throw new ConfigException(
-            file, "s3JobDefinition.bucketCriteria", "the tags of bucket " + bucket + " cannot be read, so tagCriterion cannot be evaluated");
+            file,
+            "s3JobDefinition.bucketCriteria",
+            "the tags of bucket "
+                + bucket
+                + " cannot be read, so tagCriterion cannot be evaluated");
       }
       boolean any = false;
       for (ScanObject.Tag wanted : tagValues) {

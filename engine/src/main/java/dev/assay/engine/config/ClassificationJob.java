@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A classification job, as a CreateClassificationJob request body defines it (CreateClassificationJob's rules), validated by
- * {@link ClassificationJobFiles}. Exactly one of {@code bucketDefinitions} and {@code
- * bucketCriteria} is set. Immutable.
+ * A classification job, as a CreateClassificationJob request body defines it
+ * (CreateClassificationJob's rules), validated by {@link ClassificationJobFiles}. Exactly one of
+ * {@code bucketDefinitions} and {@code bucketCriteria} is set. Immutable.
  *
  * @param file the file it was read from, for messages
  * @param name the job's name; also what sampling hashes
@@ -54,7 +54,9 @@ public record ClassificationJob(
    * what findings report when neither {@code --account-id} nor STS gives the account.
    */
   public Optional<String> soleAccountId() {
-    return bucketDefinitions.size() == 1 ? Optional.of(bucketDefinitions.keySet().iterator().next()) : Optional.empty();
+    return bucketDefinitions.size() == 1
+        ? Optional.of(bucketDefinitions.keySet().iterator().next())
+        : Optional.empty();
   }
 
   /** The buckets of {@code bucketDefinitions}, in file order, each once. */

@@ -17,19 +17,33 @@ import java.util.Set;
 
 /**
  * Reads a classification job: a CreateClassificationJob request body (JSON), as {@code aws macie2
- * create-classification-job --cli-input-json} takes it, checked against Macie's rules for CreateClassificationJob and S3JobDefinition. Every error names the file and the member, such as {@code job.json:
- * s3JobDefinition.scoping.includes.and[0].simpleScopeTerm.comparator: ...}. Stateless.
+ * create-classification-job --cli-input-json} takes it, checked against Macie's rules for
+ * CreateClassificationJob and S3JobDefinition. Every error names the file and the member, such as
+ * {@code job.json: s3JobDefinition.scoping.includes.and[0].simpleScopeTerm.comparator: ...}.
+ * Stateless.
  *
  * <p>{@code clientToken} is optional, as with the AWS CLI, which generates it.
  */
 public final class ClassificationJobFiles {
   private static final Set<String> MEMBERS =
       Set.of(
-          "allowListIds", "clientToken", "customDataIdentifierIds", "description", "initialRun", "jobType",
-          "managedDataIdentifierIds", "managedDataIdentifierSelector", "name", "s3JobDefinition", "samplingPercentage",
-          "scheduleFrequency", "tags");
-  private static final Set<String> SELECTORS = Set.of("ALL", "EXCLUDE", "INCLUDE", "NONE", "RECOMMENDED");
-  private static final Set<String> DAYS = Set.of("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY");
+          "allowListIds",
+          "clientToken",
+          "customDataIdentifierIds",
+          "description",
+          "initialRun",
+          "jobType",
+          "managedDataIdentifierIds",
+          "managedDataIdentifierSelector",
+          "name",
+          "s3JobDefinition",
+          "samplingPercentage",
+          "scheduleFrequency",
+          "tags");
+  private static final Set<String> SELECTORS =
+      Set.of("ALL", "EXCLUDE", "INCLUDE", "NONE", "RECOMMENDED");
+  private static final Set<String> DAYS =
+      Set.of("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY");
   private static final String BUCKET_NAME = "[A-Za-z0-9.\\-_]{3,255}";
 
   private ClassificationJobFiles() {}
@@ -56,10 +70,12 @@ public final class ClassificationJobFiles {
     }
     String description = r.text(body, "", "description", false);
     if (description != null && description.length() > 200) {
-      throw new ConfigException(file, "description", "must be at most 200 characters, got " + description.length());
+      throw new ConfigException(
+          file, "description", "must be at most 200 characters, got " + description.length());
     }
     String jobTypeText = r.text(body, "", "jobType", true);
-    ClassificationJob.JobType jobType = r.oneOf(jobTypeText, "jobType", ClassificationJob.JobType.class);
+    ClassificationJob.JobType jobType =
+        r.oneOf(jobTypeText, "jobType", ClassificationJob.JobType.class);
     JsonNode schedule = body.get("scheduleFrequency");
     if (jobType == ClassificationJob.JobType.ONE_TIME && schedule != null && !schedule.isNull()) {
       throw new ConfigException(file, "scheduleFrequency", "must be left out for a ONE_TIME job");
@@ -75,14 +91,17 @@ public final class ClassificationJobFiles {
     JsonNode s = body.get("samplingPercentage");
     if (s != null && !s.isNull()) {
       if (!s.isIntegralNumber() || s.asLong() < 1 || s.asLong() > 100) {
-        throw new ConfigException(file, "samplingPercentage", "must be an integer from 1 to 100, got " + s);
+        throw new ConfigException(
+            file, "samplingPercentage", "must be an integer from 1 to 100, got " + s);
       }
       sampling = s.intValue();
     }
     String selector = r.text(body, "", "managedDataIdentifierSelector", false);
     if (selector != null && !SELECTORS.contains(selector)) {
       throw new ConfigException(
-          file, "managedDataIdentifierSelector", "must be ALL, EXCLUDE, INCLUDE, NONE or RECOMMENDED, got '" + selector + "'");
+          file,
+          "managedDataIdentifierSelector",
+          "must be ALL, EXCLUDE, INCLUDE, NONE or RECOMMENDED, got '" + selector + "'");
     }
     List<String> managedIds = r.strings(body, "", "managedDataIdentifierIds", Integer.MAX_VALUE);
     List<String> customIds = r.strings(body, "", "customDataIdentifierIds", 30);
@@ -90,15 +109,24 @@ public final class ClassificationJobFiles {
     String effective = selector == null ? "RECOMMENDED" : selector;
     boolean listed = effective.equals("INCLUDE") || effective.equals("EXCLUDE");
     if (listed && managedIds.isEmpty()) {
-      throw new ConfigException(file, "managedDataIdentifierIds", "is required with managedDataIdentifierSelector " + effective);
+      throw new ConfigException(
+          file,
+          "managedDataIdentifierIds",
+          "is required with managedDataIdentifierSelector " + effective);
     }
     if (!listed && !managedIds.isEmpty()) {
       throw new ConfigException(
-          file, "managedDataIdentifierIds", "must be empty unless managedDataIdentifierSelector is INCLUDE or EXCLUDE (it is " + effective + ")");
+          file,
+          "managedDataIdentifierIds",
+          "must be empty unless managedDataIdentifierSelector is INCLUDE or EXCLUDE (it is "
+              + effective
+              + ")");
     }
     if (effective.equals("NONE") && customIds.isEmpty()) {
       throw new ConfigException(
-          file, "customDataIdentifierIds", "needs at least one id when managedDataIdentifierSelector is NONE, as in Macie");
+          file,
+          "customDataIdentifierIds",
+          "needs at least one id when managedDataIdentifierSelector is NONE, as in Macie");
     }
     JsonNode tags = body.get("tags");
     if (tags != null && !tags.isNull()) {
@@ -108,15 +136,24 @@ public final class ClassificationJobFiles {
     }
     JsonNode def = body.get("s3JobDefinition");
     if (def == null || !def.isObject()) {
-      throw new ConfigException(file, "s3JobDefinition", "is required: an object with bucketDefinitions or bucketCriteria");
+      throw new ConfigException(
+          file,
+          "s3JobDefinition",
+          "is required: an object with bucketDefinitions or bucketCriteria");
     }
-    r.onlyMembers(def, "s3JobDefinition.", Set.of("bucketDefinitions", "bucketCriteria", "scoping"), "S3JobDefinition");
+    r.onlyMembers(
+        def,
+        "s3JobDefinition.",
+        Set.of("bucketDefinitions", "bucketCriteria", "scoping"),
+        "S3JobDefinition");
     boolean hasDefinitions = def.hasNonNull("bucketDefinitions");
     boolean hasCriteria = def.hasNonNull("bucketCriteria");
     if (hasDefinitions == hasCriteria) {
-      throw new ConfigException(file, "s3JobDefinition", "must have exactly one of bucketDefinitions and bucketCriteria");
+      throw new ConfigException(
+          file, "s3JobDefinition", "must have exactly one of bucketDefinitions and bucketCriteria");
     }
-    Map<String, List<String>> definitions = hasDefinitions ? r.bucketDefinitions(def.get("bucketDefinitions")) : Map.of();
+    Map<String, List<String>> definitions =
+        hasDefinitions ? r.bucketDefinitions(def.get("bucketDefinitions")) : Map.of();
     BucketCriteria criteria = hasCriteria ? r.bucketCriteria(def.get("bucketCriteria")) : null;
     List<ScopeTerm> includes = List.of();
     List<ScopeTerm> excludes = List.of();
@@ -131,11 +168,23 @@ public final class ClassificationJobFiles {
       excludes = r.scopeBlock(scoping.get("excludes"), where + ".excludes");
     }
     return new ClassificationJob(
-        file, name, description, jobType, sampling, selector, managedIds, customIds, allowListIds, definitions, criteria,
+        file,
+        name,
+        description,
+        jobType,
+        sampling,
+        selector,
+        managedIds,
+        customIds,
+        allowListIds,
+        definitions,
+        criteria,
         new JobScope(includes, excludes, sampling, name));
   }
 
-  /** An ISO-8601 instant such as {@code 2023-09-24T14:31:13Z}; an offset other than Z is allowed. */
+  /**
+   * An ISO-8601 instant such as {@code 2023-09-24T14:31:13Z}; an offset other than Z is allowed.
+   */
   static Instant instant(String text) {
     try {
       return Instant.parse(text);
@@ -152,7 +201,8 @@ public final class ClassificationJobFiles {
       this.file = file;
     }
 
-    void onlyMembers(JsonNode node, String prefix, Set<String> members, String shape) throws ConfigException {
+    void onlyMembers(JsonNode node, String prefix, Set<String> members, String shape)
+        throws ConfigException {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String m = it.next();
         if (!members.contains(m)) {
@@ -161,7 +211,8 @@ public final class ClassificationJobFiles {
       }
     }
 
-    String text(JsonNode body, String prefix, String member, boolean required) throws ConfigException {
+    String text(JsonNode body, String prefix, String member, boolean required)
+        throws ConfigException {
       JsonNode n = body.get(member);
       if (n == null || n.isNull()) {
         if (required) {
@@ -175,7 +226,8 @@ public final class ClassificationJobFiles {
       return n.asText();
     }
 
-    List<String> strings(JsonNode body, String prefix, String member, int max) throws ConfigException {
+    List<String> strings(JsonNode body, String prefix, String member, int max)
+        throws ConfigException {
       JsonNode n = body.get(member);
       if (n == null || n.isNull()) {
         return List.of();
@@ -184,12 +236,14 @@ public final class ClassificationJobFiles {
         throw new ConfigException(file, prefix + member, "must be an array of strings");
       }
       if (n.size() > max) {
-        throw new ConfigException(file, prefix + member, "holds " + n.size() + " ids; Macie allows at most " + max);
+        throw new ConfigException(
+            file, prefix + member, "holds " + n.size() + " ids; Macie allows at most " + max);
       }
       List<String> out = new ArrayList<>();
       for (int i = 0; i < n.size(); i++) {
         if (!n.get(i).isTextual() || n.get(i).asText().isEmpty()) {
-          throw new ConfigException(file, prefix + member + "[" + i + "]", "must be a non-empty string");
+          throw new ConfigException(
+              file, prefix + member + "[" + i + "]", "must be a non-empty string");
         }
         out.add(n.get(i).asText());
       }
@@ -206,26 +260,40 @@ public final class ClassificationJobFiles {
       for (E e : type.getEnumConstants()) {
         names.add(e.name());
       }
-      throw new ConfigException(file, field, "must be one of " + String.join(", ", names) + ", got '" + value + "'");
+      throw new ConfigException(
+          file, field, "must be one of " + String.join(", ", names) + ", got '" + value + "'");
     }
 
     void schedule(JsonNode schedule) throws ConfigException {
       if (schedule == null || schedule.isNull() || !schedule.isObject()) {
         throw new ConfigException(file, "scheduleFrequency", "is required for a SCHEDULED job");
       }
-      onlyMembers(schedule, "scheduleFrequency.", Set.of("dailySchedule", "weeklySchedule", "monthlySchedule"), "JobScheduleFrequency");
+      onlyMembers(
+          schedule,
+          "scheduleFrequency.",
+          Set.of("dailySchedule", "weeklySchedule", "monthlySchedule"),
+          "JobScheduleFrequency");
       if (schedule.size() != 1) {
-        throw new ConfigException(file, "scheduleFrequency", "must have exactly one of dailySchedule, weeklySchedule and monthlySchedule");
+        throw new ConfigException(
+            file,
+            "scheduleFrequency",
+            "must have exactly one of dailySchedule, weeklySchedule and monthlySchedule");
       }
       JsonNode weekly = schedule.get("weeklySchedule");
-      if (weekly != null && (!weekly.path("dayOfWeek").isTextual() || !DAYS.contains(weekly.path("dayOfWeek").asText()))) {
-        throw new ConfigException(file, "scheduleFrequency.weeklySchedule.dayOfWeek", "must be SUNDAY to SATURDAY");
+      if (weekly != null
+          && (!weekly.path("dayOfWeek").isTextual()
+              || !DAYS.contains(weekly.path("dayOfWeek").asText()))) {
+        throw new ConfigException(
+            file, "scheduleFrequency.weeklySchedule.dayOfWeek", "must be SUNDAY to SATURDAY");
       }
       JsonNode monthly = schedule.get("monthlySchedule");
       if (monthly != null) {
         JsonNode day = monthly.path("dayOfMonth");
         if (!day.isIntegralNumber() || day.asInt() < 1 || day.asInt() > 31) {
-          throw new ConfigException(file, "scheduleFrequency.monthlySchedule.dayOfMonth", "must be an integer from 1 to 31");
+          throw new ConfigException(
+              file,
+              "scheduleFrequency.monthlySchedule.dayOfMonth",
+              "must be an integer from 1 to 31");
         }
       }
     }
@@ -246,7 +314,8 @@ public final class ClassificationJobFiles {
         onlyMembers(d, at + ".", Set.of("accountId", "buckets"), "S3BucketDefinitionForJob");
         String account = text(d, at + ".", "accountId", true);
         if (!account.matches("\\d{12}")) {
-          throw new ConfigException(file, at + ".accountId", "must be a 12-digit account id, got '" + account + "'");
+          throw new ConfigException(
+              file, at + ".accountId", "must be a 12-digit account id, got '" + account + "'");
         }
         List<String> buckets = strings(d, at + ".", "buckets", Integer.MAX_VALUE);
         if (buckets.isEmpty()) {
@@ -254,14 +323,16 @@ public final class ClassificationJobFiles {
         }
         for (int b = 0; b < buckets.size(); b++) {
           if (!buckets.get(b).matches(BUCKET_NAME)) {
-            throw new ConfigException(file, at + ".buckets[" + b + "]", "is not a bucket name: '" + buckets.get(b) + "'");
+            throw new ConfigException(
+                file, at + ".buckets[" + b + "]", "is not a bucket name: '" + buckets.get(b) + "'");
           }
         }
         total += buckets.size();
         out.computeIfAbsent(account, k -> new ArrayList<>()).addAll(buckets);
       }
       if (total > 1000) {
-        throw new ConfigException(file, where, "names " + total + " buckets; Macie allows at most 1,000 per job");
+        throw new ConfigException(
+            file, where, "names " + total + " buckets; Macie allows at most 1,000 per job");
       }
       out.replaceAll((k, v) -> Collections.unmodifiableList(v));
       return Collections.unmodifiableMap(out);
@@ -274,29 +345,43 @@ public final class ClassificationJobFiles {
       }
       onlyMembers(criteria, where + ".", Set.of("includes", "excludes"), "S3BucketCriteriaForJob");
       return new BucketCriteria(
-          file, criteriaBlock(criteria.get("includes"), where + ".includes"), criteriaBlock(criteria.get("excludes"), where + ".excludes"));
+          file,
+          criteriaBlock(criteria.get("includes"), where + ".includes"),
+          criteriaBlock(criteria.get("excludes"), where + ".excludes"));
     }
 
-    private List<BucketCriteria.Criterion> criteriaBlock(JsonNode block, String where) throws ConfigException {
+    private List<BucketCriteria.Criterion> criteriaBlock(JsonNode block, String where)
+        throws ConfigException {
       List<BucketCriteria.Criterion> out = new ArrayList<>();
       for (JsonNode c : and(block, where)) {
         String at = where + ".and[" + out.size() + "]";
         onlyMembers(c, at + ".", Set.of("simpleCriterion", "tagCriterion"), "CriteriaForJob");
         if (c.size() != 1) {
-          throw new ConfigException(file, at, "must have exactly one of simpleCriterion and tagCriterion");
+          throw new ConfigException(
+              file, at, "must have exactly one of simpleCriterion and tagCriterion");
         }
         JsonNode simple = c.get("simpleCriterion");
         if (simple != null) {
           at += ".simpleCriterion";
-          onlyMembers(simple, at + ".", Set.of("comparator", "key", "values"), "SimpleCriterionForJob");
+          onlyMembers(
+              simple, at + ".", Set.of("comparator", "key", "values"), "SimpleCriterionForJob");
           boolean eq = equality(simple, at);
           String key = text(simple, at + ".", "key", true);
           switch (key) {
-            case "ACCOUNT_ID", "S3_BUCKET_NAME" -> { }
-            case "S3_BUCKET_EFFECTIVE_PERMISSION", "S3_BUCKET_SHARED_ACCESS" -> throw new ConfigException(
-                file, at + ".key", key + " needs Macie's bucket inventory and cannot be evaluated by Assay; use bucketDefinitions or S3_BUCKET_NAME");
-            default -> throw new ConfigException(
-                file, at + ".key", "must be ACCOUNT_ID, S3_BUCKET_NAME, S3_BUCKET_EFFECTIVE_PERMISSION or S3_BUCKET_SHARED_ACCESS, got '" + key + "'");
+            case "ACCOUNT_ID", "S3_BUCKET_NAME" -> {}
+            case "S3_BUCKET_EFFECTIVE_PERMISSION", "S3_BUCKET_SHARED_ACCESS" ->
+                throw new ConfigException(
+                    file,
+                    at + ".key",
+                    key
+                        + " needs Macie's bucket inventory and cannot be evaluated by Assay; use bucketDefinitions or S3_BUCKET_NAME");
+            default ->
+                throw new ConfigException(
+                    file,
+                    at + ".key",
+                    "must be ACCOUNT_ID, S3_BUCKET_NAME, S3_BUCKET_EFFECTIVE_PERMISSION or S3_BUCKET_SHARED_ACCESS, got '"
+                        + key
+                        + "'");
           }
           List<String> values = strings(simple, at + ".", "values", Integer.MAX_VALUE);
           if (values.isEmpty()) {
@@ -316,15 +401,18 @@ public final class ClassificationJobFiles {
     private boolean equality(JsonNode node, String at) throws ConfigException {
       String comparator = text(node, at + ".", "comparator", true);
       if (!comparator.equals("EQ") && !comparator.equals("NE")) {
-        throw new ConfigException(file, at + ".comparator", "must be EQ or NE, got '" + comparator + "'");
+        throw new ConfigException(
+            file, at + ".comparator", "must be EQ or NE, got '" + comparator + "'");
       }
       return comparator.equals("EQ");
     }
 
-    private List<ScanObject.Tag> tagValues(JsonNode node, String at, boolean keyRequired) throws ConfigException {
+    private List<ScanObject.Tag> tagValues(JsonNode node, String at, boolean keyRequired)
+        throws ConfigException {
       JsonNode values = node.get("tagValues");
       if (values == null || !values.isArray() || values.isEmpty()) {
-        throw new ConfigException(file, at + ".tagValues", "is required: a non-empty array of {key, value}");
+        throw new ConfigException(
+            file, at + ".tagValues", "is required: a non-empty array of {key, value}");
       }
       List<ScanObject.Tag> out = new ArrayList<>();
       for (int i = 0; i < values.size(); i++) {
@@ -355,7 +443,8 @@ public final class ClassificationJobFiles {
       onlyMembers(block, where + ".", Set.of("and"), "block");
       JsonNode and = block.get("and");
       if (and == null || !and.isArray() || and.isEmpty()) {
-        throw new ConfigException(file, where + ".and", "is required: a non-empty array of conditions");
+        throw new ConfigException(
+            file, where + ".and", "is required: a non-empty array of conditions");
       }
       List<JsonNode> out = new ArrayList<>();
       for (int i = 0; i < and.size(); i++) {
@@ -373,10 +462,13 @@ public final class ClassificationJobFiles {
         String at = where + ".and[" + out.size() + "]";
         onlyMembers(term, at + ".", Set.of("simpleScopeTerm", "tagScopeTerm"), "JobScopeTerm");
         if (term.size() != 1) {
-          throw new ConfigException(file, at, "must have exactly one of simpleScopeTerm and tagScopeTerm");
+          throw new ConfigException(
+              file, at, "must have exactly one of simpleScopeTerm and tagScopeTerm");
         }
-        out.add(term.has("simpleScopeTerm") ? simpleTerm(term.get("simpleScopeTerm"), at + ".simpleScopeTerm")
-            : tagTerm(term.get("tagScopeTerm"), at + ".tagScopeTerm"));
+        out.add(
+            term.has("simpleScopeTerm")
+                ? simpleTerm(term.get("simpleScopeTerm"), at + ".simpleScopeTerm")
+                : tagTerm(term.get("tagScopeTerm"), at + ".tagScopeTerm"));
       }
       return out;
     }
@@ -384,18 +476,25 @@ public final class ClassificationJobFiles {
     private ScopeTerm simpleTerm(JsonNode t, String at) throws ConfigException {
       onlyMembers(t, at + ".", Set.of("comparator", "key", "values"), "SimpleScopeTerm");
       ScopeTerm.Key key = oneOf(text(t, at + ".", "key", true), at + ".key", ScopeTerm.Key.class);
-      ScopeTerm.Comparator comparator = oneOf(text(t, at + ".", "comparator", true), at + ".comparator", ScopeTerm.Comparator.class);
+      ScopeTerm.Comparator comparator =
+          oneOf(
+              text(t, at + ".", "comparator", true),
+              at + ".comparator",
+              ScopeTerm.Comparator.class);
       // Which comparators each key takes (SimpleScopeTerm in the Macie API reference). CONTAINS
       // applies to the object key only: a substring, where STARTS_WITH is a prefix.
       EnumSet<ScopeTerm.Comparator> allowed =
           switch (key) {
             case OBJECT_EXTENSION -> EnumSet.of(ScopeTerm.Comparator.EQ, ScopeTerm.Comparator.NE);
-            case OBJECT_KEY -> EnumSet.of(ScopeTerm.Comparator.STARTS_WITH, ScopeTerm.Comparator.CONTAINS);
-            case OBJECT_LAST_MODIFIED_DATE, OBJECT_SIZE -> EnumSet.complementOf(
-                EnumSet.of(ScopeTerm.Comparator.CONTAINS, ScopeTerm.Comparator.STARTS_WITH));
+            case OBJECT_KEY ->
+                EnumSet.of(ScopeTerm.Comparator.STARTS_WITH, ScopeTerm.Comparator.CONTAINS);
+            case OBJECT_LAST_MODIFIED_DATE, OBJECT_SIZE ->
+                EnumSet.complementOf(
+                    EnumSet.of(ScopeTerm.Comparator.CONTAINS, ScopeTerm.Comparator.STARTS_WITH));
           };
       if (!allowed.contains(comparator)) {
-        throw new ConfigException(file, at + ".comparator", key + " takes " + allowed + ", not " + comparator);
+        throw new ConfigException(
+            file, at + ".comparator", key + " takes " + allowed + ", not " + comparator);
       }
       List<String> values = strings(t, at + ".", "values", Integer.MAX_VALUE);
       if (values.isEmpty()) {
@@ -405,7 +504,10 @@ public final class ClassificationJobFiles {
         case OBJECT_EXTENSION -> {
           for (int i = 0; i < values.size(); i++) {
             if (values.get(i).startsWith(".")) {
-              throw new ConfigException(file, at + ".values[" + i + "]", "an extension is given without its dot, such as 'pdf'");
+              throw new ConfigException(
+                  file,
+                  at + ".values[" + i + "]",
+                  "an extension is given without its dot, such as 'pdf'");
             }
           }
         }
@@ -416,7 +518,10 @@ public final class ClassificationJobFiles {
               throw new NumberFormatException();
             }
           } catch (NumberFormatException e) {
-            throw new ConfigException(file, at + ".values[0]", "must be a size in bytes (a whole number), got '" + values.get(0) + "'");
+            throw new ConfigException(
+                file,
+                at + ".values[0]",
+                "must be a size in bytes (a whole number), got '" + values.get(0) + "'");
           }
         }
         case OBJECT_LAST_MODIFIED_DATE -> {
@@ -425,17 +530,22 @@ public final class ClassificationJobFiles {
             instant(values.get(0));
           } catch (DateTimeParseException e) {
             throw new ConfigException(
-                file, at + ".values[0]", "must be an ISO-8601 date and time such as 2023-09-24T14:31:13Z, got '" + values.get(0) + "'");
+                file,
+                at + ".values[0]",
+                "must be an ISO-8601 date and time such as 2023-09-24T14:31:13Z, got '"
+                    + values.get(0)
+                    + "'");
           }
         }
-        default -> { }
+        default -> {}
       }
       return new ScopeTerm.Simple(key, comparator, values);
     }
 
     private void one(List<String> values, String at) throws ConfigException {
       if (values.size() != 1) {
-        throw new ConfigException(file, at + ".values", "takes exactly one value, got " + values.size());
+        throw new ConfigException(
+            file, at + ".values", "takes exactly one value, got " + values.size());
       }
     }
 
@@ -443,7 +553,8 @@ public final class ClassificationJobFiles {
       onlyMembers(t, at + ".", Set.of("comparator", "key", "tagValues", "target"), "TagScopeTerm");
       String comparator = text(t, at + ".", "comparator", true);
       if (!comparator.equals("EQ") && !comparator.equals("NE")) {
-        throw new ConfigException(file, at + ".comparator", "must be EQ or NE, got '" + comparator + "'");
+        throw new ConfigException(
+            file, at + ".comparator", "must be EQ or NE, got '" + comparator + "'");
       }
       String key = text(t, at + ".", "key", false);
       if (key != null && !key.equals("TAG")) {

@@ -27,8 +27,19 @@ public final class CustomIdentifierFiles {
 
   private static final Set<String> MEMBERS =
       Set.of(
-          "name", "description", "regex", "keywords", "ignoreWords", "maximumMatchDistance", "severityLevels", "tags",
-          "clientToken", "id", "arn", "createdAt", "deleted");
+          "name",
+          "description",
+          "regex",
+          "keywords",
+          "ignoreWords",
+          "maximumMatchDistance",
+          "severityLevels",
+          "tags",
+          "clientToken",
+          "id",
+          "arn",
+          "createdAt",
+          "deleted");
 
   private CustomIdentifierFiles() {}
 
@@ -76,7 +87,9 @@ public final class CustomIdentifierFiles {
       throw new ConfigException(file.toString(), null, "no such file");
     } catch (JacksonException e) {
       throw new ConfigException(
-          file.toString(), null, "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+          file.toString(),
+          null,
+          "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new ConfigException(file.toString(), null, "cannot read: " + e.getMessage());
     }
@@ -93,14 +106,19 @@ public final class CustomIdentifierFiles {
   }
 
   /** Parses one CreateCustomDataIdentifier body; {@code prefix} locates it in its file. */
-  static CustomDataIdentifier parse(String file, String prefix, JsonNode body) throws ConfigException {
+  static CustomDataIdentifier parse(String file, String prefix, JsonNode body)
+      throws ConfigException {
     if (body == null || !body.isObject()) {
-      throw new ConfigException(file, prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1), "must be a JSON object");
+      throw new ConfigException(
+          file,
+          prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
+          "must be a JSON object");
     }
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String member = it.next();
       if (!MEMBERS.contains(member)) {
-        throw new ConfigException(file, prefix + member, "is not a member of CreateCustomDataIdentifier");
+        throw new ConfigException(
+            file, prefix + member, "is not a member of CreateCustomDataIdentifier");
       }
     }
     String name = text(file, prefix, body, "name", true);
@@ -127,15 +145,21 @@ public final class CustomIdentifierFiles {
         JsonNode level = sl.get(i);
         String where = prefix + "severityLevels[" + i + "]";
         if (!level.isObject()) {
-          throw new ConfigException(file, where, "must be an object {occurrencesThreshold, severity}");
+          throw new ConfigException(
+              file, where, "must be an object {occurrencesThreshold, severity}");
         }
         JsonNode threshold = level.get("occurrencesThreshold");
         if (threshold == null || !threshold.isIntegralNumber()) {
-          throw new ConfigException(file, where + ".occurrencesThreshold", "is required and must be an integer");
+          throw new ConfigException(
+              file, where + ".occurrencesThreshold", "is required and must be an integer");
         }
         JsonNode severity = level.get("severity");
-        Severity s = severity == null || !severity.isTextual() || !severity.asText().equals(severity.asText().toUpperCase())
-            ? null : Severity.parse(severity.asText());
+        Severity s =
+            severity == null
+                    || !severity.isTextual()
+                    || !severity.asText().equals(severity.asText().toUpperCase())
+                ? null
+                : Severity.parse(severity.asText());
         if (s == null) {
           throw new ConfigException(file, where + ".severity", "must be LOW, MEDIUM or HIGH");
         }
@@ -143,13 +167,15 @@ public final class CustomIdentifierFiles {
       }
     }
     try {
-      return CustomDataIdentifier.define(id, name, description, regex, keywords, ignoreWords, distance, levels);
+      return CustomDataIdentifier.define(
+          id, name, description, regex, keywords, ignoreWords, distance, levels);
     } catch (DefinitionException e) {
       throw new ConfigException(file, prefix + e.field(), e.getMessage());
     }
   }
 
-  private static String text(String file, String prefix, JsonNode body, String member, boolean required)
+  private static String text(
+      String file, String prefix, JsonNode body, String member, boolean required)
       throws ConfigException {
     JsonNode node = body.get(member);
     if (node == null || node.isNull()) {
@@ -164,7 +190,8 @@ public final class CustomIdentifierFiles {
     return node.asText();
   }
 
-  private static List<String> strings(String file, String prefix, JsonNode body, String member) throws ConfigException {
+  private static List<String> strings(String file, String prefix, JsonNode body, String member)
+      throws ConfigException {
     JsonNode node = body.get(member);
     if (node == null || node.isNull()) {
       return List.of();

@@ -9,13 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * A classification job's object scope (S3JobDefinition's rules): {@code scoping.includes} and {@code
- * scoping.excludes}, each an AND of terms, with excludes beating includes, then {@code
+ * A classification job's object scope (S3JobDefinition's rules): {@code scoping.includes} and
+ * {@code scoping.excludes}, each an AND of terms, with excludes beating includes, then {@code
  * samplingPercentage}.
  *
  * <p>Sampling is deterministic: an object is picked when a hash (SHA-256) of the job's name, the
- * bucket and the key falls in the first {@code samplingPercentage} of 100 buckets, so a rerun of the
- * same job picks the same objects, in S3 and in a local export alike. Macie picks at random; it
+ * bucket and the key falls in the first {@code samplingPercentage} of 100 buckets, so a rerun of
+ * the same job picks the same objects, in S3 and in a local export alike. Macie picks at random; it
  * promises only the proportion, which this keeps.
  *
  * <p>A term whose fact is unknown (see {@link ScopeTerm#test}) neither includes nor excludes.
@@ -27,7 +27,8 @@ public final class JobScope implements ObjectScope {
   private final int samplingPercentage;
   private final String jobName;
 
-  JobScope(List<ScopeTerm> includes, List<ScopeTerm> excludes, int samplingPercentage, String jobName) {
+  JobScope(
+      List<ScopeTerm> includes, List<ScopeTerm> excludes, int samplingPercentage, String jobName) {
     this.includes = List.copyOf(includes);
     this.excludes = List.copyOf(excludes);
     this.samplingPercentage = samplingPercentage;
@@ -36,7 +37,8 @@ public final class JobScope implements ObjectScope {
 
   @Override
   public boolean needsTags() {
-    return includes.stream().anyMatch(ScopeTerm::needsTags) || excludes.stream().anyMatch(ScopeTerm::needsTags);
+    return includes.stream().anyMatch(ScopeTerm::needsTags)
+        || excludes.stream().anyMatch(ScopeTerm::needsTags);
   }
 
   @Override

@@ -31,7 +31,9 @@ public final class JobSources {
   public static List<ObjectSource> inS3(ClassificationJob job, S3Access s3, String accountId)
       throws ConfigException, SourceUnavailableException {
     List<String> buckets =
-        job.bucketCriteria() == null ? job.definedBuckets() : select(job, s3.listBuckets(), accountId, s3::bucketTags);
+        job.bucketCriteria() == null
+            ? job.definedBuckets()
+            : select(job, s3.listBuckets(), accountId, s3::bucketTags);
     List<ObjectSource> sources = new ArrayList<>();
     for (String bucket : buckets) {
       sources.add(s3.bucket(bucket, "", job.scope()));
@@ -40,11 +42,12 @@ public final class JobSources {
   }
 
   /**
-   * Whether {@code root} is an export of the job's buckets: a directory holding at least one of
-   * the buckets of {@code bucketDefinitions} as a subdirectory, or, with {@code bucketCriteria}, at
+   * Whether {@code root} is an export of the job's buckets: a directory holding at least one of the
+   * buckets of {@code bucketDefinitions} as a subdirectory, or, with {@code bucketCriteria}, at
    * least one subdirectory the criteria select.
    */
-  public static boolean isExportOf(ClassificationJob job, Path root, String accountId) throws IOException {
+  public static boolean isExportOf(ClassificationJob job, Path root, String accountId)
+      throws IOException {
     if (!Files.isDirectory(root)) {
       return false;
     }
@@ -62,8 +65,8 @@ public final class JobSources {
   /**
    * The job's buckets under a local export root, as {@code aws s3 sync} leaves them.
    *
-   * @throws ConfigException when a bucket the job names is not there, or a criterion needs
-   *     bucket tags (an export has none)
+   * @throws ConfigException when a bucket the job names is not there, or a criterion needs bucket
+   *     tags (an export has none)
    */
   public static List<ObjectSource> inExport(ClassificationJob job, Path root, String accountId)
       throws ConfigException, IOException {
@@ -74,7 +77,15 @@ public final class JobSources {
       for (String b : buckets) {
         if (!present.contains(b)) {
           throw new ConfigException(
-              job.file(), "s3JobDefinition.bucketDefinitions", "bucket " + b + " is not in the export " + root + " (no directory " + root.resolve(b) + ")");
+              job.file(),
+              "s3JobDefinition.bucketDefinitions",
+              "bucket "
+                  + b
+                  + " is not in the export "
+                  + root
+                  + " (no directory "
+                  + root.resolve(b)
+                  + ")");
         }
       }
     } else {
@@ -88,16 +99,24 @@ public final class JobSources {
   }
 
   /** One local root reported as bucket {@code bucketName}, under the job's scope. */
-  public static ObjectSource localRoot(ClassificationJob job, Path root, String bucketName) throws IOException {
+  public static ObjectSource localRoot(ClassificationJob job, Path root, String bucketName)
+      throws IOException {
     return new ScopedSource(LocalSource.of(root, bucketName), job.scope());
   }
 
   private static List<String> select(
-      ClassificationJob job, List<String> candidates, String accountId, Function<String, Optional<List<ScanObject.Tag>>> tags)
+      ClassificationJob job,
+      List<String> candidates,
+      String accountId,
+      Function<String, Optional<List<ScanObject.Tag>>> tags)
       throws ConfigException {
     List<String> out = new ArrayList<>();
     for (String b : candidates) {
-      if (job.bucketCriteria().matches(b, accountId, job.bucketCriteria().needsTags() ? tags.apply(b) : Optional.of(List.of()))) {
+      if (job.bucketCriteria()
+          .matches(
+              b,
+              accountId,
+              job.bucketCriteria().needsTags() ? tags.apply(b) : Optional.of(List.of()))) {
         out.add(b);
       }
     }

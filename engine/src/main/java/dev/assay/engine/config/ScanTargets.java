@@ -27,8 +27,8 @@ import java.util.Optional;
  * <ul>
  *   <li>with {@code exportRoot}, it is a bucket export: each subdirectory is a bucket (with a job,
  *       only the job's buckets);
- *   <li>with a job and without {@code exportRoot}, it is an export when it holds at least one of the
- *       job's buckets as a subdirectory; otherwise it is one bucket root;
+ *   <li>with a job and without {@code exportRoot}, it is an export when it holds at least one of
+ *       the job's buckets as a subdirectory; otherwise it is one bucket root;
  *   <li>otherwise it is one bucket root, named by {@code bucketName} or its own name.
  * </ul>
  *
@@ -63,8 +63,8 @@ public final class ScanTargets implements AutoCloseable {
   }
 
   /**
-   * The sources to scan, each checked: a missing bucket, denied access or bad credentials fail here,
-   * before the scan.
+   * The sources to scan, each checked: a missing bucket, denied access or bad credentials fail
+   * here, before the scan.
    *
    * @param accountId the account in use, or null when not known (for bucketCriteria on ACCOUNT_ID)
    * @throws ConfigException when the job's buckets are not where the targets say
@@ -72,7 +72,11 @@ public final class ScanTargets implements AutoCloseable {
    * @throws NoSuchFileException when a local target does not exist
    */
   public List<ObjectSource> resolve(
-      List<String> targets, ClassificationJob job, boolean exportRoot, String bucketName, String accountId)
+      List<String> targets,
+      ClassificationJob job,
+      boolean exportRoot,
+      String bucketName,
+      String accountId)
       throws ConfigException, IOException {
     List<ObjectSource> sources = new ArrayList<>();
     if (targets.isEmpty()) {
@@ -90,10 +94,14 @@ public final class ScanTargets implements AutoCloseable {
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         if (bucket.isEmpty()) {
-          throw new ConfigException(target, null, "an S3 target is s3://bucket or s3://bucket/prefix");
+          throw new ConfigException(
+              target, null, "an S3 target is s3://bucket or s3://bucket/prefix");
         }
         if (job != null && job.bucketCriteria() == null && !job.definedBuckets().contains(bucket)) {
-          throw new ConfigException(job.file(), "s3JobDefinition.bucketDefinitions", "does not name bucket " + bucket + " of target " + target);
+          throw new ConfigException(
+              job.file(),
+              "s3JobDefinition.bucketDefinitions",
+              "does not name bucket " + bucket + " of target " + target);
         }
         sources.add(s3().bucket(bucket, prefix, scope));
         continue;
@@ -106,7 +114,10 @@ public final class ScanTargets implements AutoCloseable {
       if (exportRoot || (job != null && JobSources.isExportOf(job, root, accountId))) {
         if (job != null) {
           sources.addAll(JobSources.inExport(job, root, accountId));
-          for (String b : job.bucketCriteria() == null ? job.definedBuckets() : LocalSource.exportBuckets(root)) {
+          for (String b :
+              job.bucketCriteria() == null
+                  ? job.definedBuckets()
+                  : LocalSource.exportBuckets(root)) {
             localBuckets.put(b, root.resolve(b));
           }
         } else {
@@ -118,10 +129,15 @@ public final class ScanTargets implements AutoCloseable {
         continue;
       }
       LocalSource local = LocalSource.of(root, bucketName);
-      if (job != null && job.bucketCriteria() == null && !job.definedBuckets().contains(local.bucket())) {
+      if (job != null
+          && job.bucketCriteria() == null
+          && !job.definedBuckets().contains(local.bucket())) {
         throw new ConfigException(
-            job.file(), "s3JobDefinition.bucketDefinitions",
-            target + " is neither an export holding the job's buckets nor one of them (" + String.join(", ", job.definedBuckets())
+            job.file(),
+            "s3JobDefinition.bucketDefinitions",
+            target
+                + " is neither an export holding the job's buckets nor one of them ("
+                + String.join(", ", job.definedBuckets())
                 + "); give --bucket-name or --export-root");
       }
       sources.add(job == null ? local : new ScopedSource(local, scope));

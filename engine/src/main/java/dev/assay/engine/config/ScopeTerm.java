@@ -6,10 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * One condition of a job's {@code scoping} (S3JobDefinition's rules): a {@code simpleScopeTerm} on the object's
- * extension, key, last modification date or size, or a {@code tagScopeTerm} on its tags. Values are
- * case-sensitive; several values of an EQ (or STARTS_WITH) term are OR-ed, and NE means equal to
- * none of them.
+ * One condition of a job's {@code scoping} (S3JobDefinition's rules): a {@code simpleScopeTerm} on
+ * the object's extension, key, last modification date or size, or a {@code tagScopeTerm} on its
+ * tags. Values are case-sensitive; several values of an EQ (or STARTS_WITH) term are OR-ed, and NE
+ * means equal to none of them.
  */
 sealed interface ScopeTerm {
 
@@ -40,7 +40,9 @@ sealed interface ScopeTerm {
     CONTAINS,
     STARTS_WITH;
 
-    /** The outcome of a three-way comparison {@code cmp} (object vs value) under this comparator. */
+    /**
+     * The outcome of a three-way comparison {@code cmp} (object vs value) under this comparator.
+     */
     boolean accepts(int cmp) {
       switch (this) {
         case EQ:
@@ -62,8 +64,8 @@ sealed interface ScopeTerm {
   }
 
   /**
-   * A {@code simpleScopeTerm}. For OBJECT_LAST_MODIFIED_DATE the object's time is compared at
-   * whole seconds, the precision of S3's listing and of the ISO-8601 values jobs give.
+   * A {@code simpleScopeTerm}. For OBJECT_LAST_MODIFIED_DATE the object's time is compared at whole
+   * seconds, the precision of S3's listing and of the ISO-8601 values jobs give.
    */
   record Simple(Key key, Comparator comparator, List<String> values) implements ScopeTerm {
     @Override
@@ -74,7 +76,9 @@ sealed interface ScopeTerm {
           return comparator == Comparator.NE ? !any : any;
         case OBJECT_KEY:
           for (String v : values) {
-            if (comparator == Comparator.STARTS_WITH ? object.key().startsWith(v) : object.key().contains(v)) {
+            if (comparator == Comparator.STARTS_WITH
+                ? object.key().startsWith(v)
+                : object.key().contains(v)) {
               return true;
             }
           }
@@ -115,7 +119,8 @@ sealed interface ScopeTerm {
       boolean any = false;
       for (ScanObject.Tag wanted : tagValues) {
         for (ScanObject.Tag t : tags) {
-          if (t.key().equals(wanted.key()) && (wanted.value().isEmpty() || wanted.value().equals(t.value()))) {
+          if (t.key().equals(wanted.key())
+              && (wanted.value().isEmpty() || wanted.value().equals(t.value()))) {
             any = true;
           }
         }

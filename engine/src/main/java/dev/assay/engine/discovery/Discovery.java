@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,9 @@ public final class Discovery {
   /** Extensions of files Macie cannot analyse (images, audio, video, executables, disk images). */
   private static final Set<String> UNSUPPORTED =
       Set.of(
-          "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "ico", "mp3", "wav", "flac", "aac", "ogg", "mp4", "mov",
-          "avi", "mkv", "wmv", "exe", "dll", "so", "dylib", "class", "iso", "img", "dmg", "bin", "o", "a");
+          "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "ico", "mp3", "wav",
+          "flac", "aac", "ogg", "mp4", "mov", "avi", "mkv", "wmv", "exe", "dll", "so", "dylib",
+          "class", "iso", "img", "dmg", "bin", "o", "a");
 
   private final Detector detector;
   private final Path stateDir;
@@ -74,19 +74,32 @@ public final class Discovery {
    * One bucket's standing after a run.
    *
    * @param objects objects discovery can analyse; {@code bytes} their size
-   * @param analysedObjects objects analysed so far (this run and before); {@code analysedBytes} their size
+   * @param analysedObjects objects analysed so far (this run and before); {@code analysedBytes}
+   *     their size
    * @param runObjects objects analysed by the latest run; {@code runBytes} the bytes read for them
-   * @param objectsWithSensitiveData analysed objects holding a sensitive data type that is not suppressed
+   * @param objectsWithSensitiveData analysed objects holding a sensitive data type that is not
+   *     suppressed
    * @param occurrences occurrences by sensitive data type (managed identifier id, or custom
    *     identifier name) over everything analysed, suppressed types left out
-   * @param totalObjects every object in the bucket, those discovery cannot analyse included;
-   *     {@code totalBytes} their size
+   * @param totalObjects every object in the bucket, those discovery cannot analyse included; {@code
+   *     totalBytes} their size
    * @param suppressedOccurrences occurrences of the suppressed types
    */
   public record BucketReport(
-      String bucket, SensitivityScore score, long objects, long bytes, long analysedObjects, long analysedBytes, long runObjects,
-      long runBytes, long objectsWithSensitiveData, long failedObjects, Map<String, Long> occurrences, long totalObjects,
-      long totalBytes, long suppressedOccurrences) {}
+      String bucket,
+      SensitivityScore score,
+      long objects,
+      long bytes,
+      long analysedObjects,
+      long analysedBytes,
+      long runObjects,
+      long runBytes,
+      long objectsWithSensitiveData,
+      long failedObjects,
+      Map<String, Long> occurrences,
+      long totalObjects,
+      long totalBytes,
+      long suppressedOccurrences) {}
 
   /**
    * What discovery holds for one object.
@@ -95,7 +108,8 @@ public final class Discovery {
    *     UNSUPPORTED} (a format discovery cannot analyse, found out by reading it)
    * @param occurrences occurrences by sensitive data type
    */
-  public record AnalysedObject(String key, long size, String status, Map<String, Long> occurrences) {
+  public record AnalysedObject(
+      String key, long size, String status, Map<String, Long> occurrences) {
     public AnalysedObject {
       occurrences = Map.copyOf(occurrences);
     }
@@ -113,7 +127,9 @@ public final class Discovery {
     return this;
   }
 
-  /** Runs discovery on each bucket (its name and its objects) and reports them in the order given. */
+  /**
+   * Runs discovery on each bucket (its name and its objects) and reports them in the order given.
+   */
   public List<BucketReport> run(Map<String, ObjectSource> buckets) throws IOException {
     List<BucketReport> out = new ArrayList<>();
     for (Map.Entry<String, ObjectSource> b : buckets.entrySet()) {
@@ -137,7 +153,8 @@ public final class Discovery {
    * data types left out of its score (Macie lets users exclude a type from a bucket's score), or
    * empty when discovery never ran on it.
    */
-  public static Optional<BucketReport> report(Path stateDir, String bucket, Set<String> suppressed) throws IOException {
+  public static Optional<BucketReport> report(Path stateDir, String bucket, Set<String> suppressed)
+      throws IOException {
     Path stateFile = stateDir.resolve(fileNameOf(bucket));
     if (!Files.exists(stateFile)) {
       return Optional.empty();
@@ -153,11 +170,21 @@ public final class Discovery {
       return List.of();
     }
     List<AnalysedObject> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(stateFile.toFile()).path("objects").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it =
+            JSON.readTree(stateFile.toFile()).path("objects").properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Map<String, Long> types = new TreeMap<>();
-      e.getValue().path("types").fields().forEachRemaining(t -> types.put(t.getKey(), t.getValue().asLong()));
-      out.add(new AnalysedObject(e.getKey(), e.getValue().path("size").asLong(), e.getValue().path("status").asText(), types));
+      e.getValue()
+          .path("types")
+          .properties()
+          .forEach(t -> types.put(t.getKey(), t.getValue().asLong()));
+      out.add(
+          new AnalysedObject(
+              e.getKey(),
+              e.getValue().path("size").asLong(),
+              e.getValue().path("status").asText(),
+              types));
     }
     out.sort(Comparator.comparing(AnalysedObject::key));
     return out;
@@ -194,7 +221,10 @@ public final class Discovery {
           }
         });
     Path stateFile = stateDir.resolve(fileNameOf(bucket));
-    ObjectNode state = Files.exists(stateFile) ? (ObjectNode) JSON.readTree(stateFile.toFile()) : JSON.createObjectNode();
+    ObjectNode state =
+        Files.exists(stateFile)
+            ? (ObjectNode) JSON.readTree(stateFile.toFile())
+            : JSON.createObjectNode();
     ObjectNode known = child(state, "objects");
     // Objects deleted since are dropped; changed ones are analysed again.
     Set<String> present = new HashSet<>();
@@ -207,7 +237,10 @@ public final class Discovery {
     List<ScanObject> candidates = new ArrayList<>();
     for (ScanObject o : eligible) {
       JsonNode k = known.get(o.key());
-      if (k == null || k.path("size").asLong() != o.size() || !Objects.equals(k.path("lastModified").asText(null), String.valueOf(o.lastModified()))) {
+      if (k == null
+          || k.path("size").asLong() != o.size()
+          || !Objects.equals(
+              k.path("lastModified").asText(null), String.valueOf(o.lastModified()))) {
         known.remove(o.key());
         candidates.add(o);
       }
@@ -218,10 +251,11 @@ public final class Discovery {
       ScanSession.Builder session =
           ScanSession.builder(detector, List.of(new Listed(source.describe(), sample)))
               .onResult(r -> record(known, r, run))
-              .onFinding(f -> {
-                recordFinding(known, f);
-                findings.accept(f);
-              });
+              .onFinding(
+                  f -> {
+                    recordFinding(known, f);
+                    findings.accept(f);
+                  });
       if (account != null) {
         session.reportAs(account[0], account[1], account[2]);
       }
@@ -245,7 +279,11 @@ public final class Discovery {
       bytes += o.size();
     }
     ObjectNode inventory = state.putObject("inventory");
-    inventory.put("objects", objects).put("bytes", bytes).put("totalObjects", total[0]).put("totalBytes", total[1]);
+    inventory
+        .put("objects", objects)
+        .put("bytes", bytes)
+        .put("totalObjects", total[0])
+        .put("totalBytes", total[1]);
     inventory.put("runObjects", run[0]).put("runBytes", run[1]);
     write(stateFile, state);
     return report(bucket, state, Set.of());
@@ -256,7 +294,8 @@ public final class Discovery {
     entry.put("size", r.object().size());
     entry.put("lastModified", String.valueOf(r.object().lastModified()));
     String status;
-    if ("SKIPPED".equals(r.statusCode()) && "UNSUPPORTED_FILE_TYPE_EXCEPTION".equals(r.statusReason())) {
+    if ("SKIPPED".equals(r.statusCode())
+        && "UNSUPPORTED_FILE_TYPE_EXCEPTION".equals(r.statusReason())) {
       status = "UNSUPPORTED";
     } else if ("SKIPPED".equals(r.statusCode())) {
       status = "FAILED";
@@ -274,11 +313,16 @@ public final class Discovery {
     ObjectNode types = child(child(known, f.resourcesAffected().s3Object().key()), "types");
     for (JsonNode item : finding.at("/classificationDetails/result/sensitiveData")) {
       for (JsonNode d : item.path("detections")) {
-        types.put(d.path("type").asText(), types.path(d.path("type").asText()).asLong() + d.path("count").asLong());
+        types.put(
+            d.path("type").asText(),
+            types.path(d.path("type").asText()).asLong() + d.path("count").asLong());
       }
     }
-    for (JsonNode d : finding.at("/classificationDetails/result/customDataIdentifiers/detections")) {
-      types.put(d.path("name").asText(), types.path(d.path("name").asText()).asLong() + d.path("count").asLong());
+    for (JsonNode d :
+        finding.at("/classificationDetails/result/customDataIdentifiers/detections")) {
+      types.put(
+          d.path("name").asText(),
+          types.path(d.path("name").asText()).asLong() + d.path("count").asLong());
     }
   }
 
@@ -291,14 +335,16 @@ public final class Discovery {
     long sensitive = 0;
     long suppressedOccurrences = 0;
     Map<String, Long> occurrences = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = state.path("objects").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = state.path("objects").properties().iterator();
+        it.hasNext(); ) {
       JsonNode k = it.next().getValue();
       switch (k.path("status").asText()) {
         case "ANALYSED" -> {
           analysed++;
           analysedBytes += k.path("size").asLong();
           boolean any = false;
-          for (Iterator<Map.Entry<String, JsonNode>> t = k.path("types").fields(); t.hasNext(); ) {
+          for (Iterator<Map.Entry<String, JsonNode>> t = k.path("types").properties().iterator();
+              t.hasNext(); ) {
             Map.Entry<String, JsonNode> type = t.next();
             if (suppressed.contains(type.getKey())) {
               suppressedOccurrences += type.getValue().asLong();
@@ -316,17 +362,30 @@ public final class Discovery {
       }
     }
     SensitivityScore score =
-        SensitivityScore.of(new SensitivityScore.Profile(objects - failed, analysed, failed, sensitive, occurrences, false));
+        SensitivityScore.of(
+            new SensitivityScore.Profile(
+                objects - failed, analysed, failed, sensitive, occurrences, false));
     return new BucketReport(
-        bucket, score, objects, inventory.path("bytes").asLong(), analysed, analysedBytes, inventory.path("runObjects").asLong(),
-        inventory.path("runBytes").asLong(), sensitive, failed, occurrences, inventory.path("totalObjects").asLong(),
-        inventory.path("totalBytes").asLong(), suppressedOccurrences);
+        bucket,
+        score,
+        objects,
+        inventory.path("bytes").asLong(),
+        analysed,
+        analysedBytes,
+        inventory.path("runObjects").asLong(),
+        inventory.path("runBytes").asLong(),
+        sensitive,
+        failed,
+        occurrences,
+        inventory.path("totalObjects").asLong(),
+        inventory.path("totalBytes").asLong(),
+        suppressedOccurrences);
   }
 
   /**
    * Up to {@code n} of {@code candidates}, spread evenly: grouped by top-level prefix, extension
-   * and size class (powers of four), then taken one group at a time in turn, each group in an
-   * order fixed by the seed.
+   * and size class (powers of four), then taken one group at a time in turn, each group in an order
+   * fixed by the seed.
    */
   static List<ScanObject> sample(List<ScanObject> candidates, int n, long seed) {
     Map<String, List<ScanObject>> groups = new TreeMap<>();
@@ -335,7 +394,9 @@ public final class Discovery {
     }
     List<List<ScanObject>> ordered = new ArrayList<>();
     for (List<ScanObject> g : groups.values()) {
-      g.sort(Comparator.comparingLong((ScanObject o) -> mix(seed ^ o.key().hashCode())).thenComparing(ScanObject::key));
+      g.sort(
+          Comparator.comparingLong((ScanObject o) -> mix(seed ^ o.key().hashCode()))
+              .thenComparing(ScanObject::key));
       ordered.add(g);
     }
     List<ScanObject> out = new ArrayList<>();
@@ -380,7 +441,11 @@ public final class Discovery {
   /** Writes through a temporary file, so that a crash leaves the old state or the new one. */
   private static void write(Path file, JsonNode json) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        tmp,
+        JSON.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(json)
+            .getBytes(StandardCharsets.UTF_8));
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -1,6 +1,5 @@
 package dev.assay.engine.extract;
 
-
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,14 +18,14 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Expands ZIP, TAR and GZIP (so .tar.gz) as a stream, and extracts each file by the format its
- * name and content call for, nested archives included. As in Macie, everything found inside counts
- * toward the archive object (one finding per object); each segment carries the file's
- * {@link EmbeddedFile} so that the discovery results can say which file it came from.
+ * Expands ZIP, TAR and GZIP (so .tar.gz) as a stream, and extracts each file by the format its name
+ * and content call for, nested archives included. As in Macie, everything found inside counts
+ * toward the archive object (one finding per object); each segment carries the file's {@link
+ * EmbeddedFile} so that the discovery results can say which file it came from.
  *
- * <p>Entry names are labels only: nothing is ever written to disk, so a name such as
- * {@code ../../x} cannot escape anywhere. Sizes stated in headers are never trusted: the limits
- * count bytes actually inflated ({@link ExtractionRun#extracted}).
+ * <p>Entry names are labels only: nothing is ever written to disk, so a name such as {@code
+ * ../../x} cannot escape anywhere. Sizes stated in headers are never trusted: the limits count
+ * bytes actually inflated ({@link ExtractionRun#extracted}).
  *
  * <p>Not thread-safe: one per archive being extracted. Does not close the stream it is given.
  */
@@ -42,7 +41,8 @@ final class ArchiveExtractor {
   /**
    * Extracts the archive at archive level {@code depth} (1 for the object itself).
    *
-   * @throws LimitExceeded when one of Macie's size and processing quotas is reached: the whole object stops there
+   * @throws LimitExceeded when one of Macie's size and processing quotas is reached: the whole
+   *     object stops there
    * @throws ExtractionException SKIPPED with MALFORMED_FILE when the archive itself is corrupt or
    *     truncated
    */
@@ -50,7 +50,8 @@ final class ArchiveExtractor {
       throws IOException, ExtractionException {
     if (depth > run.limits.archiveDepth()) {
       throw new LimitExceeded(
-          "ARCHIVE_NESTING_LEVEL_OVER_LIMIT", "archives nested more than " + run.limits.archiveDepth() + " levels deep");
+          "ARCHIVE_NESTING_LEVEL_OVER_LIMIT",
+          "archives nested more than " + run.limits.archiveDepth() + " levels deep");
     }
     try {
       switch (format) {
@@ -73,13 +74,16 @@ final class ArchiveExtractor {
       if (limit != null) {
         throw limit;
       }
-      throw ExtractionException.skipped("MALFORMED_FILE", "corrupt or truncated " + format + " archive: " + e.getMessage(), e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "corrupt or truncated " + format + " archive: " + e.getMessage(), e);
     }
   }
 
   private void zip(InputStream in, SegmentSink sink, int depth) throws IOException {
-    // No closing: the stream belongs to the caller. Stored entries with data descriptors are read too.
-    ZipArchiveInputStream zip = new ZipArchiveInputStream(Extraction.nonClosing(in), "UTF-8", true, true);
+    // No closing: the stream belongs to the caller. Stored entries with data descriptors are read
+    // too.
+    ZipArchiveInputStream zip =
+        new ZipArchiveInputStream(Extraction.nonClosing(in), "UTF-8", true, true);
     ZipArchiveEntry entry;
     while ((entry = nextZipEntry(zip)) != null) {
       if (entry.isDirectory()) {
@@ -87,11 +91,16 @@ final class ArchiveExtractor {
       }
       if (!zip.canReadEntryData(entry)) {
         run.countFile();
-        String why = entry.getGeneralPurposeBit().usesEncryption() ? "encrypted" : "unsupported compression method";
+        String why =
+            entry.getGeneralPurposeBit().usesEncryption()
+                ? "encrypted"
+                : "unsupported compression method";
         run.unprocessed(entry.getName(), why);
         // Macie does not analyse password-protected files; an unknown compression method is a
         // format it cannot read either.
-        run.member(new ArchiveMember(embedded(run.memberPath(entry.getName()), entry), "SKIPPED", UNSUPPORTED, null, 0));
+        run.member(
+            new ArchiveMember(
+                embedded(run.memberPath(entry.getName()), entry), "SKIPPED", UNSUPPORTED, null, 0));
         continue;
       }
       member(zip, entry.getName(), entry, sink, depth);
@@ -99,8 +108,8 @@ final class ArchiveExtractor {
   }
 
   /**
-   * The next entry, or null at the end or when the rest cannot be reached: an encrypted entry
-   * whose size is only in a data descriptor cannot be skipped without decrypting it.
+   * The next entry, or null at the end or when the rest cannot be reached: an encrypted entry whose
+   * size is only in a data descriptor cannot be skipped without decrypting it.
    */
   private ZipArchiveEntry nextZipEntry(ZipArchiveInputStream zip) throws IOException {
     try {
@@ -124,7 +133,11 @@ final class ArchiveExtractor {
 
   /** A GZIP holds one file: its name is the archive's without .gz (.tgz holds a .tar). */
   private void gzip(InputStream in, String name, SegmentSink sink, int depth) throws IOException {
-    GzipCompressorInputStream gzip = new GzipCompressorInputStream(Extraction.nonClosing(in), true);
+    GzipCompressorInputStream gzip =
+        GzipCompressorInputStream.builder()
+            .setInputStream(Extraction.nonClosing(in))
+            .setDecompressConcatenated(true)
+            .get();
     String lower = name.toLowerCase(Locale.ROOT);
     String inner;
     if (lower.endsWith(".tgz")) {
@@ -143,7 +156,9 @@ final class ArchiveExtractor {
     member(gzip, inner, null, sink, depth);
   }
 
-  private void member(InputStream archive, String path, ArchiveEntry entry, SegmentSink sink, int depth) throws IOException {
+  private void member(
+      InputStream archive, String path, ArchiveEntry entry, SegmentSink sink, int depth)
+      throws IOException {
     // A GZIP is a compression layer, not a folder: the files of a .tar.gz are named as in the TAR.
     boolean layer = entry == null;
     run.countFile();
@@ -156,7 +171,13 @@ final class ArchiveExtractor {
               origin instanceof Segment.InFile nested
                   ? (layer ? nested : new Segment.InFile(nested.file().under(path), nested.at()))
                   : new Segment.InFile(file, origin);
-          sink.accept(new Segment(segment.text(), segment.reportFrom(), segment.reportTo(), wrapped, segment.field()));
+          sink.accept(
+              new Segment(
+                  segment.text(),
+                  segment.reportFrom(),
+                  segment.reportTo(),
+                  wrapped,
+                  segment.field()));
         };
     ExtractionRun.MemberBytes counted = run.extracted(archive, path);
     InputStream bytes = new BufferedInputStream(counted, 65536);
@@ -172,23 +193,31 @@ final class ArchiveExtractor {
       run.member(new ArchiveMember(recorded, "SKIPPED", UNSUPPORTED, detected.mimeType(), 0));
       return;
     }
-    // A nested archive has no record of its own: each of its files has one (Macie's sensitive data discovery results).
+    // A nested archive has no record of its own: each of its files has one (Macie's sensitive data
+    // discovery results).
     boolean nested = Extraction.isArchive(detected.format());
     String outer = nested ? run.enterArchive(layer ? "" : path + "/") : null;
     try {
-      String type = extraction.extractAs(detected, bytes, fileName(path), inFile, nested ? depth + 1 : depth, run);
+      String type =
+          extraction.extractAs(
+              detected, bytes, fileName(path), inFile, nested ? depth + 1 : depth, run);
       if (!nested) {
-        run.member(new ArchiveMember(withSize(recorded, bytes, counted), "COMPLETE", null, type, counted.count()));
+        run.member(
+            new ArchiveMember(
+                withSize(recorded, bytes, counted), "COMPLETE", null, type, counted.count()));
       }
     } catch (CancellationException e) {
       throw e;
     } catch (ExtractionException e) {
       rethrowLimit(e, nested, recorded, detected, counted);
       run.unprocessed(path, e.reason() + " " + e.getMessage());
-      run.member(new ArchiveMember(recorded, "SKIPPED", e.reason(), detected.mimeType(), counted.count()));
+      run.member(
+          new ArchiveMember(recorded, "SKIPPED", e.reason(), detected.mimeType(), counted.count()));
     } catch (JsonExtractor.MalformedJson e) {
       run.unprocessed(path, "UNABLE_TO_PARSE_FILE " + e.getMessage());
-      run.member(new ArchiveMember(recorded, "SKIPPED", "UNABLE_TO_PARSE_FILE", detected.mimeType(), counted.count()));
+      run.member(
+          new ArchiveMember(
+              recorded, "SKIPPED", "UNABLE_TO_PARSE_FILE", detected.mimeType(), counted.count()));
     } catch (IOException | RuntimeException e) {
       rethrowLimit(e, nested, recorded, detected, counted);
       if (e instanceof IOException io && isArchiveStreamFailure(io)) {
@@ -196,7 +225,9 @@ final class ArchiveExtractor {
       }
       // A parser failing on one file does not end the archive: the file is reported unprocessed.
       run.unprocessed(path, "cannot analyse: " + e);
-      run.member(new ArchiveMember(recorded, "SKIPPED", "MALFORMED_FILE", detected.mimeType(), counted.count()));
+      run.member(
+          new ArchiveMember(
+              recorded, "SKIPPED", "MALFORMED_FILE", detected.mimeType(), counted.count()));
     } finally {
       if (nested) {
         run.leaveArchive(outer);
@@ -222,26 +253,33 @@ final class ArchiveExtractor {
    * The file with its size once read, when its header did not state one (a ZIP entry with a data
    * descriptor): the bytes read, if the parser read them all.
    */
-  private static EmbeddedFile withSize(EmbeddedFile file, InputStream bytes, ExtractionRun.MemberBytes counted)
-      throws IOException {
+  private static EmbeddedFile withSize(
+      EmbeddedFile file, InputStream bytes, ExtractionRun.MemberBytes counted) throws IOException {
     if (file.fileSize() >= 0 || bytes.read() >= 0) {
       return file;
     }
-    return new EmbeddedFile(file.filePath(), file.fileExtension(), counted.count(), file.fileLastModified());
+    return new EmbeddedFile(
+        file.filePath(), file.fileExtension(), counted.count(), file.fileLastModified());
   }
 
   /**
-   * Rethrows an archive limit reached inside a member; the file it stopped in gets a PARTIAL
-   * record (the archive's own record carries the limit too). A nested archive's files have
-   * recorded themselves.
+   * Rethrows an archive limit reached inside a member; the file it stopped in gets a PARTIAL record
+   * (the archive's own record carries the limit too). A nested archive's files have recorded
+   * themselves.
    */
   private void rethrowLimit(
-      Throwable e, boolean nested, EmbeddedFile recorded, FormatDetector.Detected detected, ExtractionRun.MemberBytes counted)
+      Throwable e,
+      boolean nested,
+      EmbeddedFile recorded,
+      FormatDetector.Detected detected,
+      ExtractionRun.MemberBytes counted)
       throws LimitExceeded {
     LimitExceeded limit = LimitExceeded.in(e);
     if (limit != null) {
       if (!nested) {
-        run.member(new ArchiveMember(recorded, "PARTIAL", limit.reason(), detected.mimeType(), counted.count()));
+        run.member(
+            new ArchiveMember(
+                recorded, "PARTIAL", limit.reason(), detected.mimeType(), counted.count()));
       }
       throw limit;
     }
@@ -256,5 +294,4 @@ final class ArchiveExtractor {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
   }
-
 }

@@ -3,8 +3,8 @@ package dev.assay.engine.extract;
 /**
  * What became of one file extracted from an archive: the per-file part of Macie's sensitive data
  * discovery results, where each extracted file has a record of its own with {@code
- * embeddedFileDetails} (Macie's sensitive data discovery results). Nested archives have no record of their own, only their
- * files do, unless the nested archive itself could not be read.
+ * embeddedFileDetails} (Macie's sensitive data discovery results). Nested archives have no record
+ * of their own, only their files do, unless the nested archive itself could not be read.
  *
  * @param file the file, its path from the outermost archive
  * @param statusCode {@code COMPLETE}, {@code PARTIAL} (an archive limit stopped it mid-way) or
@@ -13,7 +13,12 @@ package dev.assay.engine.extract;
  * @param mimeType the detected MIME type, or null
  * @param sizeClassified uncompressed bytes of the file read and analysed
  */
-public record ArchiveMember(EmbeddedFile file, String statusCode, String statusReason, String mimeType, long sizeClassified) {
+public record ArchiveMember(
+    EmbeddedFile file,
+    String statusCode,
+    String statusReason,
+    String mimeType,
+    long sizeClassified) {
   /**
    * Files of one archive object given a record of their own. Macie allows 1,000,000 files in an
    * archive; keeping a record of each until the object is reported would let one archive fill the

@@ -13,10 +13,10 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * Reads an Avro object container record by record, streaming, and emits every string, number and
- * enum value with its 0-based record index and JSON path (Macie's Occurrences structures: {@code records}).
- * Paths follow {@link JsonExtractor#jsonPath}'s rules (the same form as for JSON); the field names
- * along the path are the value's field context. Bytes and fixed values are not text and are not
- * scanned.
+ * enum value with its 0-based record index and JSON path (Macie's Occurrences structures: {@code
+ * records}). Paths follow {@link JsonExtractor#jsonPath}'s rules (the same form as for JSON); the
+ * field names along the path are the value's field context. Bytes and fixed values are not text and
+ * are not scanned.
  *
  * <p>Stateless. Consumes but does not close the stream.
  */
@@ -24,7 +24,8 @@ final class AvroExtractor {
   private AvroExtractor() {}
 
   static void extract(InputStream in, SegmentSink sink) throws IOException, ExtractionException {
-    try (DataFileStream<Object> records = new DataFileStream<>(Extraction.nonClosing(in), new GenericDatumReader<>())) {
+    try (DataFileStream<Object> records =
+        new DataFileStream<>(Extraction.nonClosing(in), new GenericDatumReader<>())) {
       long index = 0;
       Object reuse = null;
       JsonPathNode root = JsonPathNode.root();
@@ -59,7 +60,8 @@ final class AvroExtractor {
     } else {
       String text = value.toString();
       if (!text.isEmpty()) {
-        sink.accept(Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
+        sink.accept(
+            Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
       }
     }
   }

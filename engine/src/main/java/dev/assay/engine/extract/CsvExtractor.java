@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Reads CSV or TSV (RFC 4180 quoting: fields in double quotes may hold delimiters and line breaks,
- * {@code ""} is a quote) and emits each cell as its own segment, with its 1-based row and column and
- * the column's header name, which Macie's proximity rule treats as near every value in the column.
- * The header row's cells are emitted as text at their line and column, since Macie reports a hit in
- * a column name in {@code lineRanges}.
+ * {@code ""} is a quote) and emits each cell as its own segment, with its 1-based row and column
+ * and the column's header name, which Macie's proximity rule treats as near every value in the
+ * column. The header row's cells are emitted as text at their line and column, since Macie reports
+ * a hit in a column name in {@code lineRanges}.
  *
  * <p>Not thread-safe: one per object.
  */
@@ -117,14 +117,21 @@ final class CsvExtractor {
   }
 
   private static void emitCell(
-      SegmentSink sink, List<String> header, List<FieldContext> fields, long row, long column, StringBuilder cell, long line,
+      SegmentSink sink,
+      List<String> header,
+      List<FieldContext> fields,
+      long row,
+      long column,
+      StringBuilder cell,
+      long line,
       long lineColumn) {
     String value = cell.toString();
     if (row == 1) {
       header.add(value);
       fields.add(value.isEmpty() ? FieldContext.NONE : FieldContext.of(value));
       if (!value.isEmpty()) {
-        sink.accept(Segment.whole(value, new Segment.TextAt(line, lineColumn, 0), FieldContext.NONE));
+        sink.accept(
+            Segment.whole(value, new Segment.TextAt(line, lineColumn, 0), FieldContext.NONE));
       }
       return;
     }
@@ -139,7 +146,9 @@ final class CsvExtractor {
             name == null ? FieldContext.NONE : fields.get((int) column - 1)));
   }
 
-  /** A reader with one char of pushback and a count of chars read, 1-based for the last one read. */
+  /**
+   * A reader with one char of pushback and a count of chars read, 1-based for the last one read.
+   */
   private static final class PushbackSource {
     private final Reader reader;
     private final char[] buf = new char[16384];

@@ -18,11 +18,11 @@ import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * Extracts an RFC 822 message (.eml) with mime4j as one text, reported as {@code lineRanges}
- * (Macie's location structure per file type). The text is the message as we render it: each message header as
- * {@code Name: value} (encoded words decoded), a blank line, then every part in order: text parts
- * decoded by their transfer encoding and charset, other attachments as the text Tika extracts from
- * them. Line numbers count lines of that rendering, which equal the file's own lines for a plain
- * single-part message. Headers of body parts (Content-Type and such) are not rendered.
+ * (Macie's location structure per file type). The text is the message as we render it: each message
+ * header as {@code Name: value} (encoded words decoded), a blank line, then every part in order:
+ * text parts decoded by their transfer encoding and charset, other attachments as the text Tika
+ * extracts from them. Line numbers count lines of that rendering, which equal the file's own lines
+ * for a plain single-part message. Headers of body parts (Content-Type and such) are not rendered.
  *
  * <p>Stateless. Consumes but does not close the stream.
  */
@@ -30,7 +30,12 @@ final class EmailExtractor {
   private EmailExtractor() {}
 
   static void extract(InputStream in, TextWindower text) throws IOException, ExtractionException {
-    MimeConfig config = new MimeConfig.Builder().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1).build();
+    MimeConfig config =
+        new MimeConfig.Builder()
+            .setMaxLineLen(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxHeaderCount(-1)
+            .build();
     MimeStreamParser parser = new MimeStreamParser(config);
     parser.setContentDecoding(true);
     parser.setContentHandler(
@@ -53,7 +58,8 @@ final class EmailExtractor {
           public void field(Field field) {
             if (inMessageHeader) {
               String body = DecoderUtil.decodeEncodedWords(field.getBody(), DecodeMonitor.SILENT);
-              text.write(field.getName() + ": " + body.replace("\r\n", " ").replace('\n', ' ') + "\n");
+              text.write(
+                  field.getName() + ": " + body.replace("\r\n", " ").replace('\n', ' ') + "\n");
             }
           }
 
@@ -67,7 +73,10 @@ final class EmailExtractor {
 
           @Override
           public void body(BodyDescriptor body, InputStream content) throws IOException {
-            String type = body.getMimeType() == null ? "text/plain" : body.getMimeType().toLowerCase(Locale.ROOT);
+            String type =
+                body.getMimeType() == null
+                    ? "text/plain"
+                    : body.getMimeType().toLowerCase(Locale.ROOT);
             if (type.startsWith("text/")) {
               try (Reader reader = new InputStreamReader(content, charset(body.getCharset()))) {
                 text.pump(reader);
@@ -85,7 +94,8 @@ final class EmailExtractor {
     try {
       parser.parse(in);
     } catch (MimeException e) {
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as an email message: " + e.getMessage(), e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "cannot parse as an email message: " + e.getMessage(), e);
     }
   }
 

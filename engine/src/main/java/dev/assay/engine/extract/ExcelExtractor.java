@@ -1,6 +1,5 @@
 package dev.assay.engine.extract;
 
-
 import dev.assay.identifiers.FieldContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.util.concurrent.CancellationException;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -20,6 +18,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -31,9 +30,10 @@ import org.xml.sax.XMLReader;
 
 /**
  * Extracts every sheet of an Excel workbook cell by cell with POI, so that each value is reported
- * as Macie's {@code Cell} (Macie's Occurrences structures; Macie's location structure per file type): {@code cellReference} such as {@code Sheet1!B7},
- * 1-based {@code row} and {@code column}, and {@code columnName} from the sheet's first row. The
- * column name is also the value's field context, for the proximity rule on column names.
+ * as Macie's {@code Cell} (Macie's Occurrences structures; Macie's location structure per file
+ * type): {@code cellReference} such as {@code Sheet1!B7}, 1-based {@code row} and {@code column},
+ * and {@code columnName} from the sheet's first row. The column name is also the value's field
+ * context, for the proximity rule on column names.
  *
  * <p>The first row of each sheet is its header: a hit in a header cell is reported as that cell,
  * with no column name (the cell names its own column; repeating it would only repeat the value).
@@ -53,21 +53,25 @@ final class ExcelExtractor {
         xlsx(workbook, sink);
       }
     } catch (EncryptedDocumentException e) {
-      throw ExtractionException.skipped("MALFORMED_FILE", "encrypted workbook; no password to open it", e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "encrypted workbook; no password to open it", e);
     } catch (IOException e) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("Zip bomb")) {
-        throw ExtractionException.skipped("OOXML_UNCOMPRESSED_RATIO_EXCEEDS_LIMIT", "workbook inflates too far: " + message, e);
+        throw ExtractionException.skipped(
+            "OOXML_UNCOMPRESSED_RATIO_EXCEEDS_LIMIT", "workbook inflates too far: " + message, e);
       }
       if (LimitExceeded.in(e) != null) {
         throw e;
       }
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as a workbook: " + message, e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "cannot parse as a workbook: " + message, e);
     } catch (OpenXML4JException | SAXException | RuntimeException e) {
       if (e instanceof CancellationException c) {
         throw c;
       }
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as a workbook: " + e.getMessage(), e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "cannot parse as a workbook: " + e.getMessage(), e);
     }
   }
 
@@ -96,11 +100,18 @@ final class ExcelExtractor {
       String columnName = row == headerRow ? null : header.get(column);
       String reference = sheet + "!" + new CellReference(row, column).formatAsString(false);
       Segment.CellAt at = new Segment.CellAt(row + 1L, column + 1L, columnName, reference);
-      sink.accept(Segment.whole(value, at, columnName == null || columnName.isEmpty() ? FieldContext.NONE : FieldContext.of(columnName)));
+      sink.accept(
+          Segment.whole(
+              value,
+              at,
+              columnName == null || columnName.isEmpty()
+                  ? FieldContext.NONE
+                  : FieldContext.of(columnName)));
     }
   }
 
-  private static void xlsx(byte[] workbook, SegmentSink sink) throws IOException, OpenXML4JException, SAXException {
+  private static void xlsx(byte[] workbook, SegmentSink sink)
+      throws IOException, OpenXML4JException, SAXException {
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(workbook))) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -109,7 +120,7 @@ final class ExcelExtractor {
       while (sheets.hasNext()) {
         try (InputStream sheet = sheets.next()) {
           SheetCells cells = new SheetCells(sheets.getSheetName(), sink);
-          XMLReader xml = SAXHelper.newXMLReader();
+          XMLReader xml = XMLHelper.newXMLReader();
           xml.setContentHandler(
               new XSSFSheetXMLHandler(
                   styles,

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Turns an object's bytes into located text segments, choosing the extraction per format so that
- * Macie's proximity rules and location kinds hold (the formats Macie analyses; Macie's location structure per file type):
+ * Macie's proximity rules and location kinds hold (the formats Macie analyses; Macie's location
+ * structure per file type):
  *
  * <ul>
  *   <li>text (plain, XML, HTML, YAML, ...) as it is, so that a keyword in an element name or a key
@@ -24,8 +25,8 @@ import java.util.function.BooleanSupplier;
  * </ul>
  *
  * <p>Limits ({@link ExtractionLimits}) are enforced while reading, on bytes actually read. Nothing
- * is ever written to disk by this class: archive entries are streamed, and formats that need
- * random access are read into memory up to {@link ExtractionLimits#inMemoryBytes()}.
+ * is ever written to disk by this class: archive entries are streamed, and formats that need random
+ * access are read into memory up to {@link ExtractionLimits#inMemoryBytes()}.
  *
  * <p>Thread-safe and stateless apart from its configuration; share one instance. Tika is loaded
  * only when a Word or other Tika-parsed document is met.
@@ -62,14 +63,20 @@ public final class Extraction {
    *
    * @param mimeType the MIME type reported in findings
    * @param sizeClassified bytes of the object read and analysed
-   * @param problem a note when part of the object could not be analysed as its format (for example a
-   *     malformed JSON document scanned as plain text, or an archive's unprocessed files), or null
-   * @param partialReason Macie's reason when only part of the object was analysed (status
-   *     PARTIAL, e.g. ARCHIVE_CONTAINS_UNPROCESSED_FILES), or null when it was analysed completely
+   * @param problem a note when part of the object could not be analysed as its format (for example
+   *     a malformed JSON document scanned as plain text, or an archive's unprocessed files), or
+   *     null
+   * @param partialReason Macie's reason when only part of the object was analysed (status PARTIAL,
+   *     e.g. ARCHIVE_CONTAINS_UNPROCESSED_FILES), or null when it was analysed completely
    * @param members for an archive, what became of each file extracted from it, in the order read
    *     (at most {@value ArchiveMember#MAX_RECORDS_PER_ARCHIVE}); empty for any other object
    */
-  public record Outcome(String mimeType, long sizeClassified, String problem, String partialReason, List<ArchiveMember> members) {
+  public record Outcome(
+      String mimeType,
+      long sizeClassified,
+      String problem,
+      String partialReason,
+      List<ArchiveMember> members) {
     public Outcome {
       members = List.copyOf(members);
     }
@@ -80,20 +87,22 @@ public final class Extraction {
   }
 
   /** As {@link #extract(ScanObject, SegmentSink, Runnable, BooleanSupplier)}, never cancelled. */
-  public Outcome extract(ScanObject object, SegmentSink sink, Runnable discard) throws IOException, ExtractionException {
+  public Outcome extract(ScanObject object, SegmentSink sink, Runnable discard)
+      throws IOException, ExtractionException {
     return extract(object, sink, discard, () -> false);
   }
 
   /**
    * Extracts {@code object}, passing segments to {@code sink}. If a structured format turns out to
-   * be malformed, {@code discard} is called and the object is extracted again as plain text; if
-   * the object is over its size quota once read, {@code discard} is called and it is SKIPPED.
+   * be malformed, {@code discard} is called and the object is extracted again as plain text; if the
+   * object is over its size quota once read, {@code discard} is called and it is SKIPPED.
    *
-   * @param cancelled polled on every read and segment; once true the extraction ends with a
-   *     {@link CancellationException} (the caller has already reported the object)
+   * @param cancelled polled on every read and segment; once true the extraction ends with a {@link
+   *     CancellationException} (the caller has already reported the object)
    * @throws ExtractionException when the object cannot be analysed (its status and reason)
    */
-  public Outcome extract(ScanObject object, SegmentSink sink, Runnable discard, BooleanSupplier cancelled)
+  public Outcome extract(
+      ScanObject object, SegmentSink sink, Runnable discard, BooleanSupplier cancelled)
       throws IOException, ExtractionException {
     ExtractionRun run = new ExtractionRun(limits, cancelled);
     SegmentSink checked =
@@ -107,7 +116,9 @@ public final class Extraction {
       long quota = limits.quota(format);
       if (format != Format.MEDIA && object.size() > quota) {
         // Over quota: not analysed at all (Macie's size and processing quotas).
-        throw ExtractionException.skipped(sizeReason(format), object.size() + " bytes is over the " + quota + "-byte quota for " + format);
+        throw ExtractionException.skipped(
+            sizeReason(format),
+            object.size() + " bytes is over the " + quota + "-byte quota for " + format);
       }
       in.limit(quota, sizeReason(format));
       try {
@@ -118,7 +129,11 @@ public final class Extraction {
         try (CountingStream again = new CountingStream(object.content().open(), run)) {
           text(again, checked);
           return new Outcome(
-              "text/plain", again.count(), "UNABLE_TO_PARSE_FILE: not valid JSON (" + e.getMessage() + "); scanned as plain text");
+              "text/plain",
+              again.count(),
+              "UNABLE_TO_PARSE_FILE: not valid JSON ("
+                  + e.getMessage()
+                  + "); scanned as plain text");
         }
       } catch (IOException | ExtractionException | RuntimeException e) {
         LimitExceeded limit = LimitExceeded.in(e);
@@ -129,7 +144,8 @@ public final class Extraction {
           discard.run();
           throw ExtractionException.skipped(limit.reason(), limit.getMessage());
         }
-        // An archive limit reached mid-way: stop, and report what was processed (Macie's size and processing quotas).
+        // An archive limit reached mid-way: stop, and report what was processed (Macie's size and
+        // processing quotas).
         return outcome(detected.mimeType(), in.count(), run, limit);
       }
     }
@@ -142,7 +158,8 @@ public final class Extraction {
       return new Outcome(type, size, problem, limit.reason(), run.members());
     }
     if (unprocessed != null) {
-      return new Outcome(type, size, unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES", run.members());
+      return new Outcome(
+          type, size, unprocessed, "ARCHIVE_CONTAINS_UNPROCESSED_FILES", run.members());
     }
     return new Outcome(type, size, run.problem(), null, run.members());
   }
@@ -168,12 +185,19 @@ public final class Extraction {
    * Extracts one file (the object, or a file inside an archive at archive level {@code depth}) as
    * the detected format, returning its MIME type.
    */
-  String extractAs(FormatDetector.Detected detected, InputStream in, String name, SegmentSink sink, int depth, ExtractionRun run)
+  String extractAs(
+      FormatDetector.Detected detected,
+      InputStream in,
+      String name,
+      SegmentSink sink,
+      int depth,
+      ExtractionRun run)
       throws IOException, ExtractionException, JsonExtractor.MalformedJson {
     switch (detected.format()) {
       case MEDIA:
         throw ExtractionException.skipped(
-            "UNSUPPORTED_FILE_TYPE_EXCEPTION", "Macie does not analyse " + detected.mimeType() + " objects");
+            "UNSUPPORTED_FILE_TYPE_EXCEPTION",
+            "Macie does not analyse " + detected.mimeType() + " objects");
       case TEXT:
         text(in, sink);
         return detected.mimeType();
@@ -194,7 +218,10 @@ public final class Extraction {
           new JsonExtractor().extractLines(reader, sink, malformed);
         }
         if (malformed[0] > 0) {
-          run.problem("UNABLE_TO_PARSE_FILE: " + malformed[0] + " line(s) are not JSON; scanned as plain text");
+          run.problem(
+              "UNABLE_TO_PARSE_FILE: "
+                  + malformed[0]
+                  + " line(s) are not JSON; scanned as plain text");
         }
         return detected.mimeType();
       case PDF:
@@ -236,12 +263,14 @@ public final class Extraction {
    * Reads a file that its parser needs whole (random access) into memory, up to the in-memory
    * limit: we never spool an object or an archive entry to disk.
    */
-  private static byte[] readAll(InputStream in, String name, ExtractionRun run) throws IOException, ExtractionException {
+  private static byte[] readAll(InputStream in, String name, ExtractionRun run)
+      throws IOException, ExtractionException {
     long max = run.limits.inMemoryBytes();
     byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
     if (bytes.length > max) {
       throw ExtractionException.skipped(
-          "FILE_EXCEEDS_SIZE_LIMIT", "'" + name + "' needs random access and is over the " + max + "-byte in-memory limit");
+          "FILE_EXCEEDS_SIZE_LIMIT",
+          "'" + name + "' needs random access and is over the " + max + "-byte in-memory limit");
     }
     return bytes;
   }
@@ -258,7 +287,8 @@ public final class Extraction {
     if (e instanceof CancellationException c) {
       throw c;
     }
-    return ExtractionException.skipped("MALFORMED_FILE", "cannot parse as " + format + ": " + e.getMessage(), e);
+    return ExtractionException.skipped(
+        "MALFORMED_FILE", "cannot parse as " + format + ": " + e.getMessage(), e);
   }
 
   TextWindower windower(long page, SegmentSink sink) {
@@ -266,7 +296,8 @@ public final class Extraction {
   }
 
   private void text(InputStream in, SegmentSink sink) throws IOException {
-    try (Reader reader = TextDecoding.reader(nonClosing(in)); TextWindower windower = windower(0, sink)) {
+    try (Reader reader = TextDecoding.reader(nonClosing(in));
+        TextWindower windower = windower(0, sink)) {
       windower.pump(reader);
     }
   }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The limits an extraction enforces, Macie's by default (Macie's size and processing quotas). Tests pass smaller
- * values; {@link dev.assay.engine.Scanner.Builder#limits} takes them. All sizes are in bytes.
+ * The limits an extraction enforces, Macie's by default (Macie's size and processing quotas). Tests
+ * pass smaller values; {@link dev.assay.engine.Scanner.Builder#limits} takes them. All sizes are in
+ * bytes.
  *
  * @param textBytes non-binary text (plain, CSV, TSV, JSON, XML, HTML, YAML): 20 GB
  * @param pdfBytes PDF: 1,024 MB
@@ -45,15 +46,29 @@ public record ExtractionLimits(
   /** Macie's per-object time quota. */
   public static final Duration MACIE_TIME_PER_OBJECT = Duration.ofHours(10);
 
-  /** Macie's size and processing quotas, with the in-memory limit and time limit of {@link #DEFAULT}. */
+  /**
+   * Macie's size and processing quotas, with the in-memory limit and time limit of {@link
+   * #DEFAULT}.
+   */
   public static final ExtractionLimits MACIE =
       new ExtractionLimits(
-          20 * GB, 1024 * MB, 512 * MB, 20 * GB, 8 * GB, 8 * GB, 20 * GB, 10, 1_000_000, 10 * GB, 3 * GB, 512 * MB,
+          20 * GB,
+          1024 * MB,
+          512 * MB,
+          20 * GB,
+          8 * GB,
+          8 * GB,
+          20 * GB,
+          10,
+          1_000_000,
+          10 * GB,
+          3 * GB,
+          512 * MB,
           MACIE_TIME_PER_OBJECT);
 
   /**
-   * Macie's quotas, but 30 minutes per object rather than 10 hours: a local scan should not wait
-   * 10 hours for one wedged parser before it reports the object.
+   * Macie's quotas, but 30 minutes per object rather than 10 hours: a local scan should not wait 10
+   * hours for one wedged parser before it reports the object.
    */
   public static final ExtractionLimits DEFAULT = MACIE.withPerObjectTime(Duration.ofMinutes(30));
 
@@ -69,25 +84,62 @@ public record ExtractionLimits(
 
   public ExtractionLimits withPerObjectTime(Duration time) {
     return new ExtractionLimits(
-        textBytes, pdfBytes, officeBytes, emailBytes, bigDataBytes, gzipZipBytes, tarBytes, archiveDepth, archiveFiles,
-        archiveTotalBytes, extractedFileBytes, inMemoryBytes, time);
+        textBytes,
+        pdfBytes,
+        officeBytes,
+        emailBytes,
+        bigDataBytes,
+        gzipZipBytes,
+        tarBytes,
+        archiveDepth,
+        archiveFiles,
+        archiveTotalBytes,
+        extractedFileBytes,
+        inMemoryBytes,
+        time);
   }
 
   /** The same limits with the archive limits replaced. */
-  public ExtractionLimits withArchiveLimits(int depth, long files, long totalBytes, long fileBytes) {
+  public ExtractionLimits withArchiveLimits(
+      int depth, long files, long totalBytes, long fileBytes) {
     return new ExtractionLimits(
-        textBytes, pdfBytes, officeBytes, emailBytes, bigDataBytes, gzipZipBytes, tarBytes, depth, files, totalBytes,
-        fileBytes, inMemoryBytes, perObjectTime);
+        textBytes,
+        pdfBytes,
+        officeBytes,
+        emailBytes,
+        bigDataBytes,
+        gzipZipBytes,
+        tarBytes,
+        depth,
+        files,
+        totalBytes,
+        fileBytes,
+        inMemoryBytes,
+        perObjectTime);
   }
 
   /** The same limits with every per-format size quota set to {@code bytes}. */
   public ExtractionLimits withSizeQuotas(long bytes) {
     return new ExtractionLimits(
-        bytes, bytes, bytes, bytes, bytes, bytes, bytes, archiveDepth, archiveFiles, archiveTotalBytes,
-        extractedFileBytes, inMemoryBytes, perObjectTime);
+        bytes,
+        bytes,
+        bytes,
+        bytes,
+        bytes,
+        bytes,
+        bytes,
+        archiveDepth,
+        archiveFiles,
+        archiveTotalBytes,
+        extractedFileBytes,
+        inMemoryBytes,
+        perObjectTime);
   }
 
-  /** The size quota for a format (Macie's size and processing quotas); media has none (it is never read). */
+  /**
+   * The size quota for a format (Macie's size and processing quotas); media has none (it is never
+   * read).
+   */
   long quota(Format format) {
     switch (format) {
       case PDF:

@@ -40,11 +40,15 @@ final class ExtractionRun {
     }
   }
 
-  /** Counts one extracted file against the archive file limit (Macie's size and processing quotas: 1,000,000). */
+  /**
+   * Counts one extracted file against the archive file limit (Macie's size and processing quotas:
+   * 1,000,000).
+   */
   void countFile() throws LimitExceeded {
     if (++files > limits.archiveFiles()) {
       throw new LimitExceeded(
-          "ARCHIVE_TOTAL_DOCUMENTS_PROCESSED_OVER_LIMIT", "more than " + limits.archiveFiles() + " files in the archive");
+          "ARCHIVE_TOTAL_DOCUMENTS_PROCESSED_OVER_LIMIT",
+          "more than " + limits.archiveFiles() + " files in the archive");
     }
   }
 
@@ -52,7 +56,10 @@ final class ExtractionRun {
     return files;
   }
 
-  /** A member that could not be analysed (unsupported, encrypted, malformed): the archive is PARTIAL. */
+  /**
+   * A member that could not be analysed (unsupported, encrypted, malformed): the archive is
+   * PARTIAL.
+   */
   void unprocessed(String path, String why) {
     if (unprocessed++ == 0) {
       firstUnprocessed = "'" + path + "': " + why;
@@ -64,7 +71,9 @@ final class ExtractionRun {
   }
 
   String unprocessedSummary() {
-    return unprocessed == 0 ? null : unprocessed + " file(s) not analysed, first " + firstUnprocessed;
+    return unprocessed == 0
+        ? null
+        : unprocessed + " file(s) not analysed, first " + firstUnprocessed;
   }
 
   /** The path a member at {@code path} of the archive being read has from the outermost one. */
@@ -86,7 +95,9 @@ final class ExtractionRun {
     folder = saved;
   }
 
-  /** Records what became of one extracted file, up to {@link ArchiveMember#MAX_RECORDS_PER_ARCHIVE}. */
+  /**
+   * Records what became of one extracted file, up to {@link ArchiveMember#MAX_RECORDS_PER_ARCHIVE}.
+   */
   void member(ArchiveMember member) {
     if (members.size() < ArchiveMember.MAX_RECORDS_PER_ARCHIVE) {
       members.add(member);
@@ -147,11 +158,16 @@ final class ExtractionRun {
         read += n;
         extractedBytes += n;
         if (read > limits.extractedFileBytes()) {
-          // Skipping the rest of such a file would mean inflating it all: stop the archive (Macie's size and processing quotas:
+          // Skipping the rest of such a file would mean inflating it all: stop the archive (Macie's
+          // size and processing quotas:
           // limits hit mid-way stop the extraction, what was processed is reported).
           throw new LimitExceeded(
               "ARCHIVE_TOTAL_BYTES_EXTRACTED_OVER_LIMIT",
-              "'" + path + "' is larger than " + limits.extractedFileBytes() + " bytes uncompressed");
+              "'"
+                  + path
+                  + "' is larger than "
+                  + limits.extractedFileBytes()
+                  + " bytes uncompressed");
         }
         if (extractedBytes > limits.archiveTotalBytes()) {
           throw new LimitExceeded(

@@ -1,6 +1,5 @@
 package dev.assay.engine.extract;
 
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +29,15 @@ final class FormatDetector {
           Map.entry("yaml", new Detected(Format.TEXT, "application/yaml")),
           Map.entry("yml", new Detected(Format.TEXT, "application/yaml")));
 
-  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-  /** Binary formats Macie names (the formats Macie analyses), by extension: the extension wins over the content. */
+  /**
+   * Binary formats Macie names (the formats Macie analyses), by extension: the extension wins over
+   * the content.
+   */
   private static final Map<String, Detected> BINARY_BY_EXTENSION =
       Map.ofEntries(
           Map.entry("pdf", new Detected(Format.PDF, "application/pdf")),
@@ -41,7 +45,8 @@ final class FormatDetector {
           Map.entry("docx", new Detected(Format.WORD, DOCX)),
           Map.entry("xls", new Detected(Format.EXCEL, "application/vnd.ms-excel")),
           Map.entry("xlsx", new Detected(Format.EXCEL, XLSX)),
-          Map.entry("xlsm", new Detected(Format.EXCEL, "application/vnd.ms-excel.sheet.macroenabled.12")),
+          Map.entry(
+              "xlsm", new Detected(Format.EXCEL, "application/vnd.ms-excel.sheet.macroenabled.12")),
           Map.entry("eml", new Detected(Format.EMAIL, "message/rfc822")),
           Map.entry("avro", new Detected(Format.AVRO, "application/avro")),
           Map.entry("parquet", new Detected(Format.PARQUET, "application/parquet")),
@@ -57,9 +62,9 @@ final class FormatDetector {
 
   private static final Set<String> MEDIA_EXTENSIONS =
       Set.of(
-          "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "ico", "heic", "svgz", "psd", "mp3", "wav",
-          "flac", "ogg", "oga", "m4a", "aac", "wma", "mp4", "m4v", "mov", "avi", "mkv", "webm", "wmv", "flv", "mpg",
-          "mpeg", "3gp");
+          "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "ico", "heic", "svgz", "psd",
+          "mp3", "wav", "flac", "ogg", "oga", "m4a", "aac", "wma", "mp4", "m4v", "mov", "avi",
+          "mkv", "webm", "wmv", "flv", "mpg", "mpeg", "3gp");
 
   static Detected detect(String extension, byte[] head, int length) {
     String ext = extension.toLowerCase(Locale.ROOT);
@@ -71,7 +76,8 @@ final class FormatDetector {
       return binary;
     }
     if (DOCUMENT_EXTENSIONS.contains(ext)) {
-      // Before the content: an OpenDocument or EPUB file is a ZIP too, but a document, not an archive.
+      // Before the content: an OpenDocument or EPUB file is a ZIP too, but a document, not an
+      // archive.
       return new Detected(Format.DOCUMENT, null);
     }
     Detected byMagic = byMagic(head, length);
@@ -116,10 +122,16 @@ final class FormatDetector {
     if (startsWith(head, length, 'P', 'A', 'R', '1')) {
       return BINARY_BY_EXTENSION.get("parquet");
     }
-    if (length > 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
+    if (length > 262
+        && head[257] == 'u'
+        && head[258] == 's'
+        && head[259] == 't'
+        && head[260] == 'a'
+        && head[261] == 'r') {
       return BINARY_BY_EXTENSION.get("tar");
     }
-    if (startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0) || startsWith(head, length, '{', '\\', 'r', 't', 'f')) {
+    if (startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0)
+        || startsWith(head, length, '{', '\\', 'r', 't', 'f')) {
       return new Detected(Format.DOCUMENT, null); // OLE2 without a telling name, RTF: Tika decides
     }
     return null;
@@ -134,7 +146,8 @@ final class FormatDetector {
       return false;
     }
     String start = new String(head, 30, Math.min(length, 120) - 30, StandardCharsets.ISO_8859_1);
-    return start.startsWith("mimetypeapplication/vnd.oasis.opendocument.") || start.startsWith("mimetypeapplication/epub+zip");
+    return start.startsWith("mimetypeapplication/vnd.oasis.opendocument.")
+        || start.startsWith("mimetypeapplication/epub+zip");
   }
 
   private static boolean startsWith(byte[] head, int length, int... magic) {
@@ -154,7 +167,10 @@ final class FormatDetector {
         || startsWith(head, length, 0xff, 0xd8, 0xff)
         || startsWith(head, length, 'G', 'I', 'F', '8')
         || startsWith(head, length, 'I', 'D', '3')
-        || (length > 12 && startsWith(head, length, 'R', 'I', 'F', 'F') && head[8] == 'W' && head[9] == 'E')
+        || (length > 12
+            && startsWith(head, length, 'R', 'I', 'F', 'F')
+            && head[8] == 'W'
+            && head[9] == 'E')
         || (length > 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p');
   }
 

@@ -1,6 +1,5 @@
 package dev.assay.engine.extract;
 
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,8 +17,8 @@ import java.util.List;
  * Reads JSON and JSON Lines and emits every scalar value as a segment with its record index and
  * JSON path, and the names along that path as its field context (Macie's record-based proximity
  * rule: a keyword naming any element of the path is near the value). Element names are scanned too;
- * a hit in one is reported without a JSON path, as Macie omits the path when a name holds
- * sensitive data.
+ * a hit in one is reported without a JSON path, as Macie omits the path when a name holds sensitive
+ * data.
  *
  * <p>Paths follow Macie's form: {@code $.a.b[2]}, with bracket notation {@code $['a b']} for names
  * that are not plain identifiers; an element name over 240 chars is cut from its beginning and
@@ -53,7 +52,8 @@ final class JsonExtractor {
   }
 
   /** A JSON document: one record, index 0. */
-  void extractDocument(Reader reader, SegmentSink sink) throws IOException, MalformedJson, ExtractionException {
+  void extractDocument(Reader reader, SegmentSink sink)
+      throws IOException, MalformedJson, ExtractionException {
     try (JsonParser parser = FACTORY.createParser(reader)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -61,7 +61,9 @@ final class JsonExtractor {
       }
       walk(parser, 0, root, sink);
       if (parser.nextToken() != null) {
-        throw new MalformedJson("trailing content after the JSON value at line " + parser.currentLocation().getLineNr(), null);
+        throw new MalformedJson(
+            "trailing content after the JSON value at line " + parser.currentLocation().getLineNr(),
+            null);
       }
     } catch (StreamConstraintsException e) {
       throw nestingOrLimit(e);
@@ -74,7 +76,8 @@ final class JsonExtractor {
    * JSON Lines: each non-blank line is one record, indexed by its 0-based line number. A line that
    * is not JSON is scanned as text at its line, and counted in {@code malformedLines}.
    */
-  void extractLines(Reader reader, SegmentSink sink, long[] malformedLines) throws IOException, ExtractionException {
+  void extractLines(Reader reader, SegmentSink sink, long[] malformedLines)
+      throws IOException, ExtractionException {
     BufferedReader lines = new BufferedReader(reader, 65536);
     String line;
     long index = 0;
@@ -103,7 +106,9 @@ final class JsonExtractor {
   private static ExtractionException nestingOrLimit(StreamConstraintsException e) {
     if (e.getMessage() != null && e.getMessage().contains("nesting")) {
       return ExtractionException.skipped(
-          "JSON_NESTING_LEVEL_OVER_LIMIT", "JSON nesting deeper than Macie's limit of " + MAX_NESTING + " levels", e);
+          "JSON_NESTING_LEVEL_OVER_LIMIT",
+          "JSON nesting deeper than Macie's limit of " + MAX_NESTING + " levels",
+          e);
     }
     return ExtractionException.skipped("UNABLE_TO_PARSE_FILE", e.getOriginalMessage(), e);
   }
@@ -112,7 +117,8 @@ final class JsonExtractor {
   private final JsonPathNode root = JsonPathNode.root();
 
   /** Walks the value at the parser's current token, at {@code path}. */
-  private void walk(JsonParser parser, long record, JsonPathNode path, SegmentSink sink) throws IOException, MalformedJson {
+  private void walk(JsonParser parser, long record, JsonPathNode path, SegmentSink sink)
+      throws IOException, MalformedJson {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
@@ -137,7 +143,8 @@ final class JsonExtractor {
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         String text = parser.getText();
         if (!text.isEmpty()) {
-          sink.accept(Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
+          sink.accept(
+              Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
         }
       }
       case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {

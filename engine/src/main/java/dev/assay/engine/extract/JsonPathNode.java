@@ -8,22 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON path in a tree of the paths an extractor has met: its last element (a name, or an
- * array index) under its parent. Each path's field context and Macie JSON path are made once, not
- * once per value: the records of a JSON Lines, Avro or Parquet file, and the members of an
- * array, share them. Both are made on first use; children are kept up to a bound, so that a
- * document with ever new names cannot fill the heap.
+ * One JSON path in a tree of the paths an extractor has met: its last element (a name, or an array
+ * index) under its parent. Each path's field context and Macie JSON path are made once, not once
+ * per value: the records of a JSON Lines, Avro or Parquet file, and the members of an array, share
+ * them. Both are made on first use; children are kept up to a bound, so that a document with ever
+ * new names cannot fill the heap.
  *
  * <p>The field context comes from a second tree of names alone ({@link #names}): {@code $[7].user}
- * and {@code $[70000].user} have the same names, so they share one {@link FieldContext} object
- * even when the first path is no longer kept, and the detector's cache of field keywords finds it
- * by identity. A path's JSON path is its parent's plus one step, so a record seen once costs one
- * short concatenation per value, not a walk of the path.
+ * and {@code $[70000].user} have the same names, so they share one {@link FieldContext} object even
+ * when the first path is no longer kept, and the detector's cache of field keywords finds it by
+ * identity. A path's JSON path is its parent's plus one step, so a record seen once costs one short
+ * concatenation per value, not a walk of the path.
  *
  * <p>Not thread-safe: one tree per extraction.
  */
 final class JsonPathNode {
   private static final int MAX_CHILDREN = 1024;
+
   /** Macie's limit on the length of a JSON path in a finding's record location. */
   private static final int MAX_PATH = 250;
 
@@ -34,8 +35,10 @@ final class JsonPathNode {
 
   final JsonPathNode parent;
   final Object element;
+
   /** The path of this one's names without its indexes: a node of the names tree, maybe this. */
   private final JsonPathNode names;
+
   private FieldContext field;
   private String jsonPath;
   private Map<Object, JsonPathNode> children;
@@ -54,7 +57,8 @@ final class JsonPathNode {
     if (c == null) {
       JsonPathNode childNames;
       if (element instanceof Integer) {
-        childNames = names; // an index adds no name: a member of an array shares its array's context
+        childNames =
+            names; // an index adds no name: a member of an array shares its array's context
       } else if (names == this) {
         childNames = null; // a path of names alone is its own node of the names tree
       } else {
@@ -92,9 +96,13 @@ final class JsonPathNode {
       String above = parent == null ? null : parent.jsonPath();
       if (above == null) {
         jsonPath = "$";
-      } else if (above.length() < MAX_PATH && !above.startsWith("$..") && element instanceof Integer i) {
+      } else if (above.length() < MAX_PATH
+          && !above.startsWith("$..")
+          && element instanceof Integer i) {
         jsonPath = withinLimit(above + "[" + i + "]");
-      } else if (above.length() < MAX_PATH && !above.startsWith("$..") && ((String) element).length() <= 240) {
+      } else if (above.length() < MAX_PATH
+          && !above.startsWith("$..")
+          && ((String) element).length() <= 240) {
         jsonPath = withinLimit(above + JsonExtractor.step((String) element));
       } else {
         jsonPath = JsonExtractor.jsonPath(elements()); // a long path: shortened as a whole

@@ -1,6 +1,5 @@
 package dev.assay.engine.extract;
 
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.parquet.example.data.Group;
@@ -17,9 +16,9 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads a Parquet file record by record with parquet-hadoop (Tika detects Parquet but extracts
  * nothing from it) and emits every primitive value but booleans with its 0-based record index and
- * JSON path (Macie's Occurrences structures: {@code records}), in {@link JsonExtractor#jsonPath}'s form; a
- * repeated field's values are indexed ({@code $.tags[1]}). Field names along the path are the
- * value's field context.
+ * JSON path (Macie's Occurrences structures: {@code records}), in {@link JsonExtractor#jsonPath}'s
+ * form; a repeated field's values are indexed ({@code $.tags[1]}). Field names along the path are
+ * the value's field context.
  *
  * <p>Parquet's footer is at its end, so the file is read from memory (the caller bounds its size).
  * Stateless.
@@ -57,10 +56,12 @@ final class ParquetExtractor {
       for (int i = 0; i < count; i++) {
         JsonPathNode at = repeated ? named.child(i) : named;
         if (fieldType.isPrimitive()) {
-          if (fieldType.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
+          if (fieldType.asPrimitiveType().getPrimitiveTypeName()
+              != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
             String text = group.getValueToString(field, i);
             if (!text.isEmpty()) {
-              sink.accept(Segment.whole(text, new Segment.RecordAt(record, at.jsonPath()), at.field()));
+              sink.accept(
+                  Segment.whole(text, new Segment.RecordAt(record, at.jsonPath()), at.field()));
             }
           }
         } else {

@@ -8,17 +8,19 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Extracts a PDF page by page with PDFBox: each page's text goes through its own
- * {@link TextWindower} with the page number set, so that occurrences are reported as Macie's
- * {@code pages} (Macie's location structure per file type). Macie reserves {@code Page.lineRange} and {@code offsetRange};
- * we leave them unset too, so a page number is the whole location.
+ * Extracts a PDF page by page with PDFBox: each page's text goes through its own {@link
+ * TextWindower} with the page number set, so that occurrences are reported as Macie's {@code pages}
+ * (Macie's location structure per file type). Macie reserves {@code Page.lineRange} and {@code
+ * offsetRange}; we leave them unset too, so a page number is the whole location.
  *
  * <p>Not thread-safe: one per PDF.
  */
 final class PdfExtractor {
   private final BiFunction<Long, SegmentSink, TextWindower> windowers;
 
-  /** @param windowers makes the windower for a 1-based page number */
+  /**
+   * @param windowers makes the windower for a 1-based page number
+   */
   PdfExtractor(BiFunction<Long, SegmentSink, TextWindower> windowers) {
     this.windowers = windowers;
   }
@@ -28,9 +30,11 @@ final class PdfExtractor {
     try {
       document = Loader.loadPDF(pdf);
     } catch (InvalidPasswordException e) {
-      throw ExtractionException.skipped("MALFORMED_FILE", "encrypted PDF; no password to open it", e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "encrypted PDF; no password to open it", e);
     } catch (IOException e) {
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as PDF: " + e.getMessage(), e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "cannot parse as PDF: " + e.getMessage(), e);
     }
     try (document) {
       PDFTextStripper stripper = new PDFTextStripper();

@@ -13,26 +13,31 @@ import dev.assay.identifiers.FieldContext;
  * @param origin where {@code text} char 0 sits in the object
  * @param field column name or JSON path names, for the structured proximity rules
  */
-public record Segment(CharSequence text, int reportFrom, int reportTo, Origin origin, FieldContext field) {
+public record Segment(
+    CharSequence text, int reportFrom, int reportTo, Origin origin, FieldContext field) {
 
   /** A segment that reports all of {@code text}. */
   public static Segment whole(CharSequence text, Origin origin, FieldContext field) {
     return new Segment(text, 0, text.length(), origin, field);
   }
 
-  /** Where a segment's text comes from; maps char offsets in it to a {@link dev.assay.engine.Location}. */
+  /**
+   * Where a segment's text comes from; maps char offsets in it to a {@link
+   * dev.assay.engine.Location}.
+   */
   public sealed interface Origin {}
 
   /**
-   * Unstructured text whose char 0 is at {@code line}, {@code column} (both 1-based), optionally
-   * on PDF page {@code page} (0 when not paged).
+   * Unstructured text whose char 0 is at {@code line}, {@code column} (both 1-based), optionally on
+   * PDF page {@code page} (0 when not paged).
    */
   public record TextAt(long line, long column, long page) implements Origin {
     public static final TextAt START = new TextAt(1, 1, 0);
   }
 
   /** The value of one CSV, TSV or Excel cell. */
-  public record CellAt(long row, long column, String columnName, String cellReference) implements Origin {}
+  public record CellAt(long row, long column, String columnName, String cellReference)
+      implements Origin {}
 
   /** A value in a JSON, JSON Lines, Avro or Parquet record. */
   public record RecordAt(long recordIndex, String jsonPath) implements Origin {}

@@ -20,15 +20,17 @@ final class TextDecoding {
   static Reader reader(InputStream in) throws IOException {
     // The caller's stream is buffered already; three bytes of push-back are enough to look for a
     // byte-order mark.
-    PushbackInputStream buffered = new PushbackInputStream(in, 3) {
-      // The decoder asks, between two reads, whether more bytes are ready without blocking; on a
-      // file that question costs two system calls (fstat and lseek), about 16 times a 250 KB
-      // file. Answering "none" makes it return the chars it has, and the next read goes on.
-      @Override
-      public int available() {
-        return 0;
-      }
-    };
+    PushbackInputStream buffered =
+        new PushbackInputStream(in, 3) {
+          // The decoder asks, between two reads, whether more bytes are ready without blocking; on
+          // a
+          // file that question costs two system calls (fstat and lseek), about 16 times a 250 KB
+          // file. Answering "none" makes it return the chars it has, and the next read goes on.
+          @Override
+          public int available() {
+            return 0;
+          }
+        };
     byte[] head = new byte[3];
     int n = buffered.readNBytes(head, 0, 3);
     int b0 = n > 0 ? head[0] & 0xff : -1;
@@ -50,6 +52,9 @@ final class TextDecoding {
     }
     return new InputStreamReader(
         buffered,
-        charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
 }

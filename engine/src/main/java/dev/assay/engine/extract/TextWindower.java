@@ -117,8 +117,8 @@ public final class TextWindower extends Writer {
   }
 
   /**
-   * Pumps all of {@code reader} into this windower; does not close the reader. The reader fills
-   * the window's own buffer: no chunk of its own to allocate for each object, and no copy.
+   * Pumps all of {@code reader} into this windower; does not close the reader. The reader fills the
+   * window's own buffer: no chunk of its own to allocate for each object, and no copy.
    */
   public void pump(Reader reader) throws IOException {
     while (true) {
@@ -137,7 +137,11 @@ public final class TextWindower extends Writer {
     if (ownEnd > ownStart) {
       sink.accept(
           new Segment(
-              CharBuffer.wrap(buf, 0, filled), ownStart, ownEnd, new Segment.TextAt(line, column, page), FieldContext.NONE));
+              CharBuffer.wrap(buf, 0, filled),
+              ownStart,
+              ownEnd,
+              new Segment.TextAt(line, column, page),
+              FieldContext.NONE));
     }
     if (last) {
       return;
@@ -191,6 +195,9 @@ public final class TextWindower extends Writer {
     }
   }
 
-  /** A buffer per thread left by a closed windower, for the next one (analysis threads take objects one at a time). */
+  /**
+   * A buffer per thread left by a closed windower, for the next one (analysis threads take objects
+   * one at a time).
+   */
   private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
 }

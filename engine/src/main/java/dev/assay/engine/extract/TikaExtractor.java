@@ -34,26 +34,32 @@ final class TikaExtractor {
    * @throws ExtractionException SKIPPED with UNSUPPORTED_FILE_TYPE_EXCEPTION for media and unknown
    *     binary types, MALFORMED_FILE for documents Tika cannot parse or that are encrypted
    */
-  static String extract(InputStream in, String fileName, TextWindower text) throws IOException, ExtractionException {
+  static String extract(InputStream in, String fileName, TextWindower text)
+      throws IOException, ExtractionException {
     AutoDetectParser parser = Holder.PARSER;
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     ParseContext context = new ParseContext();
-    context.set(Parser.class, parser); // parse embedded documents (attachments, archive entries) too
+    context.set(
+        Parser.class, parser); // parse embedded documents (attachments, archive entries) too
     try {
       parser.parse(in, new BodyContentHandler(text), metadata, context);
     } catch (EncryptedDocumentException e) {
-      throw ExtractionException.skipped("MALFORMED_FILE", "encrypted document; no password to open it", e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "encrypted document; no password to open it", e);
     } catch (TikaException | SAXException e) {
       String type = mimeType(metadata);
       if (isUnsupported(type)) {
-        throw ExtractionException.skipped("UNSUPPORTED_FILE_TYPE_EXCEPTION", "unsupported type " + type);
+        throw ExtractionException.skipped(
+            "UNSUPPORTED_FILE_TYPE_EXCEPTION", "unsupported type " + type);
       }
-      throw ExtractionException.skipped("MALFORMED_FILE", "cannot parse as " + type + ": " + rootMessage(e), e);
+      throw ExtractionException.skipped(
+          "MALFORMED_FILE", "cannot parse as " + type + ": " + rootMessage(e), e);
     }
     String type = mimeType(metadata);
     if (isUnsupported(type) || (type.equals("application/octet-stream") && text.total() == 0)) {
-      throw ExtractionException.skipped("UNSUPPORTED_FILE_TYPE_EXCEPTION", "unsupported type " + type);
+      throw ExtractionException.skipped(
+          "UNSUPPORTED_FILE_TYPE_EXCEPTION", "unsupported type " + type);
     }
     return type;
   }

@@ -1,6 +1,5 @@
 package dev.assay.engine.macie;
 
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,18 +84,33 @@ public final class MacieBackend implements AutoCloseable {
    * A backend for the Macie that {@code settings} reach: its endpoint (null for Amazon Macie in the
    * settings' region), region, profile or keys. Makes no request.
    */
+  // The Apache 4 client is deprecated in favour of Apache 5, which the SDK's macie2 2.40.2
+  // predates;
+  // the URL-connection client cannot send PATCH (UpdateClassificationJob).
+  @SuppressWarnings("deprecation")
   public static MacieBackend connect(S3Settings settings) {
     var builder =
         Macie2Client.builder()
-            .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+            .httpClientBuilder(
+                ApacheHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(10))
+                    .socketTimeout(Duration.ofSeconds(60)))
             .region(settings.resolvedRegion())
             .credentialsProvider(settings.credentialsProvider())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8).build()));
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(8)
+                            .build()));
     URI endpoint = settings.endpoint();
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
-    String where = endpoint != null ? endpoint.toString() : "Amazon Macie in " + settings.resolvedRegion().id();
+    String where =
+        endpoint != null
+            ? endpoint.toString()
+            : "Amazon Macie in " + settings.resolvedRegion().id();
     return new MacieBackend(builder.build(), where, Duration.ofMillis(250), Duration.ofSeconds(15));
   }
 
@@ -125,32 +139,60 @@ public final class MacieBackend implements AutoCloseable {
     long start = System.nanoTime();
     if (request.customDataIdentifiers().size() > MAX_CUSTOM_IDENTIFIERS) {
       throw new MacieException(
-          "a Macie job can use at most " + MAX_CUSTOM_IDENTIFIERS + " custom data identifiers; " + request.customDataIdentifiers().size() + " were given", false);
+          "a Macie job can use at most "
+              + MAX_CUSTOM_IDENTIFIERS
+              + " custom data identifiers; "
+              + request.customDataIdentifiers().size()
+              + " were given",
+          false);
     }
     if (request.allowLists().size() > MAX_ALLOW_LISTS) {
-      throw new MacieException("a Macie job can use at most " + MAX_ALLOW_LISTS + " allow lists; " + request.allowLists().size() + " were given", false);
+      throw new MacieException(
+          "a Macie job can use at most "
+              + MAX_ALLOW_LISTS
+              + " allow lists; "
+              + request.allowLists().size()
+              + " were given",
+          false);
     }
     List<String> createdIdentifiers = new ArrayList<>();
     List<String> createdAllowLists = new ArrayList<>();
     String jobId = null;
     boolean finished = false;
     try {
-      List<String> identifierIds = call("ListCustomDataIdentifiers", () -> customIdentifiers(request.customDataIdentifiers(), createdIdentifiers, progress));
-      List<String> allowListIds = call("ListAllowLists", () -> allowLists(request.allowLists(), createdAllowLists, progress));
-      String account = request.accountId() != null ? request.accountId() : call("DescribeBuckets", () -> accountOf(request));
+      List<String> identifierIds =
+          call(
+              "ListCustomDataIdentifiers",
+              () ->
+                  customIdentifiers(request.customDataIdentifiers(), createdIdentifiers, progress));
+      List<String> allowListIds =
+          call(
+              "ListAllowLists",
+              () -> allowLists(request.allowLists(), createdAllowLists, progress));
+      String account =
+          request.accountId() != null
+              ? request.accountId()
+              : call("DescribeBuckets", () -> accountOf(request));
       ObjectNode body = jobBody(request, account, identifierIds, allowListIds);
       CreateClassificationJobRequest.Builder create = CreateClassificationJobRequest.builder();
       List<String> unknown = SdkJson.fill(create, body);
       if (!unknown.isEmpty()) {
-        progress.accept("warning: " + request.jobFile() + ": not sent to Macie (not in this SDK's model): " + unknown);
+        progress.accept(
+            "warning: "
+                + request.jobFile()
+                + ": not sent to Macie (not in this SDK's model): "
+                + unknown);
       }
-      var created = call("CreateClassificationJob", () -> macie.createClassificationJob(create.build()));
+      var created =
+          call("CreateClassificationJob", () -> macie.createClassificationJob(create.build()));
       jobId = created.jobId();
-      progress.accept("macie2: created job " + jobId + " (" + body.path("name").asText() + ") on " + where);
+      progress.accept(
+          "macie2: created job " + jobId + " (" + body.path("name").asText() + ") on " + where);
       await(jobId, progress);
       List<Finding> findings = call("ListFindings", () -> findings(created.jobId(), progress));
       finished = true;
-      return new Run(jobId, created.jobArn(), findings, Duration.ofNanos(System.nanoTime() - start));
+      return new Run(
+          jobId, created.jobArn(), findings, Duration.ofNanos(System.nanoTime() - start));
     } finally {
       if (request.cleanup()) {
         cleanup(finished ? null : jobId, createdIdentifiers, createdAllowLists, progress);
@@ -158,32 +200,53 @@ public final class MacieBackend implements AutoCloseable {
     }
   }
 
-  /** The Macie ids of the request's custom data identifiers: existing ones of the same name, else new ones. */
-  private List<String> customIdentifiers(List<MacieRequest.Body> bodies, List<String> created, Consumer<String> progress) {
+  /**
+   * The Macie ids of the request's custom data identifiers: existing ones of the same name, else
+   * new ones.
+   */
+  private List<String> customIdentifiers(
+      List<MacieRequest.Body> bodies, List<String> created, Consumer<String> progress) {
     if (bodies.isEmpty()) {
       return List.of();
     }
     Map<String, String> existing = new HashMap<>();
-    for (CustomDataIdentifierSummary s : macie.listCustomDataIdentifiersPaginator(r -> r.maxResults(500)).items()) {
+    for (CustomDataIdentifierSummary s :
+        macie.listCustomDataIdentifiersPaginator(r -> r.maxResults(500)).items()) {
       existing.putIfAbsent(s.name(), s.id());
     }
     List<String> ids = new ArrayList<>();
     for (MacieRequest.Body b : bodies) {
       String id = existing.get(b.name());
       if (id != null) {
-        GetCustomDataIdentifierResponse old = call("GetCustomDataIdentifier", () -> macie.getCustomDataIdentifier(r -> r.id(existing.get(b.name()))));
+        GetCustomDataIdentifierResponse old =
+            call(
+                "GetCustomDataIdentifier",
+                () -> macie.getCustomDataIdentifier(r -> r.id(existing.get(b.name()))));
         String difference = identifierDifference(b.json(), SdkJson.toJson(old));
         if (difference != null) {
-          progress.accept("warning: " + b.file() + ": Macie already has a custom data identifier named '" + b.name() + "' (" + id
-              + ") whose " + difference + " differs; Macie's is used (identifiers cannot be changed: rename this one to use it)");
+          progress.accept(
+              "warning: "
+                  + b.file()
+                  + ": Macie already has a custom data identifier named '"
+                  + b.name()
+                  + "' ("
+                  + id
+                  + ") whose "
+                  + difference
+                  + " differs; Macie's is used (identifiers cannot be changed: rename this one to use it)");
         } else {
           progress.accept("macie2: reusing custom data identifier '" + b.name() + "' (" + id + ")");
         }
       } else {
-        CreateCustomDataIdentifierRequest.Builder create = CreateCustomDataIdentifierRequest.builder();
+        CreateCustomDataIdentifierRequest.Builder create =
+            CreateCustomDataIdentifierRequest.builder();
         SdkJson.fill(create, b.json());
         create.clientToken(UUID.randomUUID().toString());
-        id = call("CreateCustomDataIdentifier", () -> macie.createCustomDataIdentifier(create.build())).customDataIdentifierId();
+        id =
+            call(
+                    "CreateCustomDataIdentifier",
+                    () -> macie.createCustomDataIdentifier(create.build()))
+                .customDataIdentifierId();
         created.add(id);
         existing.put(b.name(), id);
         progress.accept("macie2: created custom data identifier '" + b.name() + "' (" + id + ")");
@@ -195,7 +258,10 @@ public final class MacieBackend implements AutoCloseable {
     return ids;
   }
 
-  /** The first member of a CreateCustomDataIdentifier body that Macie's identifier does not share, or null. */
+  /**
+   * The first member of a CreateCustomDataIdentifier body that Macie's identifier does not share,
+   * or null.
+   */
   static String identifierDifference(JsonNode wanted, JsonNode existing) {
     if (!wanted.path("regex").asText().equals(existing.path("regex").asText())) {
       return "regex";
@@ -205,10 +271,12 @@ public final class MacieBackend implements AutoCloseable {
         return list;
       }
     }
-    if (wanted.path("maximumMatchDistance").asInt(50) != existing.path("maximumMatchDistance").asInt(50)) {
+    if (wanted.path("maximumMatchDistance").asInt(50)
+        != existing.path("maximumMatchDistance").asInt(50)) {
       return "maximumMatchDistance";
     }
-    if (wanted.hasNonNull("severityLevels") && !levels(wanted.get("severityLevels")).equals(levels(existing.path("severityLevels")))) {
+    if (wanted.hasNonNull("severityLevels")
+        && !levels(wanted.get("severityLevels")).equals(levels(existing.path("severityLevels")))) {
       return "severityLevels";
     }
     return null;
@@ -222,12 +290,14 @@ public final class MacieBackend implements AutoCloseable {
 
   private static Set<String> levels(JsonNode array) {
     Set<String> out = new TreeSet<>();
-    array.forEach(v -> out.add(v.path("occurrencesThreshold").asLong() + ":" + v.path("severity").asText()));
+    array.forEach(
+        v -> out.add(v.path("occurrencesThreshold").asLong() + ":" + v.path("severity").asText()));
     return out;
   }
 
   /** The Macie ids of the request's allow lists: existing ones of the same name, else new ones. */
-  private List<String> allowLists(List<MacieRequest.Body> bodies, List<String> created, Consumer<String> progress) {
+  private List<String> allowLists(
+      List<MacieRequest.Body> bodies, List<String> created, Consumer<String> progress) {
     if (bodies.isEmpty()) {
       return List.of();
     }
@@ -239,11 +309,20 @@ public final class MacieBackend implements AutoCloseable {
     for (MacieRequest.Body b : bodies) {
       String id = existing.get(b.name());
       if (id != null) {
-        GetAllowListResponse old = call("GetAllowList", () -> macie.getAllowList(r -> r.id(existing.get(b.name()))));
+        GetAllowListResponse old =
+            call("GetAllowList", () -> macie.getAllowList(r -> r.id(existing.get(b.name()))));
         JsonNode oldCriteria = SdkJson.toJson(old).path("criteria");
         if (!oldCriteria.equals(b.json().path("criteria"))) {
-          progress.accept("warning: " + b.file() + ": Macie already has an allow list named '" + b.name() + "' (" + id
-              + ") with other criteria (" + oldCriteria + "); Macie's is used");
+          progress.accept(
+              "warning: "
+                  + b.file()
+                  + ": Macie already has an allow list named '"
+                  + b.name()
+                  + "' ("
+                  + id
+                  + ") with other criteria ("
+                  + oldCriteria
+                  + "); Macie's is used");
         } else {
           progress.accept("macie2: reusing allow list '" + b.name() + "' (" + id + ")");
         }
@@ -270,25 +349,44 @@ public final class MacieBackend implements AutoCloseable {
       return null;
     }
     List<BucketMetadata> found =
-        macie.describeBuckets(
-                r -> r.criteria(Map.of("bucketName", BucketCriteriaAdditionalProperties.builder().eq(bucket).build())))
+        macie
+            .describeBuckets(
+                r ->
+                    r.criteria(
+                        Map.of(
+                            "bucketName",
+                            BucketCriteriaAdditionalProperties.builder().eq(bucket).build())))
             .buckets();
     if (found.isEmpty()) {
       throw new MacieException(
-          "bucket " + bucket + " is not in Macie's S3 inventory at " + where + " (DescribeBuckets found no such bucket); "
-              + "check the bucket's Region and account, or give --account-id", false);
+          "bucket "
+              + bucket
+              + " is not in Macie's S3 inventory at "
+              + where
+              + " (DescribeBuckets found no such bucket); "
+              + "check the bucket's Region and account, or give --account-id",
+          false);
     }
     return found.get(0).accountId();
   }
 
   /**
    * The CreateClassificationJob body: the request's job (or a new one) as a ONE_TIME job, with the
-   * targets' buckets and prefixes, the selector, and the Macie ids of the identifiers and allow lists.
+   * targets' buckets and prefixes, the selector, and the Macie ids of the identifiers and allow
+   * lists.
    */
-  static ObjectNode jobBody(MacieRequest request, String account, List<String> identifierIds, List<String> allowListIds) {
+  static ObjectNode jobBody(
+      MacieRequest request, String account, List<String> identifierIds, List<String> allowListIds) {
     ObjectNode body = request.job() != null ? request.job().deepCopy() : MAPPER.createObjectNode();
     if (!body.hasNonNull("name")) {
-      body.put("name", "assay scan " + String.join(" ", request.targets().stream().map(t -> "s3://" + t.bucket() + "/" + t.prefix()).toList()));
+      body.put(
+          "name",
+          "assay scan "
+              + String.join(
+                  " ",
+                  request.targets().stream()
+                      .map(t -> "s3://" + t.bucket() + "/" + t.prefix())
+                      .toList()));
     }
     if (body.path("name").asText().length() > 500) {
       body.put("name", body.path("name").asText().substring(0, 500));
@@ -300,7 +398,7 @@ public final class MacieBackend implements AutoCloseable {
       body.put("samplingPercentage", 100);
     }
     if (!request.targets().isEmpty()) {
-      ObjectNode definition = body.with("s3JobDefinition");
+      ObjectNode definition = body.withObjectProperty("s3JobDefinition");
       definition.remove("bucketCriteria");
       ArrayNode definitions = definition.putArray("bucketDefinitions");
       ObjectNode forAccount = definitions.addObject();
@@ -321,7 +419,8 @@ public final class MacieBackend implements AutoCloseable {
           // A job's scoping applies to all of its buckets alike.
           throw new MacieException(
               "a Macie job scopes all its buckets with the same key prefixes; the targets give different prefixes for different buckets "
-                  + "(run one scan per bucket)", false);
+                  + "(run one scan per bucket)",
+              false);
         }
         keyPrefixes = these;
       }
@@ -332,11 +431,13 @@ public final class MacieBackend implements AutoCloseable {
         simple.put("key", "OBJECT_KEY");
         ArrayNode values = simple.putArray("values");
         keyPrefixes.forEach(values::add);
-        ObjectNode includes = definition.with("scoping").with("includes");
+        ObjectNode includes =
+            definition.withObjectProperty("scoping").withObjectProperty("includes");
         includes.withArray("and").add(term);
       }
     }
-    if (!body.hasNonNull("managedDataIdentifierSelector") && request.managedDataIdentifierSelector() != null) {
+    if (!body.hasNonNull("managedDataIdentifierSelector")
+        && request.managedDataIdentifierSelector() != null) {
       body.put("managedDataIdentifierSelector", request.managedDataIdentifierSelector());
       if (!request.managedDataIdentifierIds().isEmpty()) {
         ArrayNode ids = body.putArray("managedDataIdentifierIds");
@@ -363,13 +464,24 @@ public final class MacieBackend implements AutoCloseable {
     String last = null;
     long lastPrinted = System.nanoTime();
     while (true) {
-      DescribeClassificationJobResponse job = call("DescribeClassificationJob", () -> macie.describeClassificationJob(r -> r.jobId(jobId)));
+      DescribeClassificationJobResponse job =
+          call(
+              "DescribeClassificationJob",
+              () -> macie.describeClassificationJob(r -> r.jobId(jobId)));
       JobStatus status = job.jobStatus();
-      String line = "macie2: job " + jobId + " " + job.jobStatusAsString()
-          + (status == JobStatus.RUNNING && job.statistics() != null
-              && job.statistics().approximateNumberOfObjectsToProcess() != null
-              && job.statistics().approximateNumberOfObjectsToProcess() > 0
-              ? ", about " + job.statistics().approximateNumberOfObjectsToProcess().longValue() + " object(s) to process" : "");
+      String line =
+          "macie2: job "
+              + jobId
+              + " "
+              + job.jobStatusAsString()
+              + (status == JobStatus.RUNNING
+                      && job.statistics() != null
+                      && job.statistics().approximateNumberOfObjectsToProcess() != null
+                      && job.statistics().approximateNumberOfObjectsToProcess() > 0
+                  ? ", about "
+                      + job.statistics().approximateNumberOfObjectsToProcess().longValue()
+                      + " object(s) to process"
+                  : "");
       if (!line.equals(last) || System.nanoTime() - lastPrinted > 30_000_000_000L) {
         progress.accept(line);
         last = line;
@@ -379,16 +491,30 @@ public final class MacieBackend implements AutoCloseable {
         return;
       }
       if (status == JobStatus.CANCELLED) {
-        throw new MacieException("Macie job " + jobId + " ended CANCELLED" + reason(job) + "; its findings are not reported", true);
+        throw new MacieException(
+            "Macie job "
+                + jobId
+                + " ended CANCELLED"
+                + reason(job)
+                + "; its findings are not reported",
+            true);
       }
       if (status == JobStatus.USER_PAUSED) {
         throw new MacieException(
-            "Macie job " + jobId + " was paused (USER_PAUSED); resume it (aws macie2 update-classification-job --job-id " + jobId
-                + " --job-status RUNNING) or cancel it, then scan again", true);
+            "Macie job "
+                + jobId
+                + " was paused (USER_PAUSED); resume it (aws macie2 update-classification-job --job-id "
+                + jobId
+                + " --job-status RUNNING) or cancel it, then scan again",
+            true);
       }
       if (status == JobStatus.PAUSED) {
         throw new MacieException(
-            "Macie paused job " + jobId + " (PAUSED: the account's monthly sensitive data discovery quota is reached)" + reason(job), true);
+            "Macie paused job "
+                + jobId
+                + " (PAUSED: the account's monthly sensitive data discovery quota is reached)"
+                + reason(job),
+            true);
       }
       sleep(wait);
       wait = wait.multipliedBy(3).dividedBy(2);
@@ -399,8 +525,10 @@ public final class MacieBackend implements AutoCloseable {
   }
 
   private static String reason(DescribeClassificationJobResponse job) {
-    return job.userPausedDetails() != null && job.userPausedDetails().jobImminentExpirationHealthEventArn() != null
-        ? " (" + job.userPausedDetails().jobImminentExpirationHealthEventArn() + ")" : "";
+    return job.userPausedDetails() != null
+            && job.userPausedDetails().jobImminentExpirationHealthEventArn() != null
+        ? " (" + job.userPausedDetails().jobImminentExpirationHealthEventArn() + ")"
+        : "";
   }
 
   /**
@@ -420,7 +548,8 @@ public final class MacieBackend implements AutoCloseable {
     List<Finding> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i += GET_FINDINGS_BATCH) {
       List<String> batch = ids.subList(i, Math.min(ids.size(), i + GET_FINDINGS_BATCH));
-      for (var f : call("GetFindings", () -> macie.getFindings(r -> r.findingIds(batch))).findings()) {
+      for (var f :
+          call("GetFindings", () -> macie.getFindings(r -> r.findingIds(batch))).findings()) {
         out.add(MAPPER.convertValue(SdkJson.toJson(f), Finding.class));
       }
     }
@@ -432,14 +561,22 @@ public final class MacieBackend implements AutoCloseable {
   private List<String> findingIds(String jobId) {
     Map<String, CriterionAdditionalProperties> criteria =
         Map.of(
-            "classificationDetails.jobId", CriterionAdditionalProperties.builder().eq(jobId).build(),
+            "classificationDetails.jobId",
+                CriterionAdditionalProperties.builder().eq(jobId).build(),
             "archived", CriterionAdditionalProperties.builder().eq("false").build());
     List<String> ids = new ArrayList<>();
     String token = null;
     do {
       String next = token;
       ListFindingsResponse page =
-          call("ListFindings", () -> macie.listFindings(r -> r.findingCriteria(c -> c.criterion(criteria)).maxResults(50).nextToken(next)));
+          call(
+              "ListFindings",
+              () ->
+                  macie.listFindings(
+                      r ->
+                          r.findingCriteria(c -> c.criterion(criteria))
+                              .maxResults(50)
+                              .nextToken(next)));
       ids.addAll(page.findingIds());
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
@@ -448,19 +585,28 @@ public final class MacieBackend implements AutoCloseable {
 
   static String bucketOf(Finding f) {
     return f.resourcesAffected() == null || f.resourcesAffected().s3Bucket() == null
-        ? "" : Objects.toString(f.resourcesAffected().s3Bucket().name(), "");
+        ? ""
+        : Objects.toString(f.resourcesAffected().s3Bucket().name(), "");
   }
 
   static String keyOf(Finding f) {
     return f.resourcesAffected() == null || f.resourcesAffected().s3Object() == null
-        ? "" : Objects.toString(f.resourcesAffected().s3Object().key(), "");
+        ? ""
+        : Objects.toString(f.resourcesAffected().s3Object().key(), "");
   }
 
-  private void cleanup(String runningJob, List<String> identifiers, List<String> allowLists, Consumer<String> progress) {
+  private void cleanup(
+      String runningJob,
+      List<String> identifiers,
+      List<String> allowLists,
+      Consumer<String> progress) {
     if (runningJob != null) {
       try {
         JobStatus status = macie.describeClassificationJob(r -> r.jobId(runningJob)).jobStatus();
-        if (status == JobStatus.RUNNING || status == JobStatus.USER_PAUSED || status == JobStatus.PAUSED || status == JobStatus.IDLE) {
+        if (status == JobStatus.RUNNING
+            || status == JobStatus.USER_PAUSED
+            || status == JobStatus.PAUSED
+            || status == JobStatus.IDLE) {
           macie.updateClassificationJob(r -> r.jobId(runningJob).jobStatus(JobStatus.CANCELLED));
           progress.accept("macie2: cancelled job " + runningJob);
         }
@@ -481,7 +627,8 @@ public final class MacieBackend implements AutoCloseable {
         macie.deleteCustomDataIdentifier(r -> r.id(id));
         progress.accept("macie2: deleted custom data identifier " + id);
       } catch (SdkException e) {
-        progress.accept("warning: could not delete custom data identifier " + id + ": " + e.getMessage());
+        progress.accept(
+            "warning: could not delete custom data identifier " + id + ": " + e.getMessage());
       }
     }
   }
@@ -500,27 +647,37 @@ public final class MacieBackend implements AutoCloseable {
     try {
       return request.get();
     } catch (AccessDeniedException e) {
-      String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+      String message =
+          e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
       if (message != null && message.toLowerCase(Locale.ROOT).contains("not enabled")) {
         throw new MacieException(
-            "Macie is not enabled for this account in this Region (" + where + "): enable it (aws macie2 enable-macie) and scan again", false);
+            "Macie is not enabled for this account in this Region ("
+                + where
+                + "): enable it (aws macie2 enable-macie) and scan again",
+            false);
       }
       throw new MacieException("Macie denied " + operation + " (" + where + "): " + message, false);
     } catch (ThrottlingException e) {
-      throw new MacieException("Macie kept throttling " + operation + " after retries with backoff: " + detail(e), false);
+      throw new MacieException(
+          "Macie kept throttling " + operation + " after retries with backoff: " + detail(e),
+          false);
     } catch (ServiceQuotaExceededException e) {
       throw new MacieException("a Macie quota stops " + operation + ": " + detail(e), false);
     } catch (ValidationException e) {
       throw new MacieException("Macie rejected " + operation + ": " + detail(e), false);
     } catch (AwsServiceException e) {
-      throw new MacieException("Macie failed " + operation + " (HTTP " + e.statusCode() + "): " + detail(e), false);
+      throw new MacieException(
+          "Macie failed " + operation + " (HTTP " + e.statusCode() + "): " + detail(e), false);
     } catch (SdkClientException e) {
-      throw new MacieException("cannot reach Macie at " + where + " (" + operation + "): " + e.getMessage(), false);
+      throw new MacieException(
+          "cannot reach Macie at " + where + " (" + operation + "): " + e.getMessage(), false);
     }
   }
 
   private static String detail(AwsServiceException e) {
-    return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+    return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+        ? e.awsErrorDetails().errorMessage()
+        : e.getMessage();
   }
 
   @Override

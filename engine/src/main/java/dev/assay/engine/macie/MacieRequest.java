@@ -46,7 +46,10 @@ public record MacieRequest(
     }
   }
 
-  /** A bucket and a key prefix ({@code ""} for the whole bucket), as {@code s3://bucket/prefix} gives them. */
+  /**
+   * A bucket and a key prefix ({@code ""} for the whole bucket), as {@code s3://bucket/prefix}
+   * gives them.
+   */
   public record Target(String bucket, String prefix) {
     public Target {
       Objects.requireNonNull(bucket, "bucket");

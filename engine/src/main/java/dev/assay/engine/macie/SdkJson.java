@@ -38,13 +38,17 @@ final class SdkJson {
 
   private SdkJson() {}
 
-  /** The JSON of a model object, with its payload members under their wire names; nulls left out. */
+  /**
+   * The JSON of a model object, with its payload members under their wire names; nulls left out.
+   */
   static ObjectNode toJson(SdkPojo pojo) {
     ObjectNode out = NODES.objectNode();
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
       // The SDK stands in empty auto-construct collections for members the answer left out.
-      if (value != null && !(value instanceof SdkAutoConstructList<?>) && !(value instanceof SdkAutoConstructMap<?, ?>)) {
+      if (value != null
+          && !(value instanceof SdkAutoConstructList<?>)
+          && !(value instanceof SdkAutoConstructMap<?, ?>)) {
         out.set(field.locationName(), value(value));
       }
     }
@@ -106,7 +110,7 @@ final class SdkJson {
         fields.put(field.locationName(), field);
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
       SdkField<?> field = fields.get(member.getKey());
       if (field == null) {
@@ -136,7 +140,9 @@ final class SdkJson {
     if (type == MarshallingType.MAP) {
       SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
       Map<String, Object> out = new LinkedHashMap<>();
-      json.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : read(member, e.getValue())));
+      json.properties()
+          .forEach(
+              e -> out.put(e.getKey(), e.getValue().isNull() ? null : read(member, e.getValue())));
       return out;
     }
     if (type == MarshallingType.INTEGER) {

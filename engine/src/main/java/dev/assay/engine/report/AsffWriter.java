@@ -1,8 +1,8 @@
 package dev.assay.engine.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.Map;
 /**
  * A Security Hub BatchImportFindings request body, {@code {"Findings": [...]}}, one AWS Security
  * Finding Format (ASFF) finding per Macie finding, mapped as Macie maps them when it publishes to
- * Security Hub ("Publishing: EventBridge and Security Hub" in our reference notes, from the Security
- * Hub API model):
+ * Security Hub ("Publishing: EventBridge and Security Hub" in our reference notes, from the
+ * Security Hub API model):
  *
  * <ul>
- *   <li>{@code ProductArn} {@code arn:<partition>:securityhub:<region>::product/aws/macie},
- *       {@code ProductName} Macie, {@code CompanyName} Amazon, {@code SchemaVersion} 2018-10-08;
+ *   <li>{@code ProductArn} {@code arn:<partition>:securityhub:<region>::product/aws/macie}, {@code
+ *       ProductName} Macie, {@code CompanyName} Amazon, {@code SchemaVersion} 2018-10-08;
  *   <li>{@code Types} {@code Sensitive Data Identifications/PII/SensitiveData:S3Object-<Kind>} (the
  *       slash of the Macie type becomes a hyphen);
  *   <li>{@code Severity.Label} from the Macie severity (its numeric score is not carried);
@@ -58,8 +58,19 @@ final class AsffWriter implements FindingWriter {
     Finding.ClassificationDetails details = f.classificationDetails();
     ObjectNode a = JSON.createObjectNode();
     a.put("SchemaVersion", "2018-10-08");
-    a.put("Id", "arn:" + f.partition() + ":macie2:" + f.region() + ":" + f.accountId() + ":finding/" + f.id());
-    a.put("ProductArn", "arn:" + f.partition() + ":securityhub:" + f.region() + "::product/aws/macie");
+    a.put(
+        "Id",
+        "arn:"
+            + f.partition()
+            + ":macie2:"
+            + f.region()
+            + ":"
+            + f.accountId()
+            + ":finding/"
+            + f.id());
+    a.put(
+        "ProductArn",
+        "arn:" + f.partition() + ":securityhub:" + f.region() + "::product/aws/macie");
     a.put("ProductName", "Macie");
     a.put("CompanyName", "Amazon");
     a.put("Region", f.region());
@@ -99,7 +110,8 @@ final class AsffWriter implements FindingWriter {
     putIfKnown(objectDetails, "ETag", object.eTag());
     putIfKnown(objectDetails, "VersionId", object.versionId());
     if (object.serverSideEncryption() != null) {
-      putIfKnown(objectDetails, "ServerSideEncryption", object.serverSideEncryption().encryptionType());
+      putIfKnown(
+          objectDetails, "ServerSideEncryption", object.serverSideEncryption().encryptionType());
       putIfKnown(objectDetails, "SSEKMSKeyId", object.serverSideEncryption().kmsMasterKeyId());
     }
     if (!objectDetails.isEmpty()) {
@@ -123,10 +135,13 @@ final class AsffWriter implements FindingWriter {
   static JsonNode pascalCase(JsonNode node) {
     if (node.isObject()) {
       ObjectNode out = JSON.createObjectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isNull()) {
-          out.set(Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1), pascalCase(e.getValue()));
+          out.set(
+              Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1),
+              pascalCase(e.getValue()));
         }
       }
       return out;

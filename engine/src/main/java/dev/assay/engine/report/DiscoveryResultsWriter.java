@@ -19,22 +19,21 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes sensitive data discovery results as Macie writes them to its results bucket (Macie User
- * Guide, "Storing and retaining sensitive data discovery results"): one JSON Lines record per object
- * in scope (with findings, clean, skipped or failed alike), gzip-compressed, in files laid out as
- * {@code DIR/AWSLogs/<account>/Macie/<region>/<jobId>/<account>/<uuid>.jsonl.gz}, so that tools
- * written for Macie's results bucket (such as its Athena table) read a copy of DIR uploaded to a
- * bucket, or DIR itself.
+ * Guide, "Storing and retaining sensitive data discovery results"): one JSON Lines record per
+ * object in scope (with findings, clean, skipped or failed alike), gzip-compressed, in files laid
+ * out as {@code DIR/AWSLogs/<account>/Macie/<region>/<jobId>/<account>/<uuid>.jsonl.gz}, so that
+ * tools written for Macie's results bucket (such as its Athena table) read a copy of DIR uploaded
+ * to a bucket, or DIR itself.
  *
- * <p>Streaming: each record is written as its result arrives and nothing is kept but the open
- * file, so memory stays bounded whatever the number of objects. A file is closed and a new one
- * (with a new uuid) begun after {@link #MAX_RECORDS_PER_FILE} records or {@link
- * #MAX_BYTES_PER_FILE} uncompressed bytes, whichever comes first; a record is never split.
+ * <p>Streaming: each record is written as its result arrives and nothing is kept but the open file,
+ * so memory stays bounded whatever the number of objects. A file is closed and a new one (with a
+ * new uuid) begun after {@link #MAX_RECORDS_PER_FILE} records or {@link #MAX_BYTES_PER_FILE}
+ * uncompressed bytes, whichever comes first; a record is never split.
  *
- * <p>Each call to {@link #write} writes the records of one object: its own and, for an archive,
- * one per file extracted from it, with {@code resourcesAffected.s3Object.embeddedFileDetails}
- * naming the file (as Macie writes them; the archive's own record has none). Records of one object
- * are never split across files, so a finding points at the file that holds all its object's
- * records.
+ * <p>Each call to {@link #write} writes the records of one object: its own and, for an archive, one
+ * per file extracted from it, with {@code resourcesAffected.s3Object.embeddedFileDetails} naming
+ * the file (as Macie writes them; the archive's own record has none). Records of one object are
+ * never split across files, so a finding points at the file that holds all its object's records.
  *
  * <p>Thread-safe: calls are serialized. Not usable after {@link #close}, which finishes the open
  * file; a scan that stops early must still close it, or its last file is not a valid gzip stream.
@@ -71,11 +70,13 @@ public final class DiscoveryResultsWriter implements Closeable {
    * fileNames}: a writer that must name its files the same way each time it runs (a retried
    * distributed task overwrites what its failed attempt wrote) derives them.
    */
-  public DiscoveryResultsWriter(Path dir, FindingFactory factory, Supplier<UUID> fileNames) throws IOException {
+  public DiscoveryResultsWriter(Path dir, FindingFactory factory, Supplier<UUID> fileNames)
+      throws IOException {
     this(dir, factory, MAX_RECORDS_PER_FILE, MAX_BYTES_PER_FILE, fileNames);
   }
 
-  DiscoveryResultsWriter(Path dir, FindingFactory factory, int maxRecords, long maxBytes, Supplier<UUID> fileNames)
+  DiscoveryResultsWriter(
+      Path dir, FindingFactory factory, int maxRecords, long maxBytes, Supplier<UUID> fileNames)
       throws IOException {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.folder = dir.resolve(factory.context().resultsPrefix());
@@ -123,7 +124,9 @@ public final class DiscoveryResultsWriter implements Closeable {
 
   private void open() throws IOException {
     file = folder.resolve(fileNames.get() + ".jsonl.gz");
-    out = new Counting(new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)));
+    out =
+        new Counting(
+            new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)));
     records = 0;
     filesWritten++;
   }

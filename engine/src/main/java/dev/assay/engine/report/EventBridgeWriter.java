@@ -15,8 +15,8 @@ import java.util.UUID;
 /**
  * One EventBridge event a line, as Macie publishes each new finding (Macie User Guide, "Amazon
  * EventBridge event schema for Macie findings"): {@code source} {@code aws.macie}, {@code
- * detail-type} {@code Macie Finding}, {@code resources} empty, {@code detail} the finding exactly as
- * GetFindings returns it. Macie never publishes archived findings; Assay's are never archived.
+ * detail-type} {@code Macie Finding}, {@code resources} empty, {@code detail} the finding exactly
+ * as GetFindings returns it. Macie never publishes archived findings; Assay's are never archived.
  *
  * <p>The event id is derived from the finding id (a name-based UUID), so the same finding always
  * makes the same event; {@code time} is the finding's {@code createdAt} in whole seconds, as
@@ -27,7 +27,17 @@ public final class EventBridgeWriter implements FindingWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   /** The EventBridge envelope. */
-  @JsonPropertyOrder({"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"})
+  @JsonPropertyOrder({
+    "version",
+    "id",
+    "detail-type",
+    "source",
+    "account",
+    "time",
+    "region",
+    "resources",
+    "detail"
+  })
   public record Event(
       String version,
       String id,
@@ -49,8 +59,10 @@ public final class EventBridgeWriter implements FindingWriter {
 
   /** The event EventBridge carries for a new finding. */
   public static Event eventOf(Finding f) {
-    String id = UUID.nameUUIDFromBytes(("aws.macie/" + f.id()).getBytes(StandardCharsets.UTF_8)).toString();
+    String id =
+        UUID.nameUUIDFromBytes(("aws.macie/" + f.id()).getBytes(StandardCharsets.UTF_8)).toString();
     String time = SECONDS.format(Instant.parse(f.createdAt()).truncatedTo(ChronoUnit.SECONDS));
-    return new Event("0", id, "Macie Finding", "aws.macie", f.accountId(), time, f.region(), List.of(), f);
+    return new Event(
+        "0", id, "Macie Finding", "aws.macie", f.accountId(), time, f.region(), List.of(), f);
   }
 }

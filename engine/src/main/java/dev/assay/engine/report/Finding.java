@@ -33,7 +33,11 @@ public record Finding(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ClassificationDetails(
-      String detailedResultsLocation, String jobArn, String jobId, String originType, ClassificationResult result) {}
+      String detailedResultsLocation,
+      String jobArn,
+      String jobId,
+      String originType,
+      ClassificationResult result) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ClassificationResult(
@@ -44,11 +48,14 @@ public record Finding(
       Long sizeClassified,
       Status status) {}
 
-  /** Macie's {@code ClassificationResultStatus}; {@code reason} is written as null when COMPLETE. */
+  /**
+   * Macie's {@code ClassificationResultStatus}; {@code reason} is written as null when COMPLETE.
+   */
   public record Status(String code, @JsonInclude(JsonInclude.Include.ALWAYS) String reason) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record SensitiveDataItem(String category, List<DefaultDetection> detections, Long totalCount) {}
+  public record SensitiveDataItem(
+      String category, List<DefaultDetection> detections, Long totalCount) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DefaultDetection(Long count, Occurrences occurrences, String type) {}
@@ -62,7 +69,11 @@ public record Finding(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Occurrences(
-      List<Cell> cells, List<Range> lineRanges, List<Range> offsetRanges, List<Page> pages, List<RecordLocation> records) {}
+      List<Cell> cells,
+      List<Range> lineRanges,
+      List<Range> offsetRanges,
+      List<Page> pages,
+      List<RecordLocation> records) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Range(Long end, Long start, Long startColumn) {}
@@ -70,7 +81,10 @@ public record Finding(
   /** {@code cellReference} is written as null for CSV and TSV, as Macie does. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Cell(
-      @JsonInclude(JsonInclude.Include.ALWAYS) String cellReference, Long column, String columnName, Long row) {}
+      @JsonInclude(JsonInclude.Include.ALWAYS) String cellReference,
+      Long column,
+      String columnName,
+      Long row) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Page(Range lineRange, Range offsetRange, Long pageNumber) {}
@@ -110,15 +124,17 @@ public record Finding(
       String versionId) {}
 
   /**
-   * The file of an archive a discovery record is about (Macie's sensitive data discovery results). Discovery records only: it
-   * is not a member of the Macie2 API model's {@code S3Object}, and findings never carry it.
+   * The file of an archive a discovery record is about (Macie's sensitive data discovery results).
+   * Discovery records only: it is not a member of the Macie2 API model's {@code S3Object}, and
+   * findings never carry it.
    *
    * @param fileLastModified as the archive states it, or null
    * @param filePath the path inside the archive object, nested archives joined with {@code /}
    * @param fileSize uncompressed bytes as the archive states them, or null when it does not
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record EmbeddedFileDetails(String fileExtension, String fileLastModified, String filePath, Long fileSize) {}
+  public record EmbeddedFileDetails(
+      String fileExtension, String fileLastModified, String filePath, Long fileSize) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ServerSideEncryption(String encryptionType, String kmsMasterKeyId) {}

@@ -53,11 +53,16 @@ public record FindingComparison(List<Row> rows) {
 
   private static void tally(List<Finding> findings, Map<List<String>, long[]> counts, int side) {
     for (Finding f : findings) {
-      String bucket = f.resourcesAffected() == null || f.resourcesAffected().s3Bucket() == null
-          ? "" : Objects.toString(f.resourcesAffected().s3Bucket().name(), "");
-      String key = f.resourcesAffected() == null || f.resourcesAffected().s3Object() == null
-          ? "" : Objects.toString(f.resourcesAffected().s3Object().key(), "");
-      Finding.ClassificationResult result = f.classificationDetails() == null ? null : f.classificationDetails().result();
+      String bucket =
+          f.resourcesAffected() == null || f.resourcesAffected().s3Bucket() == null
+              ? ""
+              : Objects.toString(f.resourcesAffected().s3Bucket().name(), "");
+      String key =
+          f.resourcesAffected() == null || f.resourcesAffected().s3Object() == null
+              ? ""
+              : Objects.toString(f.resourcesAffected().s3Object().key(), "");
+      Finding.ClassificationResult result =
+          f.classificationDetails() == null ? null : f.classificationDetails().result();
       if (result == null) {
         continue;
       }
@@ -70,7 +75,8 @@ public record FindingComparison(List<Row> rows) {
           }
         }
       }
-      if (result.customDataIdentifiers() != null && result.customDataIdentifiers().detections() != null) {
+      if (result.customDataIdentifiers() != null
+          && result.customDataIdentifiers().detections() != null) {
         for (Finding.CustomDetection d : result.customDataIdentifiers().detections()) {
           add(counts, bucket, key, "custom:" + d.name(), d.count(), side);
         }
@@ -78,8 +84,17 @@ public record FindingComparison(List<Row> rows) {
     }
   }
 
-  private static void add(Map<List<String>, long[]> counts, String bucket, String key, String identifier, Long count, int side) {
-    counts.computeIfAbsent(List.of(bucket, key, String.valueOf(identifier)), k -> new long[2])[side] += count == null ? 0 : count;
+  private static void add(
+      Map<List<String>, long[]> counts,
+      String bucket,
+      String key,
+      String identifier,
+      Long count,
+      int side) {
+    counts
+            .computeIfAbsent(List.of(bucket, key, String.valueOf(identifier)), k -> new long[2])[
+            side] +=
+        count == null ? 0 : count;
   }
 
   /** The rows whose counts differ. */

@@ -86,7 +86,8 @@ public final class FindingFactory {
     if (triage.categories.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(build(result, triage, ids.get(), detailedResultsLocation, MAX_FINDING_OCCURRENCES, true));
+    return Optional.of(
+        build(result, triage, ids.get(), detailedResultsLocation, MAX_FINDING_OCCURRENCES, true));
   }
 
   /**
@@ -94,54 +95,116 @@ public final class FindingFactory {
    * structure (Macie User Guide, "Storing and retaining sensitive data discovery results"), written
    * for every object in scope. It keeps up to {@link ObjectResult#MAX_LOCATIONS} locations per
    * detection, not {@value #MAX_FINDING_OCCURRENCES}. When the object has a finding, the record
-   * repeats its id, type, severity, title and description, so the two can be joined; otherwise those
-   * members are left out and the detection lists are empty. {@code archived}, {@code count} and
-   * {@code sample} belong to findings only and are never written.
+   * repeats its id, type, severity, title and description, so the two can be joined; otherwise
+   * those members are left out and the detection lists are empty. {@code archived}, {@code count}
+   * and {@code sample} belong to findings only and are never written.
    *
    * @param finding the object's finding, or null when it has none
    * @param detailedResultsLocation where this record is written
    */
   Finding toDiscoveryResult(ObjectResult result, Finding finding, String detailedResultsLocation) {
     Triage triage = triage(result);
-    Finding full = build(result, triage, finding == null ? ids.get() : finding.id(), detailedResultsLocation,
-        ObjectResult.MAX_LOCATIONS, finding != null);
-    return new Finding(full.accountId(), null, full.category(), full.classificationDetails(), null, full.createdAt(),
-        full.description(), full.id(), full.partition(), full.region(), full.resourcesAffected(), null,
-        full.schemaVersion(), full.severity(), full.title(), full.type(), full.updatedAt());
+    Finding full =
+        build(
+            result,
+            triage,
+            finding == null ? ids.get() : finding.id(),
+            detailedResultsLocation,
+            ObjectResult.MAX_LOCATIONS,
+            finding != null);
+    return new Finding(
+        full.accountId(),
+        null,
+        full.category(),
+        full.classificationDetails(),
+        null,
+        full.createdAt(),
+        full.description(),
+        full.id(),
+        full.partition(),
+        full.region(),
+        full.resourcesAffected(),
+        null,
+        full.schemaVersion(),
+        full.severity(),
+        full.title(),
+        full.type(),
+        full.updatedAt());
   }
 
   /**
    * The discovery record of one file extracted from the archive of {@code result}: Macie writes one
    * per extracted file, with {@code resourcesAffected.s3Object.embeddedFileDetails} naming it
-   * (Macie's sensitive data discovery results), after the archive's own. It has the file's own status, size, MIME type and
-   * occurrences with their locations in the file, which the archive's finding and record leave out.
-   * When the file alone holds reportable occurrences, the record has the type, severity, title and
-   * description a finding for it would have; its id is its own.
+   * (Macie's sensitive data discovery results), after the archive's own. It has the file's own
+   * status, size, MIME type and occurrences with their locations in the file, which the archive's
+   * finding and record leave out. When the file alone holds reportable occurrences, the record has
+   * the type, severity, title and description a finding for it would have; its id is its own.
    *
    * @param detailedResultsLocation where this record is written
    */
-  Finding toMemberDiscoveryResult(ObjectResult result, MemberResult member, String detailedResultsLocation) {
+  Finding toMemberDiscoveryResult(
+      ObjectResult result, MemberResult member, String detailedResultsLocation) {
     ArchiveMember m = member.member();
     ObjectResult own =
         new ObjectResult(
-            result.object(), m.statusCode(), m.statusReason(), m.mimeType(), m.sizeClassified(), member.detections(), null,
-            result.analyzedAt(), List.of());
+            result.object(),
+            m.statusCode(),
+            m.statusReason(),
+            m.mimeType(),
+            m.sizeClassified(),
+            member.detections(),
+            null,
+            result.analyzedAt(),
+            List.of());
     Triage triage = triage(own);
-    Finding full = build(own, triage, ids.get(), detailedResultsLocation, ObjectResult.MAX_LOCATIONS, !triage.categories.isEmpty());
+    Finding full =
+        build(
+            own,
+            triage,
+            ids.get(),
+            detailedResultsLocation,
+            ObjectResult.MAX_LOCATIONS,
+            !triage.categories.isEmpty());
     Finding.ResourcesAffected resources = full.resourcesAffected();
     Finding.S3Object o = resources.s3Object();
     EmbeddedFile f = m.file();
     Finding.S3Object inArchive =
         new Finding.S3Object(
-            o.bucketArn(), o.eTag(),
+            o.bucketArn(),
+            o.eTag(),
             new Finding.EmbeddedFileDetails(
-                f.fileExtension(), timestamp(f.fileLastModified()), f.filePath(), f.fileSize() >= 0 ? f.fileSize() : null),
-            o.extension(), o.key(), o.lastModified(), o.path(), o.publicAccess(), o.serverSideEncryption(), o.size(),
-            o.storageClass(), o.tags(), o.versionId());
-    return new Finding(full.accountId(), null, full.category(), full.classificationDetails(), null, full.createdAt(),
-        full.description(), full.id(), full.partition(), full.region(),
-        new Finding.ResourcesAffected(resources.s3Bucket(), inArchive), null, full.schemaVersion(), full.severity(),
-        full.title(), full.type(), full.updatedAt());
+                f.fileExtension(),
+                timestamp(f.fileLastModified()),
+                f.filePath(),
+                f.fileSize() >= 0 ? f.fileSize() : null),
+            o.extension(),
+            o.key(),
+            o.lastModified(),
+            o.path(),
+            o.publicAccess(),
+            o.serverSideEncryption(),
+            o.size(),
+            o.storageClass(),
+            o.tags(),
+            o.versionId());
+    return new Finding(
+        full.accountId(),
+        null,
+        full.category(),
+        full.classificationDetails(),
+        null,
+        full.createdAt(),
+        full.description(),
+        full.id(),
+        full.partition(),
+        full.region(),
+        new Finding.ResourcesAffected(resources.s3Bucket(), inArchive),
+        null,
+        full.schemaVersion(),
+        full.severity(),
+        full.title(),
+        full.type(),
+        full.updatedAt());
   }
 
   /** Reportable detections of one object, grouped as a finding reports them. */
@@ -174,7 +237,12 @@ public final class FindingFactory {
   }
 
   private Finding build(
-      ObjectResult result, Triage triage, String id, String detailedResultsLocation, int maxLocations, boolean asFinding) {
+      ObjectResult result,
+      Triage triage,
+      String id,
+      String detailedResultsLocation,
+      int maxLocations,
+      boolean asFinding) {
     boolean[] more = new boolean[1];
     List<Finding.SensitiveDataItem> sensitiveData = new ArrayList<>();
     triage.managed.forEach(
@@ -183,7 +251,9 @@ public final class FindingFactory {
           List<Finding.DefaultDetection> items = new ArrayList<>();
           for (Detection d : detections) {
             total += d.count();
-            items.add(new Finding.DefaultDetection(d.count(), occurrences(d, maxLocations, more), d.identifier().id()));
+            items.add(
+                new Finding.DefaultDetection(
+                    d.count(), occurrences(d, maxLocations, more), d.identifier().id()));
           }
           sensitiveData.add(new Finding.SensitiveDataItem(category.name(), items, total));
         });
@@ -193,7 +263,10 @@ public final class FindingFactory {
       customTotal += d.count();
       customDetections.add(
           new Finding.CustomDetection(
-              d.identifier().id(), d.count(), d.identifier().name(), occurrences(d, maxLocations, more)));
+              d.identifier().id(),
+              d.count(),
+              d.identifier().name(),
+              occurrences(d, maxLocations, more)));
     }
     String now = timestamp(result.analyzedAt());
     Finding.ClassificationResult classification =
@@ -210,7 +283,11 @@ public final class FindingFactory {
         false,
         "CLASSIFICATION",
         new Finding.ClassificationDetails(
-            detailedResultsLocation, context.jobArn(), context.jobId(), "SENSITIVE_DATA_DISCOVERY_JOB", classification),
+            detailedResultsLocation,
+            context.jobArn(),
+            context.jobId(),
+            "SENSITIVE_DATA_DISCOVERY_JOB",
+            classification),
         1L,
         now,
         type == null ? null : type.description(),
@@ -220,7 +297,9 @@ public final class FindingFactory {
         resourcesAffected(result.object()),
         false,
         "1.0",
-        type == null ? null : new Finding.Severity(triage.severity.description(), (long) triage.severity.score()),
+        type == null
+            ? null
+            : new Finding.Severity(triage.severity.description(), (long) triage.severity.score()),
         type == null ? null : type.title(),
         type == null ? null : type.type(),
         now);
@@ -245,10 +324,9 @@ public final class FindingFactory {
 
   /**
    * A finding id: 32 lowercase hex digits (128 random bits), as Macie's ids look. The bits come
-   * from {@link ThreadLocalRandom}, not {@code UUID.randomUUID()}: an id names a finding and
-   * guards nothing, and the secure generator cost every finding a lock, a read of
-   * {@code /dev/urandom} and a SHA-1 block (a third of a second of JIT compilation alone on a
-   * many-file scan).
+   * from {@link ThreadLocalRandom}, not {@code UUID.randomUUID()}: an id names a finding and guards
+   * nothing, and the secure generator cost every finding a lock, a read of {@code /dev/urandom} and
+   * a SHA-1 block (a third of a second of JIT compilation alone on a many-file scan).
    */
   static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -282,7 +360,8 @@ public final class FindingFactory {
       if (l instanceof Location.Line line) {
         lines.add(new Finding.Range(line.end(), line.start(), line.startColumn()));
       } else if (l instanceof Location.Cell cell) {
-        cells.add(new Finding.Cell(cell.cellReference(), cell.column(), cell.columnName(), cell.row()));
+        cells.add(
+            new Finding.Cell(cell.cellReference(), cell.column(), cell.columnName(), cell.row()));
       } else if (l instanceof Location.Page page) {
         pages.add(new Finding.Page(null, null, page.pageNumber()));
       } else if (l instanceof Location.Record record) {
@@ -300,9 +379,13 @@ public final class FindingFactory {
   /** {@code s3Bucket}: the bucket facts the source could read; the others are left out. */
   private static Finding.S3Bucket s3Bucket(String name, String arn, BucketFacts facts) {
     Finding.ServerSideEncryption encryption =
-        facts.encryptionType() == null ? null : new Finding.ServerSideEncryption(facts.encryptionType(), facts.kmsMasterKeyId());
+        facts.encryptionType() == null
+            ? null
+            : new Finding.ServerSideEncryption(facts.encryptionType(), facts.kmsMasterKeyId());
     Finding.Owner owner =
-        facts.ownerId() == null && facts.ownerDisplayName() == null ? null : new Finding.Owner(facts.ownerDisplayName(), facts.ownerId());
+        facts.ownerId() == null && facts.ownerDisplayName() == null
+            ? null
+            : new Finding.Owner(facts.ownerDisplayName(), facts.ownerId());
     Map<String, Object> publicAccess = null;
     if (facts.publicAccessBlock() != null) {
       // Only the bucket's own block public access is known; the effective permission (which needs
@@ -313,11 +396,17 @@ public final class FindingFactory {
       block.put("blockPublicPolicy", b.blockPublicPolicy());
       block.put("ignorePublicAcls", b.ignorePublicAcls());
       block.put("restrictPublicBuckets", b.restrictPublicBuckets());
-      publicAccess = Map.of("permissionConfiguration", Map.of("bucketLevelPermissions", Map.of("blockPublicAccess", block)));
+      publicAccess =
+          Map.of(
+              "permissionConfiguration",
+              Map.of("bucketLevelPermissions", Map.of("blockPublicAccess", block)));
     }
     List<Finding.KeyValuePair> tags =
-        facts.tags() == null ? null : facts.tags().stream().map(t -> new Finding.KeyValuePair(t.key(), t.value())).toList();
-    return new Finding.S3Bucket(null, arn, timestamp(facts.createdAt()), encryption, name, owner, publicAccess, tags);
+        facts.tags() == null
+            ? null
+            : facts.tags().stream().map(t -> new Finding.KeyValuePair(t.key(), t.value())).toList();
+    return new Finding.S3Bucket(
+        null, arn, timestamp(facts.createdAt()), encryption, name, owner, publicAccess, tags);
   }
 
   /** {@code resourcesAffected} for an object: what is known of it, nothing invented. */
@@ -325,9 +414,13 @@ public final class FindingFactory {
     String bucketArn = "arn:" + context.partition() + ":s3:::" + object.bucket();
     ScanObject.ObjectMetadata m = object.metadata();
     List<Finding.KeyValuePair> tags =
-        m.tags() == null ? null : m.tags().stream().map(t -> new Finding.KeyValuePair(t.key(), t.value())).toList();
+        m.tags() == null
+            ? null
+            : m.tags().stream().map(t -> new Finding.KeyValuePair(t.key(), t.value())).toList();
     Finding.ServerSideEncryption sse =
-        m.serverSideEncryption() == null ? null : new Finding.ServerSideEncryption(m.serverSideEncryption(), m.kmsKeyId());
+        m.serverSideEncryption() == null
+            ? null
+            : new Finding.ServerSideEncryption(m.serverSideEncryption(), m.kmsKeyId());
     return new Finding.ResourcesAffected(
         s3Bucket(object.bucket(), bucketArn, object.bucketFacts()),
         new Finding.S3Object(

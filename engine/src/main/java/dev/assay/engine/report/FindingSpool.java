@@ -16,12 +16,11 @@ import java.util.RandomAccess;
 
 /**
  * The findings of a scan, kept until the report is written, sorted by bucket and key. The first
- * {@code inMemory} findings are held as they are; past them, each is written to a temporary file
- * as JSON and only its bucket, key, severity and place in the file stay in memory (about a
- * hundred bytes against ten kilobytes), so that a scan of millions of objects with findings needs
- * a hundred bytes of heap for each, not ten kilobytes. Both kinds read back equal to what was
- * added. The file is created readable by its owner only, and holds no matched value (findings
- * never do).
+ * {@code inMemory} findings are held as they are; past them, each is written to a temporary file as
+ * JSON and only its bucket, key, severity and place in the file stay in memory (about a hundred
+ * bytes against ten kilobytes), so that a scan of millions of objects with findings needs a hundred
+ * bytes of heap for each, not ten kilobytes. Both kinds read back equal to what was added. The file
+ * is created readable by its owner only, and holds no matched value (findings never do).
  *
  * <p>{@link #add} is thread-safe. {@link #sorted()} is a view for the writers, read after the last
  * {@code add}; it reads spilled findings back on each {@code get}, from the file this spool owns
@@ -41,14 +40,19 @@ public final class FindingSpool implements AutoCloseable {
   private long written;
   private String problem;
 
-  /** One finding: held ({@code finding} set) or spilled ({@code length} bytes at {@code offset}). */
-  private record Entry(String bucket, String key, long score, Finding finding, long offset, int length) {}
+  /**
+   * One finding: held ({@code finding} set) or spilled ({@code length} bytes at {@code offset}).
+   */
+  private record Entry(
+      String bucket, String key, long score, Finding finding, long offset, int length) {}
 
   public FindingSpool() {
     this(DEFAULT_IN_MEMORY);
   }
 
-  /** @param inMemory how many findings are held as objects before the rest go to disk */
+  /**
+   * @param inMemory how many findings are held as objects before the rest go to disk
+   */
   public FindingSpool(int inMemory) {
     this(inMemory, Path.of(System.getProperty("java.io.tmpdir")));
   }
@@ -65,7 +69,10 @@ public final class FindingSpool implements AutoCloseable {
   public synchronized void add(Finding finding) {
     String bucket = finding.resourcesAffected().s3Bucket().name();
     String key = finding.resourcesAffected().s3Object().key();
-    long score = finding.severity() == null || finding.severity().score() == null ? 0 : finding.severity().score();
+    long score =
+        finding.severity() == null || finding.severity().score() == null
+            ? 0
+            : finding.severity().score();
     if (entries.size() < inMemory || problem != null) {
       entries.add(new Entry(bucket, key, score, finding, 0, 0));
       return;
@@ -90,7 +97,14 @@ public final class FindingSpool implements AutoCloseable {
       // Nothing is lost: this finding and the rest are held in memory instead, and the caller is
       // told why (a full or unwritable temporary directory).
       String where = file != null ? "the temporary file " + file : "a temporary file in " + dir;
-      problem = "cannot write findings past the first " + inMemory + " to " + where + " (" + e + "); the rest are held in memory";
+      problem =
+          "cannot write findings past the first "
+              + inMemory
+              + " to "
+              + where
+              + " ("
+              + e
+              + "); the rest are held in memory";
       entries.add(new Entry(bucket, key, score, finding, 0, 0));
     }
   }
@@ -152,7 +166,8 @@ public final class FindingSpool implements AutoCloseable {
       }
       return JSON.readValue(bytes.array(), Finding.class);
     } catch (IOException ex) {
-      throw new UncheckedIOException("cannot read findings back from the temporary file " + file, ex);
+      throw new UncheckedIOException(
+          "cannot read findings back from the temporary file " + file, ex);
     }
   }
 

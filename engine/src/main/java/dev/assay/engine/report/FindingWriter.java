@@ -1,6 +1,5 @@
 package dev.assay.engine.report;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.FilterWriter;
@@ -16,7 +15,9 @@ public interface FindingWriter {
 
   void write(ScanReport report, Writer out) throws IOException;
 
-  /** The JSON mapper writers share: Macie member names, nulls left out unless a shape keeps them. */
+  /**
+   * The JSON mapper writers share: Macie member names, nulls left out unless a shape keeps them.
+   */
   ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   /** The writer for {@code format}; see {@link OutputFormat#writer()}. */

@@ -25,18 +25,22 @@ public enum OutputFormat {
    */
   public FindingWriter writer() {
     return switch (this) {
-      case JSON -> (report, out) -> {
-        FindingWriter.JSON
-            .writerWithDefaultPrettyPrinter()
-            .writeValue(new FindingWriter.NonClosing(out), new FindingWriter.GetFindingsResponse(report.findings()));
-        out.write(System.lineSeparator());
-      };
-      case JSONL -> (report, out) -> {
-        for (Finding f : report.findings()) {
-          out.write(FindingWriter.JSON.writeValueAsString(f));
-          out.write('\n');
-        }
-      };
+      case JSON ->
+          (report, out) -> {
+            FindingWriter.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(
+                    new FindingWriter.NonClosing(out),
+                    new FindingWriter.GetFindingsResponse(report.findings()));
+            out.write(System.lineSeparator());
+          };
+      case JSONL ->
+          (report, out) -> {
+            for (Finding f : report.findings()) {
+              out.write(FindingWriter.JSON.writeValueAsString(f));
+              out.write('\n');
+            }
+          };
       case TABLE -> new TableWriter();
       case SARIF -> new SarifWriter();
       case ASFF -> new AsffWriter();
@@ -54,8 +58,12 @@ public enum OutputFormat {
     return null;
   }
 
-  /** The formats' names as the command line takes them, comma-separated: {@code table, json, ...}. */
+  /**
+   * The formats' names as the command line takes them, comma-separated: {@code table, json, ...}.
+   */
   public static String names() {
-    return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    return Arrays.stream(values())
+        .map(f -> f.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
   }
 }

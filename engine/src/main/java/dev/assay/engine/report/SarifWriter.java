@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * <p>Stateless and thread-safe.
  */
 final class SarifWriter implements FindingWriter {
-  static final String SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
+  static final String SCHEMA =
+      "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
 
   /** A rule: one identifier. */
   private record Rule(String id, String name, String category) {}
@@ -70,12 +71,14 @@ final class SarifWriter implements FindingWriter {
       properties.putArray("tags").add("security").add(rule.category());
     }
     ObjectNode bases = JSON.createObjectNode();
-    report.roots().forEach(
-        (bucket, root) -> {
-          if (!root.startsWith("s3://")) {
-            bases.putObject(bucket).put("uri", root);
-          }
-        });
+    report
+        .roots()
+        .forEach(
+            (bucket, root) -> {
+              if (!root.startsWith("s3://")) {
+                bases.putObject(bucket).put("uri", root);
+              }
+            });
     // The results are streamed, a finding's at a time: a document of every result at once took
     // 2.3 GB of heap for 16,384 files (870,000 results), and findings past the first 10,000 are
     // read back from disk one by one.
@@ -97,15 +100,31 @@ final class SarifWriter implements FindingWriter {
     g.writeArrayFieldStart("results");
     for (Finding f : report.findings()) {
       ArrayNode results = JSON.createArrayNode();
-      ObjectNode artifact = artifactLocation(f.resourcesAffected().s3Object(), f.resourcesAffected().s3Bucket(), report.roots());
+      ObjectNode artifact =
+          artifactLocation(
+              f.resourcesAffected().s3Object(), f.resourcesAffected().s3Bucket(), report.roots());
       Finding.ClassificationResult r = f.classificationDetails().result();
       for (Finding.SensitiveDataItem item : r.sensitiveData()) {
         for (Finding.DefaultDetection d : item.detections()) {
-          addResults(results, f, rules.get(d.type()), ruleIds.indexOf(d.type()), d.count(), d.occurrences(), artifact);
+          addResults(
+              results,
+              f,
+              rules.get(d.type()),
+              ruleIds.indexOf(d.type()),
+              d.count(),
+              d.occurrences(),
+              artifact);
         }
       }
       for (Finding.CustomDetection d : r.customDataIdentifiers().detections()) {
-        addResults(results, f, rules.get(d.arn()), ruleIds.indexOf(d.arn()), d.count(), d.occurrences(), artifact);
+        addResults(
+            results,
+            f,
+            rules.get(d.arn()),
+            ruleIds.indexOf(d.arn()),
+            d.count(),
+            d.occurrences(),
+            artifact);
       }
       for (JsonNode result : results) {
         g.writeTree(result);
@@ -120,12 +139,21 @@ final class SarifWriter implements FindingWriter {
   }
 
   private static String describe(Rule rule) {
-    String kind = rule.category().equals("CUSTOM_IDENTIFIER") ? "custom data identifier" : "managed data identifier";
+    String kind =
+        rule.category().equals("CUSTOM_IDENTIFIER")
+            ? "custom data identifier"
+            : "managed data identifier";
     return "Sensitive data: " + rule.name() + " (" + kind + ", " + rule.category() + ")";
   }
 
   private static void addResults(
-      ArrayNode results, Finding f, Rule rule, int ruleIndex, long count, Finding.Occurrences o, ObjectNode artifact) {
+      ArrayNode results,
+      Finding f,
+      Rule rule,
+      int ruleIndex,
+      long count,
+      Finding.Occurrences o,
+      ObjectNode artifact) {
     List<ObjectNode> locations = new ArrayList<>();
     if (o != null) {
       if (o.lineRanges() != null) {
@@ -140,21 +168,28 @@ final class SarifWriter implements FindingWriter {
       }
       if (o.cells() != null) {
         for (Finding.Cell c : o.cells()) {
-          String name = c.cellReference() != null
-              ? c.cellReference()
-              : "row " + c.row() + ", column " + c.column() + (c.columnName() == null ? "" : " (" + c.columnName() + ")");
+          String name =
+              c.cellReference() != null
+                  ? c.cellReference()
+                  : "row "
+                      + c.row()
+                      + ", column "
+                      + c.column()
+                      + (c.columnName() == null ? "" : " (" + c.columnName() + ")");
           locations.add(logical(artifact, name, "element", "cell", JSON.valueToTree(c)));
         }
       }
       if (o.records() != null) {
         for (Finding.RecordLocation rec : o.records()) {
-          String name = "record " + rec.recordIndex() + (rec.jsonPath() == null ? "" : " " + rec.jsonPath());
+          String name =
+              "record " + rec.recordIndex() + (rec.jsonPath() == null ? "" : " " + rec.jsonPath());
           locations.add(logical(artifact, name, "value", "record", JSON.valueToTree(rec)));
         }
       }
       if (o.pages() != null) {
         for (Finding.Page p : o.pages()) {
-          locations.add(logical(artifact, "page " + p.pageNumber(), "text", "page", JSON.valueToTree(p)));
+          locations.add(
+              logical(artifact, "page " + p.pageNumber(), "text", "page", JSON.valueToTree(p)));
         }
       }
     }
@@ -163,8 +198,17 @@ final class SarifWriter implements FindingWriter {
       // itself is the location.
       locations.add(physical(artifact));
     }
-    String message = count + (count == 1 ? " occurrence of " : " occurrences of ") + rule.name() + " in "
-        + f.resourcesAffected().s3Object().path() + " (" + f.type() + ", severity " + f.severity().description() + ")";
+    String message =
+        count
+            + (count == 1 ? " occurrence of " : " occurrences of ")
+            + rule.name()
+            + " in "
+            + f.resourcesAffected().s3Object().path()
+            + " ("
+            + f.type()
+            + ", severity "
+            + f.severity().description()
+            + ")";
     for (ObjectNode location : locations) {
       ObjectNode result = results.addObject();
       result.put("ruleId", rule.id());
@@ -177,7 +221,9 @@ final class SarifWriter implements FindingWriter {
       properties.put("findingType", f.type());
       properties.put("severity", f.severity().description());
       properties.put("count", count);
-      properties.put("additionalOccurrences", Boolean.TRUE.equals(f.classificationDetails().result().additionalOccurrences()));
+      properties.put(
+          "additionalOccurrences",
+          Boolean.TRUE.equals(f.classificationDetails().result().additionalOccurrences()));
     }
   }
 
@@ -196,7 +242,8 @@ final class SarifWriter implements FindingWriter {
     return location;
   }
 
-  private static ObjectNode logical(ObjectNode artifact, String name, String kind, String member, ObjectNode macie) {
+  private static ObjectNode logical(
+      ObjectNode artifact, String name, String kind, String member, ObjectNode macie) {
     ObjectNode location = physical(artifact);
     ObjectNode logical = location.putArray("logicalLocations").addObject();
     logical.put("name", name);
@@ -205,7 +252,8 @@ final class SarifWriter implements FindingWriter {
     return location;
   }
 
-  static ObjectNode artifactLocation(Finding.S3Object object, Finding.S3Bucket bucket, Map<String, String> roots) {
+  static ObjectNode artifactLocation(
+      Finding.S3Object object, Finding.S3Bucket bucket, Map<String, String> roots) {
     ObjectNode artifact = JSON.createObjectNode();
     String root = roots.get(bucket.name());
     if (root != null && root.startsWith("s3://")) {

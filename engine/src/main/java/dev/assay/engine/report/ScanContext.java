@@ -18,7 +18,12 @@ import java.util.function.Supplier;
  * @param detailedResultsLocation what findings report as {@code detailedResultsLocation} when no
  *     discovery results are written; null for {@link #unconfiguredResultsLocation()}
  */
-public record ScanContext(String accountId, String partition, String region, String jobId, String detailedResultsLocation) {
+public record ScanContext(
+    String accountId,
+    String partition,
+    String region,
+    String jobId,
+    String detailedResultsLocation) {
 
   /** The account id reported when none is given and no AWS identity is known. */
   public static final String PLACEHOLDER_ACCOUNT = "000000000000";
@@ -57,8 +62,8 @@ public record ScanContext(String accountId, String partition, String region, Str
    * The {@code detailedResultsLocation} findings report when no discovery results are written.
    * Macie then writes the results path it would have used with the bucket part literally {@code
    * [export-config-not-set]}: {@code s3://[export-config-not-set]/AWSLogs/<account>/Macie/<region>/
-   * <jobId>/<account>/<uuid>.jsonl.gz}. The uuid is derived from the job id, so one scan reports one
-   * location and a rerun with the same job id the same one.
+   * <jobId>/<account>/<uuid>.jsonl.gz}. The uuid is derived from the job id, so one scan reports
+   * one location and a rerun with the same job id the same one.
    */
   public String unconfiguredResultsLocation() {
     if (detailedResultsLocation != null) {
@@ -78,6 +83,13 @@ public record ScanContext(String accountId, String partition, String region, Str
   }
 
   public String jobArn() {
-    return "arn:" + partition + ":macie2:" + region + ":" + accountId + ":classification-job/" + jobId;
+    return "arn:"
+        + partition
+        + ":macie2:"
+        + region
+        + ":"
+        + accountId
+        + ":classification-job/"
+        + jobId;
   }
 }

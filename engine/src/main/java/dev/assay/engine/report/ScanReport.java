@@ -20,7 +20,12 @@ import java.util.Map;
  *     name artifacts. May be empty.
  */
 public record ScanReport(
-    List<Finding> findings, long objects, long bytes, long objectsWithProblems, Duration elapsed, Map<String, String> roots) {
+    List<Finding> findings,
+    long objects,
+    long bytes,
+    long objectsWithProblems,
+    Duration elapsed,
+    Map<String, String> roots) {
   public ScanReport {
     // Not copied: a spool's view reads spilled findings back from disk as they are written.
     findings = Collections.unmodifiableList(findings);
@@ -28,7 +33,12 @@ public record ScanReport(
   }
 
   /** A report with no roots known. */
-  public ScanReport(List<Finding> findings, long objects, long bytes, long objectsWithProblems, Duration elapsed) {
+  public ScanReport(
+      List<Finding> findings,
+      long objects,
+      long bytes,
+      long objectsWithProblems,
+      Duration elapsed) {
     this(findings, objects, bytes, objectsWithProblems, elapsed, Map.of());
   }
 }

@@ -1,6 +1,5 @@
 package dev.assay.engine.report;
 
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -34,12 +33,21 @@ final class TableWriter implements FindingWriter {
       String severity = f.severity().description();
       bySeverity.merge(severity, 1L, Long::sum);
       String kind = f.type().substring(f.type().indexOf('/') + 1);
-      out.write(String.format("%-6s  %-16s %s%n", severity.toUpperCase(Locale.ROOT), kind, fit(f.resourcesAffected().s3Object().path(), WIDTH - 25)));
+      out.write(
+          String.format(
+              "%-6s  %-16s %s%n",
+              severity.toUpperCase(Locale.ROOT),
+              kind,
+              fit(f.resourcesAffected().s3Object().path(), WIDTH - 25)));
       for (Line line : lines(f)) {
         byIdentifier.merge(line.name, line.count, Long::sum);
         String count = String.format("%7d", line.count);
-        // 8 indent + 36 name + 1 + count + 2: whatever is left (at least 24 columns) is the location.
-        String row = String.format("        %-36s %s  %s", fit(line.name, 36), count, fit(line.where, WIDTH - 47 - count.length()));
+        // 8 indent + 36 name + 1 + count + 2: whatever is left (at least 24 columns) is the
+        // location.
+        String row =
+            String.format(
+                "        %-36s %s  %s",
+                fit(line.name, 36), count, fit(line.where, WIDTH - 47 - count.length()));
         out.write(row.stripTrailing() + System.lineSeparator());
       }
     }
@@ -50,14 +58,19 @@ final class TableWriter implements FindingWriter {
         out.write(String.format("  %-56s %10d%n", fit(e.getKey(), 56), e.getValue()));
       }
       out.write("Findings by severity" + System.lineSeparator());
-      out.write(String.format("  High %d   Medium %d   Low %d%n", bySeverity.get("High"), bySeverity.get("Medium"), bySeverity.get("Low")));
+      out.write(
+          String.format(
+              "  High %d   Medium %d   Low %d%n",
+              bySeverity.get("High"), bySeverity.get("Medium"), bySeverity.get("Low")));
       out.write(System.lineSeparator());
     }
     if (report.objects() < 0) {
       out.write(
           String.format(
               "%d finding%s from a Macie classification job in %.1f s%n",
-              report.findings().size(), report.findings().size() == 1 ? "" : "s", report.elapsed().toMillis() / 1000.0));
+              report.findings().size(),
+              report.findings().size() == 1 ? "" : "s",
+              report.elapsed().toMillis() / 1000.0));
     } else {
       out.write(
           String.format(
@@ -73,8 +86,7 @@ final class TableWriter implements FindingWriter {
       out.write(
           String.format(
               "%d object%s could not be fully analysed (listed on standard error)%n",
-              report.objectsWithProblems(),
-              report.objectsWithProblems() == 1 ? "" : "s"));
+              report.objectsWithProblems(), report.objectsWithProblems() == 1 ? "" : "s"));
     }
   }
 

@@ -25,7 +25,8 @@ public record BucketFacts(
     List<ScanObject.Tag> tags) {
 
   /** Nothing known. */
-  public static final BucketFacts UNKNOWN = new BucketFacts(null, null, null, null, null, null, null);
+  public static final BucketFacts UNKNOWN =
+      new BucketFacts(null, null, null, null, null, null, null);
 
   public BucketFacts {
     tags = tags == null ? null : List.copyOf(tags);
@@ -33,5 +34,8 @@ public record BucketFacts(
 
   /** A bucket's block public access settings (PutPublicAccessBlock's four flags). */
   public record PublicAccessBlock(
-      boolean blockPublicAcls, boolean blockPublicPolicy, boolean ignorePublicAcls, boolean restrictPublicBuckets) {}
+      boolean blockPublicAcls,
+      boolean blockPublicPolicy,
+      boolean ignorePublicAcls,
+      boolean restrictPublicBuckets) {}
 }

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * A source whose enumeration failure (a listing that breaks off midway after the SDK's retries) is
  * recorded instead of thrown, so that the other sources are still scanned and everything found so
- * far is still reported; the caller asks {@link #failure()} afterwards and ends with exit 3.
- * Meant for one scan at a time.
+ * far is still reported; the caller asks {@link #failure()} afterwards and ends with exit 3. Meant
+ * for one scan at a time.
  */
 public final class GuardedSource implements ObjectSource {
   private final ObjectSource source;

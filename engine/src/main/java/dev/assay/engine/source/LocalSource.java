@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * separators. A single file is reported in a bucket named after its parent directory.
  *
  * <p>Symbolic links are followed; a link that loops back into the tree, or a directory that cannot
- * be read, is reported as an unavailable object rather than left out. Thread-safe: enumeration keeps
- * no state between calls.
+ * be read, is reported as an unavailable object rather than left out. Thread-safe: enumeration
+ * keeps no state between calls.
  */
 public final class LocalSource implements ObjectSource {
   private final Path target;
@@ -48,14 +48,19 @@ public final class LocalSource implements ObjectSource {
     }
     boolean file = !Files.isDirectory(absolute);
     Path named = file ? absolute.getParent() : absolute;
-    String name = bucketName != null ? bucketName : (named == null || named.getFileName() == null ? "local" : named.getFileName().toString());
+    String name =
+        bucketName != null
+            ? bucketName
+            : (named == null || named.getFileName() == null
+                ? "local"
+                : named.getFileName().toString());
     return new LocalSource(absolute, name, file);
   }
 
   /**
    * A bucket export: each subdirectory of {@code root} is a bucket of that name (the layout {@code
-   * aws s3 sync s3://b ./export/b} leaves), with keys relative to it. Files directly under the
-   * root belong to no bucket and are not listed.
+   * aws s3 sync s3://b ./export/b} leaves), with keys relative to it. Files directly under the root
+   * belong to no bucket and are not listed.
    *
    * @return the bucket names, sorted
    * @throws NoSuchFileException when {@code root} is not a directory
@@ -67,7 +72,11 @@ public final class LocalSource implements ObjectSource {
     List<String> names = new ArrayList<>();
     try (var entries = Files.list(root)) {
       // A bucket name never starts with a dot: hidden directories (.git, .aws) are not buckets.
-      entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(names::add);
+      entries
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .forEach(names::add);
     }
     names.sort(null);
     return names;
@@ -113,7 +122,8 @@ public final class LocalSource implements ObjectSource {
             if (attrs.isRegularFile()) {
               files.add(file);
             } else if (attrs.isSymbolicLink()) {
-              problems.add(unavailable(file, "SOURCE_OBJECT_NO_LONGER_AVAILABLE", "broken symbolic link"));
+              problems.add(
+                  unavailable(file, "SOURCE_OBJECT_NO_LONGER_AVAILABLE", "broken symbolic link"));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -162,7 +172,14 @@ public final class LocalSource implements ObjectSource {
   }
 
   private ScanObject unavailable(Path file, String reason, String message) {
-    return new ScanObject(bucket, keyOf(file), -1, null, null, null, new ScanObject.Unavailable("SKIPPED", reason, message));
+    return new ScanObject(
+        bucket,
+        keyOf(file),
+        -1,
+        null,
+        null,
+        null,
+        new ScanObject.Unavailable("SKIPPED", reason, message));
   }
 
   private ScanObject object(Path file, String key) {
@@ -170,16 +187,35 @@ public final class LocalSource implements ObjectSource {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       if (!Files.isReadable(file)) {
         return new ScanObject(
-            bucket, key, attrs.size(), attrs.lastModifiedTime().toInstant(), null, null,
+            bucket,
+            key,
+            attrs.size(),
+            attrs.lastModifiedTime().toInstant(),
+            null,
+            null,
             new ScanObject.Unavailable("SKIPPED", "PERMISSION_DENIED", "permission denied"));
       }
       return new ScanObject(
-          bucket, key, attrs.size(), attrs.lastModifiedTime().toInstant(), null, () -> Files.newInputStream(file), null);
+          bucket,
+          key,
+          attrs.size(),
+          attrs.lastModifiedTime().toInstant(),
+          null,
+          () -> Files.newInputStream(file),
+          null);
     } catch (IOException e) {
       boolean link = Files.isSymbolicLink(file) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
       return new ScanObject(
-          bucket, key, -1, null, null, null,
-          new ScanObject.Unavailable("SKIPPED", link ? "SOURCE_OBJECT_NO_LONGER_AVAILABLE" : "PERMISSION_DENIED", e.getMessage()));
+          bucket,
+          key,
+          -1,
+          null,
+          null,
+          null,
+          new ScanObject.Unavailable(
+              "SKIPPED",
+              link ? "SOURCE_OBJECT_NO_LONGER_AVAILABLE" : "PERMISSION_DENIED",
+              e.getMessage()));
     }
   }
 }

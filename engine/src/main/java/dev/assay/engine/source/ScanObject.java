@@ -38,7 +38,12 @@ public record ScanObject(
 
   /** An object of a bucket of which nothing is known (a local root). */
   public ScanObject(
-      String bucket, String key, long size, Instant lastModified, ObjectMetadata metadata, Content content,
+      String bucket,
+      String key,
+      long size,
+      Instant lastModified,
+      ObjectMetadata metadata,
+      Content content,
       Unavailable unavailable) {
     this(bucket, key, size, lastModified, metadata, content, unavailable, BucketFacts.UNKNOWN);
   }
@@ -52,9 +57,7 @@ public record ScanObject(
     InputStream open() throws IOException;
   }
 
-  /**
-   * Why an object could not be read: Macie's status code and reason, and a message for people.
-   */
+  /** Why an object could not be read: Macie's status code and reason, and a message for people. */
   public record Unavailable(String code, String reason, String message) {}
 
   /**
@@ -74,7 +77,8 @@ public record ScanObject(
       String serverSideEncryption,
       String kmsKeyId,
       List<Tag> tags) {
-    public static final ObjectMetadata NONE = new ObjectMetadata(null, null, null, null, null, null);
+    public static final ObjectMetadata NONE =
+        new ObjectMetadata(null, null, null, null, null, null);
   }
 
   /** A key-value tag. */

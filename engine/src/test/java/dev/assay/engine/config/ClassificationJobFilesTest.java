@@ -1,7 +1,5 @@
 package dev.assay.engine.config;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CreateClassificationJob bodies: the seed examples load, and each rule names its file and field. */
+/**
+ * CreateClassificationJob bodies: the seed examples load, and each rule names its file and field.
+ */
 class ClassificationJobFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +52,10 @@ class ClassificationJobFilesTest {
       "{\"name\":\"j\",\"jobType\":\"ONE_TIME\",\"s3JobDefinition\":{\"bucketDefinitions\":"
           + "[{\"accountId\":\"111122223333\",\"buckets\":[\"bkt\"]}]}}";
 
-  /** The valid body with {@code member} (a dotted path) set to {@code json}, or removed when json is "-". */
+  /**
+   * The valid body with {@code member} (a dotted path) set to {@code json}, or removed when json is
+   * "-".
+   */
   private JsonNode with(String member, String json) throws Exception {
     JsonNode body = JSON.readTree(VALID);
     String[] parts = member.split("\\.");
@@ -107,7 +110,8 @@ class ClassificationJobFilesTest {
         "s3JobDefinition.scoping|{\"includes\":{\"and\":[]}}|scoping.includes.and: is required: a non-empty array",
         "s3JobDefinition.scoping|{\"includes\":{\"and\":[{\"simpleScopeTerm\":{\"comparator\":\"EQ\",\"key\":\"OBJECT_EXTENSION\",\"values\":[\"a\"]},\"tagScopeTerm\":{}}]}}|and[0]: must have exactly one of simpleScopeTerm and tagScopeTerm",
       })
-  void invalidBodies_nameFileAndField(String member, String json, String expected) throws Exception {
+  void invalidBodies_nameFileAndField(String member, String json, String expected)
+      throws Exception {
     JsonNode body = with(member, json);
     assertThatThrownBy(() -> ClassificationJobFiles.parse("job.json", body))
         .isInstanceOf(ConfigException.class)
@@ -117,47 +121,74 @@ class ClassificationJobFilesTest {
 
   @Test
   void limits_atTheirEdges() throws Exception {
-    assertThat(ClassificationJobFiles.parse("j", with("name", "\"" + "n".repeat(500) + "\"")).name()).hasSize(500);
-    assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("name", "\"" + "n".repeat(501) + "\"")))
+    assertThat(
+            ClassificationJobFiles.parse("j", with("name", "\"" + "n".repeat(500) + "\"")).name())
+        .hasSize(500);
+    assertThatThrownBy(
+            () -> ClassificationJobFiles.parse("j", with("name", "\"" + "n".repeat(501) + "\"")))
         .hasMessageContaining("name: must be 1 to 500 characters, got 501");
     ClassificationJobFiles.parse("j", with("description", "\"" + "d".repeat(200) + "\""));
-    assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("description", "\"" + "d".repeat(201) + "\"")))
+    assertThatThrownBy(
+            () ->
+                ClassificationJobFiles.parse(
+                    "j", with("description", "\"" + "d".repeat(201) + "\"")))
         .hasMessageContaining("description: must be at most 200 characters");
-    assertThat(ClassificationJobFiles.parse("j", with("samplingPercentage", "1")).samplingPercentage()).isEqualTo(1);
+    assertThat(
+            ClassificationJobFiles.parse("j", with("samplingPercentage", "1")).samplingPercentage())
+        .isEqualTo(1);
     StringBuilder thirty = new StringBuilder("[");
     for (int i = 0; i < 31; i++) {
       thirty.append(i == 0 ? "" : ",").append("\"c").append(i).append('"');
     }
-    assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("customDataIdentifierIds", thirty + "]")))
+    assertThatThrownBy(
+            () -> ClassificationJobFiles.parse("j", with("customDataIdentifierIds", thirty + "]")))
         .hasMessageContaining("customDataIdentifierIds: holds 31 ids; Macie allows at most 30");
     StringBuilder buckets = new StringBuilder("[{\"accountId\":\"111122223333\",\"buckets\":[");
     for (int i = 0; i < 1001; i++) {
       buckets.append(i == 0 ? "" : ",").append("\"bucket-").append(i).append('"');
     }
-    assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("s3JobDefinition.bucketDefinitions", buckets + "]}]")))
+    assertThatThrownBy(
+            () ->
+                ClassificationJobFiles.parse(
+                    "j", with("s3JobDefinition.bucketDefinitions", buckets + "]}]")))
         .hasMessageContaining("names 1001 buckets; Macie allows at most 1,000");
   }
 
   @Test
   void scheduledJob_needsOneScheduleOfValidDays() throws Exception {
     JsonNode weekly = with("jobType", "\"SCHEDULED\"");
-    ((ObjectNode) weekly).set("scheduleFrequency", JSON.readTree("{\"weeklySchedule\":{\"dayOfWeek\":\"MONDAY\"}}"));
-    assertThat(ClassificationJobFiles.parse("j", weekly).jobType()).isEqualTo(ClassificationJob.JobType.SCHEDULED);
+    ((ObjectNode) weekly)
+        .set("scheduleFrequency", JSON.readTree("{\"weeklySchedule\":{\"dayOfWeek\":\"MONDAY\"}}"));
+    assertThat(ClassificationJobFiles.parse("j", weekly).jobType())
+        .isEqualTo(ClassificationJob.JobType.SCHEDULED);
     assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("jobType", "\"SCHEDULED\"")))
         .hasMessageContaining("scheduleFrequency: is required for a SCHEDULED job");
-    ((ObjectNode) weekly).set("scheduleFrequency", JSON.readTree("{\"monthlySchedule\":{\"dayOfMonth\":32}}"));
+    ((ObjectNode) weekly)
+        .set("scheduleFrequency", JSON.readTree("{\"monthlySchedule\":{\"dayOfMonth\":32}}"));
     assertThatThrownBy(() -> ClassificationJobFiles.parse("j", weekly))
-        .hasMessageContaining("scheduleFrequency.monthlySchedule.dayOfMonth: must be an integer from 1 to 31");
+        .hasMessageContaining(
+            "scheduleFrequency.monthlySchedule.dayOfMonth: must be an integer from 1 to 31");
   }
 
   @Test
   void bucketCriteria_onPermissionsAreRejected_namesAndTagsEvaluate() throws Exception {
-    assertThatThrownBy(() -> ClassificationJobFiles.parse("j", with("s3JobDefinition", "{\"bucketCriteria\":{\"includes\":{\"and\":"
-        + "[{\"simpleCriterion\":{\"comparator\":\"EQ\",\"key\":\"S3_BUCKET_EFFECTIVE_PERMISSION\",\"values\":[\"PUBLIC\"]}}]}}}")))
+    assertThatThrownBy(
+            () ->
+                ClassificationJobFiles.parse(
+                    "j",
+                    with(
+                        "s3JobDefinition",
+                        "{\"bucketCriteria\":{\"includes\":{\"and\":"
+                            + "[{\"simpleCriterion\":{\"comparator\":\"EQ\",\"key\":\"S3_BUCKET_EFFECTIVE_PERMISSION\",\"values\":[\"PUBLIC\"]}}]}}}")))
         .hasMessageContaining("S3_BUCKET_EFFECTIVE_PERMISSION needs Macie's bucket inventory");
-    ClassificationJob job = ClassificationJobFiles.parse("j", with("s3JobDefinition", "{\"bucketCriteria\":{"
-        + "\"includes\":{\"and\":[{\"simpleCriterion\":{\"comparator\":\"EQ\",\"key\":\"S3_BUCKET_NAME\",\"values\":[\"a-bkt\",\"b-bkt\"]}}]},"
-        + "\"excludes\":{\"and\":[{\"tagCriterion\":{\"comparator\":\"EQ\",\"tagValues\":[{\"key\":\"skip\"}]}}]}}}"));
+    ClassificationJob job =
+        ClassificationJobFiles.parse(
+            "j",
+            with(
+                "s3JobDefinition",
+                "{\"bucketCriteria\":{"
+                    + "\"includes\":{\"and\":[{\"simpleCriterion\":{\"comparator\":\"EQ\",\"key\":\"S3_BUCKET_NAME\",\"values\":[\"a-bkt\",\"b-bkt\"]}}]},"
+                    + "\"excludes\":{\"and\":[{\"tagCriterion\":{\"comparator\":\"EQ\",\"tagValues\":[{\"key\":\"skip\"}]}}]}}}"));
     BucketCriteria c = job.bucketCriteria();
     assertThat(c.needsTags()).isTrue();
     var none = Optional.of(List.<ScanObject.Tag>of());
@@ -172,7 +203,9 @@ class ClassificationJobFilesTest {
   @Test
   void fileErrors_nameTheFile() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"name\": ");
-    assertThatThrownBy(() -> ClassificationJobFiles.load(bad)).hasMessageStartingWith(bad + ": not valid JSON");
-    assertThatThrownBy(() -> ClassificationJobFiles.load(dir.resolve("missing.json"))).hasMessageEndingWith("no such file");
+    assertThatThrownBy(() -> ClassificationJobFiles.load(bad))
+        .hasMessageStartingWith(bad + ": not valid JSON");
+    assertThatThrownBy(() -> ClassificationJobFiles.load(dir.resolve("missing.json")))
+        .hasMessageEndingWith("no such file");
   }
 }

@@ -1,7 +1,5 @@
 package dev.assay.engine.discovery;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.engine.source.LocalSource;
@@ -32,16 +30,23 @@ class DiscoveryTest {
     }
     for (int i = 0; i < 120; i++) {
       Files.createDirectories(export.resolve("clean/logs"));
-      Files.writeString(export.resolve("clean/logs/log-" + i + ".txt"), "INFO request " + i + " served in 12 ms\n");
+      Files.writeString(
+          export.resolve("clean/logs/log-" + i + ".txt"),
+          "INFO request " + i + " served in 12 ms\n");
       Files.createDirectories(export.resolve("few/logs"));
-      Files.writeString(export.resolve("few/logs/log-" + i + ".txt"), "INFO request " + i + " served in 12 ms\n");
+      Files.writeString(
+          export.resolve("few/logs/log-" + i + ".txt"), "INFO request " + i + " served in 12 ms\n");
       Files.createDirectories(export.resolve("mostly/records"));
-      Files.writeString(export.resolve("mostly/records/r-" + i + ".txt"),
-          i % 10 == 0 ? "no data here\n" : "employee ssn 512-23-" + (1000 + i) + " paid by credit card 4556 7375 8689 9855\n");
+      Files.writeString(
+          export.resolve("mostly/records/r-" + i + ".txt"),
+          i % 10 == 0
+              ? "no data here\n"
+              : "employee ssn 512-23-" + (1000 + i) + " paid by credit card 4556 7375 8689 9855\n");
     }
     Files.createDirectories(export.resolve("few/hr"));
     for (int i = 0; i < 3; i++) {
-      Files.writeString(export.resolve("few/hr/emp-" + i + ".csv"), "name,ssn\nJane Roe,536-22-183" + i + "\n");
+      Files.writeString(
+          export.resolve("few/hr/emp-" + i + ".csv"), "name,ssn\nJane Roe,536-22-183" + i + "\n");
     }
   }
 
@@ -87,7 +92,8 @@ class DiscoveryTest {
   }
 
   @Test
-  void changedObjectsAreAnalysedAgainAndDeletedOnesDropOut(@TempDir Path dir, @TempDir Path state) throws Exception {
+  void changedObjectsAreAnalysedAgainAndDeletedOnesDropOut(@TempDir Path dir, @TempDir Path state)
+      throws Exception {
     Path bucket = Files.createDirectories(dir.resolve("b"));
     Files.writeString(bucket.resolve("a.txt"), "employee ssn 512-23-4411\n");
     Files.writeString(bucket.resolve("b.txt"), "nothing\n");
@@ -105,23 +111,28 @@ class DiscoveryTest {
   }
 
   @Test
-  void aSuppressedTypeLeavesTheScoreAndTheStoredStateIsReadBack(@TempDir Path state) throws Exception {
-    Map<String, Discovery.BucketReport> run = byBucket(new Discovery(DETECTOR, state, 200, 2).run(sources()));
+  void aSuppressedTypeLeavesTheScoreAndTheStoredStateIsReadBack(@TempDir Path state)
+      throws Exception {
+    Map<String, Discovery.BucketReport> run =
+        byBucket(new Discovery(DETECTOR, state, 200, 2).run(sources()));
     Discovery.BucketReport few = Discovery.report(state, "few", Set.of()).orElseThrow();
     assertThat(few).isEqualTo(run.get("few"));
     assertThat(few.totalObjects()).isEqualTo(123);
     assertThat(few.suppressedOccurrences()).isZero();
 
     // The few bucket's only type suppressed: nothing sensitive is left, so it scores as clean data.
-    Discovery.BucketReport fewSuppressed = Discovery.report(state, "few", Set.of("USA_SOCIAL_SECURITY_NUMBER")).orElseThrow();
+    Discovery.BucketReport fewSuppressed =
+        Discovery.report(state, "few", Set.of("USA_SOCIAL_SECURITY_NUMBER")).orElseThrow();
     assertThat(fewSuppressed.score().label()).isEqualTo("Not sensitive");
     assertThat(fewSuppressed.objectsWithSensitiveData()).isZero();
-    assertThat(fewSuppressed.suppressedOccurrences()).isEqualTo(few.occurrences().get("USA_SOCIAL_SECURITY_NUMBER"));
+    assertThat(fewSuppressed.suppressedOccurrences())
+        .isEqualTo(few.occurrences().get("USA_SOCIAL_SECURITY_NUMBER"));
     assertThat(fewSuppressed.score().score()).isEqualTo(run.get("clean").score().score());
 
     // The mostly bucket keeps its card numbers: still sensitive, with one type fewer.
     Discovery.BucketReport mostly = run.get("mostly");
-    Discovery.BucketReport mostlySuppressed = Discovery.report(state, "mostly", Set.of("USA_SOCIAL_SECURITY_NUMBER")).orElseThrow();
+    Discovery.BucketReport mostlySuppressed =
+        Discovery.report(state, "mostly", Set.of("USA_SOCIAL_SECURITY_NUMBER")).orElseThrow();
     assertThat(mostlySuppressed.score().label()).isEqualTo("Sensitive");
     assertThat(mostlySuppressed.score().score()).isLessThan(mostly.score().score());
     assertThat(mostlySuppressed.occurrences()).doesNotContainKey("USA_SOCIAL_SECURITY_NUMBER");
@@ -129,11 +140,15 @@ class DiscoveryTest {
     assertThat(Discovery.report(state, "never-seen", Set.of())).isEmpty();
     List<Discovery.AnalysedObject> objects = Discovery.objects(state, "few");
     assertThat(objects).hasSize(123);
-    assertThat(objects.stream().filter(o -> !o.occurrences().isEmpty()).map(Discovery.AnalysedObject::key))
+    assertThat(
+            objects.stream()
+                .filter(o -> !o.occurrences().isEmpty())
+                .map(Discovery.AnalysedObject::key))
         .containsExactly("hr/emp-0.csv", "hr/emp-1.csv", "hr/emp-2.csv");
   }
 
-  private static Map<String, Discovery.BucketReport> byBucket(List<Discovery.BucketReport> reports) {
+  private static Map<String, Discovery.BucketReport> byBucket(
+      List<Discovery.BucketReport> reports) {
     Map<String, Discovery.BucketReport> out = new LinkedHashMap<>();
     reports.forEach(r -> out.put(r.bucket(), r));
     return out;

@@ -32,7 +32,8 @@ class CsvExtractorTest {
   @Test
   void quotedCells_holdDelimitersQuotesAndLineBreaks() throws IOException {
     List<Segment> segments = extract("a,b\n\"x, \"\"y\"\"\nz\",w\nlast,row", ',');
-    assertThat(segments).extracting(s -> s.text().toString())
+    assertThat(segments)
+        .extracting(s -> s.text().toString())
         .containsExactly("a", "b", "x, \"y\"\nz", "w", "last", "row");
     assertThat(segments.get(3).origin()).isEqualTo(new Segment.CellAt(2, 2, "b", null));
     assertThat(segments.get(4).origin()).isEqualTo(new Segment.CellAt(3, 1, "a", null));

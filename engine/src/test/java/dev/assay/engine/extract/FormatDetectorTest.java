@@ -22,7 +22,8 @@ class FormatDetectorTest {
     assertThat(detect("", bytes("PAR1\u0015\u0000"))).isEqualTo(Format.PARQUET);
     assertThat(detect("", bytes("Obj\u0001\u0004\u0014avro.schema"))).isEqualTo(Format.AVRO);
     assertThat(detect("bin", new byte[] {0x1f, (byte) 0x8b, 8, 0})).isEqualTo(Format.GZIP);
-    assertThat(detect("", bytes("PK\u0003\u0004" + "\u0000".repeat(26) + "notes.txt"))).isEqualTo(Format.ZIP);
+    assertThat(detect("", bytes("PK\u0003\u0004" + "\u0000".repeat(26) + "notes.txt")))
+        .isEqualTo(Format.ZIP);
     byte[] tar = new byte[512];
     System.arraycopy(bytes("ustar"), 0, tar, 257, 5);
     assertThat(detect("", tar)).isEqualTo(Format.TAR);
@@ -30,7 +31,8 @@ class FormatDetectorTest {
 
   @Test
   void officeOpenXml_isTheApplicationItsPartsName() {
-    String parts = "PK\u0003\u0004" + "\u0000".repeat(26) + "[Content_Types].xml" + "...PK\u0003\u0004";
+    String parts =
+        "PK\u0003\u0004" + "\u0000".repeat(26) + "[Content_Types].xml" + "...PK\u0003\u0004";
     assertThat(detect("", bytes(parts + "xl/workbook.xml"))).isEqualTo(Format.EXCEL);
     assertThat(detect("", bytes(parts + "word/document.xml"))).isEqualTo(Format.WORD);
     assertThat(detect("", bytes(parts + "ppt/presentation.xml"))).isEqualTo(Format.DOCUMENT);

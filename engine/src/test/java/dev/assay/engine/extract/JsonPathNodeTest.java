@@ -11,7 +11,18 @@ import org.junit.jupiter.api.Test;
 /** A path's JSON path and field context, made step by step, are those of the path as a whole. */
 class JsonPathNodeTest {
 
-  private static final String[] NAMES = {"user", "ssn", "a-b", "9lives", "it's", "$ref", "phone number", "", "x".repeat(60), "y".repeat(245)};
+  private static final String[] NAMES = {
+    "user",
+    "ssn",
+    "a-b",
+    "9lives",
+    "it's",
+    "$ref",
+    "phone number",
+    "",
+    "x".repeat(60),
+    "y".repeat(245)
+  };
 
   @Test
   void stepByStepPathsEqualWholePaths() {
@@ -23,7 +34,10 @@ class JsonPathNodeTest {
       int depth = random.nextInt(12);
       for (int d = 0; d < depth; d++) {
         // Indexes past the kept children's bound too: such nodes are made anew each time.
-        Object element = random.nextInt(3) == 0 ? (Object) random.nextInt(3000) : NAMES[random.nextInt(NAMES.length)];
+        Object element =
+            random.nextInt(3) == 0
+                ? (Object) random.nextInt(3000)
+                : NAMES[random.nextInt(NAMES.length)];
         elements.add(element);
         node = node.child(element);
       }

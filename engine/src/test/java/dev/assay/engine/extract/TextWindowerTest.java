@@ -16,10 +16,17 @@ class TextWindowerTest {
   private static List<Window> windows(String text, int own, int head, int tail, int writeChunk) {
     List<Window> out = new ArrayList<>();
     TextWindower w =
-        new TextWindower(own, head, tail, 0, s -> {
-          Segment.TextAt at = (Segment.TextAt) s.origin();
-          out.add(new Window(s.text().toString(), s.reportFrom(), s.reportTo(), at.line(), at.column()));
-        });
+        new TextWindower(
+            own,
+            head,
+            tail,
+            0,
+            s -> {
+              Segment.TextAt at = (Segment.TextAt) s.origin();
+              out.add(
+                  new Window(
+                      s.text().toString(), s.reportFrom(), s.reportTo(), at.line(), at.column()));
+            });
     for (int i = 0; i < text.length(); i += writeChunk) {
       w.write(text.substring(i, Math.min(text.length(), i + writeChunk)));
     }
@@ -46,16 +53,22 @@ class TextWindowerTest {
                 // Own regions are consecutive, so this window's char 0 is this far into the text.
                 int absoluteStart = owned.length() - w.from;
                 assertThat(absoluteStart).isGreaterThanOrEqualTo(0);
-                assertThat(text.substring(absoluteStart, absoluteStart + w.text.length())).isEqualTo(w.text);
+                assertThat(text.substring(absoluteStart, absoluteStart + w.text.length()))
+                    .isEqualTo(w.text);
                 long[] expected = lineAndColumn(text, absoluteStart);
-                assertThat(new long[] {w.line, w.column}).as("window at %d", absoluteStart).containsExactly(expected);
+                assertThat(new long[] {w.line, w.column})
+                    .as("window at %d", absoluteStart)
+                    .containsExactly(expected);
                 owned.append(w.text, w.from, w.to);
               }
               assertThat(owned.toString()).isEqualTo(text);
             });
   }
 
-  /** A windower reuses the buffer a closed one left on its thread: what the last one held must not show. */
+  /**
+   * A windower reuses the buffer a closed one left on its thread: what the last one held must not
+   * show.
+   */
   @Test
   void aReusedBuffer_showsOnlyTheNewText() throws Exception {
     windows("x".repeat(5000), 4000, 10, 100, 512);

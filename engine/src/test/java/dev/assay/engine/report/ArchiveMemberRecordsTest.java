@@ -9,8 +9,8 @@ import dev.assay.engine.FormatFiles;
 import dev.assay.engine.MemberResult;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanFixture;
-import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.Scanner;
+import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Discovery results of an archive: the archive's own record, then one per extracted file with
- * {@code embeddedFileDetails} and the file's own status and locations (Macie's sensitive data discovery results), on a real
- * ZIP holding text, CSV, a nested ZIP, a .tar.gz, an image, a clean file and malformed JSON.
+ * {@code embeddedFileDetails} and the file's own status and locations (Macie's sensitive data
+ * discovery results), on a real ZIP holding text, CSV, a nested ZIP, a .tar.gz, an image, a clean
+ * file and malformed JSON.
  */
 class ArchiveMemberRecordsTest {
   @TempDir Path dir;
@@ -44,7 +45,9 @@ class ArchiveMemberRecordsTest {
     members.put("inner.zip", FormatFiles.zip(Map.of("deep/notes.txt", NOTES)));
     members.put(
         "logs.tar.gz",
-        FormatFiles.gzip(FormatFiles.tar(Map.of("app.log", utf8("boot\nSSN " + SSN + "\nretry SSN " + SSN + "\n")))));
+        FormatFiles.gzip(
+            FormatFiles.tar(
+                Map.of("app.log", utf8("boot\nSSN " + SSN + "\nretry SSN " + SSN + "\n")))));
     members.put("photo.png", FormatFiles.png());
     members.put("clean.txt", utf8("nothing to see here\n"));
     members.put("broken.json", utf8("{\"employee\": {\"ssn\": "));
@@ -54,7 +57,10 @@ class ArchiveMemberRecordsTest {
   static List<ObjectResult> scanBundle(Path dir) throws IOException {
     writeBundle(dir);
     Scanner scanner =
-        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(2).clock(ScanFixture.CLOCK).build();
+        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of()))
+            .threads(2)
+            .clock(ScanFixture.CLOCK)
+            .build();
     List<ObjectResult> results = new ArrayList<>();
     scanner.scan(List.of(LocalSource.of(dir, null)), results::add);
     return results;
@@ -66,7 +72,8 @@ class ArchiveMemberRecordsTest {
     List<ObjectResult> results = scanBundle(data);
     Path out = dir.resolve("results");
     Finding finding;
-    try (DiscoveryResultsWriter writer = new DiscoveryResultsWriter(out, new FindingFactory(ScanFixture.CONTEXT))) {
+    try (DiscoveryResultsWriter writer =
+        new DiscoveryResultsWriter(out, new FindingFactory(ScanFixture.CONTEXT))) {
       finding = writer.write(results.get(0)).orElseThrow();
     }
     List<JsonNode> records = new ArrayList<>();
@@ -78,8 +85,10 @@ class ArchiveMemberRecordsTest {
     JsonNode archive = records.get(0);
     assertThat(archive.get("id").asText()).isEqualTo(finding.id());
     assertThat(archive.at("/resourcesAffected/s3Object").has("embeddedFileDetails")).isFalse();
-    assertThat(archive.at("/classificationDetails/result/status/code").asText()).isEqualTo("PARTIAL");
-    assertThat(archive.at("/classificationDetails/result/status/reason").asText()).isEqualTo("ARCHIVE_CONTAINS_UNPROCESSED_FILES");
+    assertThat(archive.at("/classificationDetails/result/status/code").asText())
+        .isEqualTo("PARTIAL");
+    assertThat(archive.at("/classificationDetails/result/status/reason").asText())
+        .isEqualTo("ARCHIVE_CONTAINS_UNPROCESSED_FILES");
     assertThat(ssnCount(archive)).isEqualTo(5);
     // As in the archive's finding, its own record has no per-file location.
     assertThat(archive.toString()).doesNotContain("lineRanges").doesNotContain("cells");
@@ -89,27 +98,39 @@ class ArchiveMemberRecordsTest {
     for (JsonNode r : records) {
       assertThat(ids.add(r.get("id").asText())).as("ids are unique").isTrue();
       assertThat(r.at("/resourcesAffected/s3Object/key").asText()).isEqualTo("bundle.zip");
-      assertThat(r.at("/classificationDetails/detailedResultsLocation").asText()).isEqualTo(finding.classificationDetails().detailedResultsLocation());
+      assertThat(r.at("/classificationDetails/detailedResultsLocation").asText())
+          .isEqualTo(finding.classificationDetails().detailedResultsLocation());
     }
     for (JsonNode r : records.subList(1, records.size())) {
       byPath.put(r.at("/resourcesAffected/s3Object/embeddedFileDetails/filePath").asText(), r);
     }
     assertThat(byPath.keySet())
         .containsExactly(
-            "docs/notes.txt", "staff.csv", "inner.zip/deep/notes.txt", "logs.tar.gz/app.log", "photo.png", "clean.txt",
+            "docs/notes.txt",
+            "staff.csv",
+            "inner.zip/deep/notes.txt",
+            "logs.tar.gz/app.log",
+            "photo.png",
+            "clean.txt",
             "broken.json");
 
     JsonNode notes = byPath.get("docs/notes.txt");
-    assertThat(notes.at("/resourcesAffected/s3Object/embeddedFileDetails/fileExtension").asText()).isEqualTo("txt");
-    assertThat(notes.at("/resourcesAffected/s3Object/embeddedFileDetails/fileSize").asLong()).isEqualTo(NOTES.length);
-    assertThat(notes.at("/classificationDetails/result/status/code").asText()).isEqualTo("COMPLETE");
-    assertThat(notes.at("/classificationDetails/result/sizeClassified").asLong()).isEqualTo(NOTES.length);
+    assertThat(notes.at("/resourcesAffected/s3Object/embeddedFileDetails/fileExtension").asText())
+        .isEqualTo("txt");
+    assertThat(notes.at("/resourcesAffected/s3Object/embeddedFileDetails/fileSize").asLong())
+        .isEqualTo(NOTES.length);
+    assertThat(notes.at("/classificationDetails/result/status/code").asText())
+        .isEqualTo("COMPLETE");
+    assertThat(notes.at("/classificationDetails/result/sizeClassified").asLong())
+        .isEqualTo(NOTES.length);
     assertThat(notes.at("/classificationDetails/result/mimeType").asText()).isEqualTo("text/plain");
-    assertThat(occurrences(notes).get("lineRanges").toString()).isEqualTo("[{\"end\":2,\"start\":2,\"startColumn\":15}]");
+    assertThat(occurrences(notes).get("lineRanges").toString())
+        .isEqualTo("[{\"end\":2,\"start\":2,\"startColumn\":15}]");
     assertThat(notes.get("type").asText()).isEqualTo("SensitiveData:S3Object/Personal");
     assertThat(notes.at("/severity/description").asText()).isNotEmpty();
 
-    assertThat(occurrences(byPath.get("staff.csv")).get("cells").get(0).get("columnName").asText()).isEqualTo("ssn");
+    assertThat(occurrences(byPath.get("staff.csv")).get("cells").get(0).get("columnName").asText())
+        .isEqualTo("ssn");
     assertThat(ssnCount(byPath.get("inner.zip/deep/notes.txt"))).isEqualTo(1);
     JsonNode log = byPath.get("logs.tar.gz/app.log");
     assertThat(ssnCount(log)).isEqualTo(2);
@@ -117,11 +138,14 @@ class ArchiveMemberRecordsTest {
 
     JsonNode photo = byPath.get("photo.png");
     assertThat(photo.at("/classificationDetails/result/status/code").asText()).isEqualTo("SKIPPED");
-    assertThat(photo.at("/classificationDetails/result/status/reason").asText()).isEqualTo("UNSUPPORTED_FILE_TYPE_EXCEPTION");
-    assertThat(byPath.get("broken.json").at("/classificationDetails/result/status/reason").asText()).isEqualTo("UNABLE_TO_PARSE_FILE");
+    assertThat(photo.at("/classificationDetails/result/status/reason").asText())
+        .isEqualTo("UNSUPPORTED_FILE_TYPE_EXCEPTION");
+    assertThat(byPath.get("broken.json").at("/classificationDetails/result/status/reason").asText())
+        .isEqualTo("UNABLE_TO_PARSE_FILE");
 
     JsonNode clean = byPath.get("clean.txt");
-    assertThat(clean.at("/classificationDetails/result/status/code").asText()).isEqualTo("COMPLETE");
+    assertThat(clean.at("/classificationDetails/result/status/code").asText())
+        .isEqualTo("COMPLETE");
     assertThat(clean.at("/classificationDetails/result/sensitiveData")).isEmpty();
     assertThat(clean.has("type")).isFalse();
     assertThat(clean.has("severity")).isFalse();
@@ -130,14 +154,19 @@ class ArchiveMemberRecordsTest {
     for (JsonNode r : byPath.values()) {
       perFile += ssnCount(r);
     }
-    assertThat(perFile).as("the files' counts add up to the archive's").isEqualTo(ssnCount(archive));
+    assertThat(perFile)
+        .as("the files' counts add up to the archive's")
+        .isEqualTo(ssnCount(archive));
   }
 
   @Test
   void findings_neverCarryEmbeddedFileDetails() throws IOException {
     List<ObjectResult> results = scanBundle(dir);
-    Finding finding = new FindingFactory(ScanFixture.CONTEXT).toFinding(results.get(0)).orElseThrow();
-    assertThat(FindingWriter.JSON.writeValueAsString(finding)).doesNotContain("embeddedFileDetails").doesNotContain("notes.txt");
+    Finding finding =
+        new FindingFactory(ScanFixture.CONTEXT).toFinding(results.get(0)).orElseThrow();
+    assertThat(FindingWriter.JSON.writeValueAsString(finding))
+        .doesNotContain("embeddedFileDetails")
+        .doesNotContain("notes.txt");
   }
 
   @Test
@@ -150,7 +179,10 @@ class ArchiveMemberRecordsTest {
     }
     FormatFiles.write(dir, "many.zip", FormatFiles.zip(members));
     Scanner scanner =
-        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of())).threads(1).clock(ScanFixture.CLOCK).build();
+        Scanner.builder(Detector.of(ManagedCatalog.recommended(), List.of()))
+            .threads(1)
+            .clock(ScanFixture.CLOCK)
+            .build();
     List<ObjectResult> results = new ArrayList<>();
     scanner.scan(List.of(LocalSource.of(dir, null)), results::add);
     ObjectResult archive = results.get(0);

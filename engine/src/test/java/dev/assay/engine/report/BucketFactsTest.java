@@ -21,10 +21,16 @@ class BucketFactsTest {
 
   @Test
   void everyKnownFact_isReported() {
-    JsonNode b = bucketOf(new BucketFacts(
-        Instant.parse("2021-04-05T06:07:08Z"), "79a59df900b949e55d96a1e698fbaced", "ops", "aws:kms",
-        "arn:aws:kms:eu-west-1:111122223333:key/k", new BucketFacts.PublicAccessBlock(true, true, false, true),
-        List.of(new ScanObject.Tag("team", "hr"))));
+    JsonNode b =
+        bucketOf(
+            new BucketFacts(
+                Instant.parse("2021-04-05T06:07:08Z"),
+                "79a59df900b949e55d96a1e698fbaced",
+                "ops",
+                "aws:kms",
+                "arn:aws:kms:eu-west-1:111122223333:key/k",
+                new BucketFacts.PublicAccessBlock(true, true, false, true),
+                List.of(new ScanObject.Tag("team", "hr"))));
     assertThat(b.get("name").asText()).isEqualTo("acme");
     assertThat(b.get("arn").asText()).isEqualTo("arn:aws:s3:::acme");
     assertThat(b.get("createdAt").asText()).isEqualTo("2021-04-05T06:07:08.000Z");
@@ -32,10 +38,13 @@ class BucketFactsTest {
     assertThat(b.at("/owner/displayName").asText()).isEqualTo("ops");
     assertThat(b.at("/defaultServerSideEncryption/encryptionType").asText()).isEqualTo("aws:kms");
     assertThat(b.at("/defaultServerSideEncryption/kmsMasterKeyId").asText()).endsWith("key/k");
-    JsonNode block = b.at("/publicAccess/permissionConfiguration/bucketLevelPermissions/blockPublicAccess");
+    JsonNode block =
+        b.at("/publicAccess/permissionConfiguration/bucketLevelPermissions/blockPublicAccess");
     assertThat(block.get("blockPublicAcls").asBoolean()).isTrue();
     assertThat(block.get("ignorePublicAcls").asBoolean()).isFalse();
-    assertThat(b.at("/publicAccess/effectivePermission").isMissingNode()).as("not guessed").isTrue();
+    assertThat(b.at("/publicAccess/effectivePermission").isMissingNode())
+        .as("not guessed")
+        .isTrue();
     assertThat(b.at("/tags/0/key").asText()).isEqualTo("team");
   }
 

@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Finding and job ids look as Macie's do: 32 lowercase hex digits, leading zeros kept, and distinct. */
+/**
+ * Finding and job ids look as Macie's do: 32 lowercase hex digits, leading zeros kept, and
+ * distinct.
+ */
 class FindingIdTest {
 
   @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The spool gives back the findings it was given, sorted by bucket and key, whether it held them
- * or wrote them to disk: the sample findings in a seeded random order, with every number of them
- * held in memory, from none to all.
+ * The spool gives back the findings it was given, sorted by bucket and key, whether it held them or
+ * wrote them to disk: the sample findings in a seeded random order, with every number of them held
+ * in memory, from none to all.
  */
 class FindingSpoolTest {
 
@@ -28,7 +28,8 @@ class FindingSpoolTest {
   @MethodSource("seeds")
   void sortedEqualsTheFindingsSorted_heldOrSpilled(long seed) throws Exception {
     Random random = new Random(seed);
-    List<Finding> samples = ReportSamples.findings(ReportSamples.factory(), ReportSamples.results());
+    List<Finding> samples =
+        ReportSamples.findings(ReportSamples.factory(), ReportSamples.results());
     List<Finding> given = new ArrayList<>();
     for (int copies = 1 + random.nextInt(4); copies > 0; copies--) {
       given.addAll(samples); // the same key more than once: the sort must keep their order
@@ -46,7 +47,9 @@ class FindingSpoolTest {
         spool.add(f);
       }
       List<Finding> sorted = spool.sorted();
-      assertThat(sorted).as("%d of %d held", inMemory, given.size()).containsExactlyElementsOf(expected);
+      assertThat(sorted)
+          .as("%d of %d held", inMemory, given.size())
+          .containsExactlyElementsOf(expected);
       assertThat(sorted).containsExactlyElementsOf(expected); // a second pass, as SARIF makes
       assertThat(spool.size()).isEqualTo(given.size());
       long highest = given.stream().mapToLong(f -> f.severity().score()).max().orElse(0);
@@ -59,17 +62,24 @@ class FindingSpoolTest {
     }
   }
 
-  /** A temporary directory that cannot be written: every finding is still there, and the spool says why. */
+  /**
+   * A temporary directory that cannot be written: every finding is still there, and the spool says
+   * why.
+   */
   @org.junit.jupiter.api.Test
-  void aDirectoryItCannotWrite_keepsTheFindingsInMemory(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-    List<Finding> samples = ReportSamples.findings(ReportSamples.factory(), ReportSamples.results());
+  void aDirectoryItCannotWrite_keepsTheFindingsInMemory(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    List<Finding> samples =
+        ReportSamples.findings(ReportSamples.factory(), ReportSamples.results());
     Path missing = tmp.resolve("no-such-dir");
     try (FindingSpool spool = new FindingSpool(1, missing)) {
       for (Finding f : samples) {
         spool.add(f);
       }
       assertThat(spool.problem()).contains(missing.toString()).contains("held in memory");
-      assertThat(spool.sorted()).containsExactlyInAnyOrderElementsOf(samples).hasSize(samples.size());
+      assertThat(spool.sorted())
+          .containsExactlyInAnyOrderElementsOf(samples)
+          .hasSize(samples.size());
     }
   }
 

@@ -22,7 +22,8 @@ final class Golden {
       Files.createDirectories(file.getParent());
       Files.writeString(file, normalized);
     }
-    assertThat(normalized).as("golden file %s (rerun with -Dgolden.update=true after an intended change)", file)
+    assertThat(normalized)
+        .as("golden file %s (rerun with -Dgolden.update=true after an intended change)", file)
         .isEqualTo(Files.readString(file));
   }
 }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs ../shared/tools/check-macie-json.py, which checks JSON against the Macie2 API model that
  * ships with botocore, on the {@code json} and {@code jsonl} output, the {@code detail} of each
  * {@code eventbridge} event and the discovery result records, for a real scan of the samples and
- * for results with every location kind; and checks the {@code asff} output against the Security
- * Hub model in botocore (src/test/resources/asff/check-asff.py). Skipped where the checker,
- * python3 or botocore is absent (a user's clone has no ../shared).
+ * for results with every location kind; and checks the {@code asff} output against the Security Hub
+ * model in botocore (src/test/resources/asff/check-asff.py). Skipped where the checker, python3 or
+ * botocore is absent (a user's clone has no ../shared).
  */
 class MacieModelConformanceTest {
   private static final Path CHECKER = Path.of("../../shared/tools/check-macie-json.py");
@@ -36,14 +36,17 @@ class MacieModelConformanceTest {
 
   @BeforeEach
   void requirePythonWithBotocore() throws Exception {
-    assumeTrue(run("python3", "-c", "import botocore") == 0, "python3 with botocore is not installed");
+    assumeTrue(
+        run("python3", "-c", "import botocore") == 0, "python3 with botocore is not installed");
   }
 
   private List<ScanReport> reports() throws IOException {
-    ScanFixture.Outcome outcome = ScanFixture.scan(ScanFixture.SAMPLES, ManagedCatalog.all(), 2, 1 << 20);
+    ScanFixture.Outcome outcome =
+        ScanFixture.scan(ScanFixture.SAMPLES, ManagedCatalog.all(), 2, 1 << 20);
     assertThat(outcome.findings()).isNotEmpty();
     List<Finding> built = ReportSamples.findings(ReportSamples.factory(), ReportSamples.results());
-    return List.of(new ScanReport(outcome.findings(), 0, 0, 0, Duration.ZERO), ReportSamples.report(built));
+    return List.of(
+        new ScanReport(outcome.findings(), 0, 0, 0, Duration.ZERO), ReportSamples.report(built));
   }
 
   @Test
@@ -64,10 +67,14 @@ class MacieModelConformanceTest {
       assertThat(check(Files.write(dir.resolve("details" + n + ".jsonl"), details))).isZero();
     }
     Path results = dir.resolve("results");
-    List<ObjectResult> objects = new ArrayList<>(ScanFixture.scan(ScanFixture.SAMPLES, ManagedCatalog.all(), 2, 1 << 20).results());
+    List<ObjectResult> objects =
+        new ArrayList<>(
+            ScanFixture.scan(ScanFixture.SAMPLES, ManagedCatalog.all(), 2, 1 << 20).results());
     objects.addAll(ReportSamples.results());
-    objects.addAll(ArchiveMemberRecordsTest.scanBundle(Files.createDirectory(dir.resolve("archive"))));
-    try (DiscoveryResultsWriter writer = new DiscoveryResultsWriter(results, new FindingFactory(ScanFixture.CONTEXT))) {
+    objects.addAll(
+        ArchiveMemberRecordsTest.scanBundle(Files.createDirectory(dir.resolve("archive"))));
+    try (DiscoveryResultsWriter writer =
+        new DiscoveryResultsWriter(results, new FindingFactory(ScanFixture.CONTEXT))) {
       for (ObjectResult r : objects) {
         writer.write(r);
       }
@@ -75,9 +82,11 @@ class MacieModelConformanceTest {
     List<String> records = new ArrayList<>();
     int embedded = 0;
     for (String line : DiscoveryResultsWriterTest.records(results)) {
-      // embeddedFileDetails is a discovery-record member the API model's S3Object lacks (Macie's ResourcesAffected).
+      // embeddedFileDetails is a discovery-record member the API model's S3Object lacks (Macie's
+      // ResourcesAffected).
       JsonNode record = FindingWriter.JSON.readTree(line);
-      if (((ObjectNode) record.at("/resourcesAffected/s3Object")).remove("embeddedFileDetails") != null) {
+      if (((ObjectNode) record.at("/resourcesAffected/s3Object")).remove("embeddedFileDetails")
+          != null) {
         embedded++;
       }
       records.add(record.toString());
@@ -90,7 +99,11 @@ class MacieModelConformanceTest {
   @Test
   void checker_failsOnWhatIsNotMacie() throws Exception {
     assumeTrue(Files.isRegularFile(CHECKER), "no checker at " + CHECKER);
-    assertThat(check(Files.writeString(dir.resolve("bad.jsonl"), "{\"severity\": {\"description\": \"Severe\"}}\n"))).isNotZero();
+    assertThat(
+            check(
+                Files.writeString(
+                    dir.resolve("bad.jsonl"), "{\"severity\": {\"description\": \"Severe\"}}\n")))
+        .isNotZero();
   }
 
   @Test
@@ -100,7 +113,9 @@ class MacieModelConformanceTest {
       Path asff = write(report, OutputFormat.ASFF, "asff.json");
       assertThat(run("python3", script.toString(), asff.toString())).isZero();
     }
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"Findings\": [{\"Severity\": {\"Label\": \"SEVERE\"}}]}");
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"), "{\"Findings\": [{\"Severity\": {\"Label\": \"SEVERE\"}}]}");
     assertThat(run("python3", script.toString(), bad.toString())).isNotZero();
   }
 
@@ -121,7 +136,11 @@ class MacieModelConformanceTest {
   }
 
   private int run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .start();
     if (!p.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return -1;

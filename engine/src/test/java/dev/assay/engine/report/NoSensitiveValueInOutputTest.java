@@ -1,7 +1,5 @@
 package dev.assay.engine.report;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.engine.ObjectResult;
@@ -39,24 +37,86 @@ class NoSensitiveValueInOutputTest {
 
   /** The values, and the forms a writer might turn them into (digits only). */
   private static final List<String> PLANTED =
-      List.of(SSN, SSN_2, CARD, CARD_SPACED, AWS_SECRET, EMPLOYEE, "512234411", "431582207", "4716108999716531", "482913");
+      List.of(
+          SSN,
+          SSN_2,
+          CARD,
+          CARD_SPACED,
+          AWS_SECRET,
+          EMPLOYEE,
+          "512234411",
+          "431582207",
+          "4716108999716531",
+          "482913");
 
   private static Map<String, String> files() {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("notes.txt",
-        "Onboarding notes\nNew hire SSN: " + SSN + ", employee badge " + EMPLOYEE + "\ncredit card " + CARD + "\n");
-    files.put("staff.csv", "name,ssn,credit card number\nBo Li," + SSN + "," + CARD + "\nAl Ng," + SSN_2 + "," + CARD_SPACED + "\n");
+    files.put(
+        "notes.txt",
+        "Onboarding notes\nNew hire SSN: "
+            + SSN
+            + ", employee badge "
+            + EMPLOYEE
+            + "\ncredit card "
+            + CARD
+            + "\n");
+    files.put(
+        "staff.csv",
+        "name,ssn,credit card number\nBo Li,"
+            + SSN
+            + ","
+            + CARD
+            + "\nAl Ng,"
+            + SSN_2
+            + ","
+            + CARD_SPACED
+            + "\n");
     files.put("staff.tsv", "name\tssn\tcredit card number\nBo Li\t" + SSN + "\t" + CARD + "\n");
-    files.put("billing.json",
-        "{\"customer\": {\"ssn\": \"" + SSN + "\", \"credit_card\": \"" + CARD + "\"}, \"employee\": \"" + EMPLOYEE + "\"}\n");
-    files.put("events.jsonl",
-        "{\"event\": \"signup\", \"ssn\": \"" + SSN + "\"}\n{\"event\": \"pay\", \"credit card\": \"" + CARD_SPACED + "\"}\n");
-    files.put("people.xml", "<people>\n  <person>\n    <ssn>" + SSN + "</ssn>\n    <creditCard>credit card " + CARD + "</creditCard>\n  </person>\n</people>\n");
-    files.put("page.html", "<html><body>\n<p>Your SSN " + SSN_2 + " is on file.</p>\n<p>credit card: " + CARD + "</p>\n</body></html>\n");
-    files.put("settings.yaml", "aws:\n  aws_access_key_id: AKIA2E0A8F3B244C9986\n  aws_secret_access_key: " + AWS_SECRET + "\nssn: " + SSN + "\n");
-    files.put("mail.eml",
+    files.put(
+        "billing.json",
+        "{\"customer\": {\"ssn\": \""
+            + SSN
+            + "\", \"credit_card\": \""
+            + CARD
+            + "\"}, \"employee\": \""
+            + EMPLOYEE
+            + "\"}\n");
+    files.put(
+        "events.jsonl",
+        "{\"event\": \"signup\", \"ssn\": \""
+            + SSN
+            + "\"}\n{\"event\": \"pay\", \"credit card\": \""
+            + CARD_SPACED
+            + "\"}\n");
+    files.put(
+        "people.xml",
+        "<people>\n  <person>\n    <ssn>"
+            + SSN
+            + "</ssn>\n    <creditCard>credit card "
+            + CARD
+            + "</creditCard>\n  </person>\n</people>\n");
+    files.put(
+        "page.html",
+        "<html><body>\n<p>Your SSN "
+            + SSN_2
+            + " is on file.</p>\n<p>credit card: "
+            + CARD
+            + "</p>\n</body></html>\n");
+    files.put(
+        "settings.yaml",
+        "aws:\n  aws_access_key_id: AKIA2E0A8F3B244C9986\n  aws_secret_access_key: "
+            + AWS_SECRET
+            + "\nssn: "
+            + SSN
+            + "\n");
+    files.put(
+        "mail.eml",
         "From: hr@example.com\nTo: payroll@example.com\nSubject: new hire\nContent-Type: text/plain\n\n"
-            + "Please set up payroll. SSN " + SSN + ", credit card " + CARD + ".\n");
+            + "Please set up payroll. SSN "
+            + SSN
+            + ", credit card "
+            + CARD
+            + ".\n");
     // A value where Macie would print a name: in a column header and in a JSON element name.
     files.put("header.csv", "name,ssn " + SSN_2 + "\nBo Li," + SSN + "\n");
     files.put("keys.json", "{\"ssn\": {\"" + SSN_2 + "\": \"ssn " + SSN + "\"}}\n");
@@ -76,9 +136,18 @@ class NoSensitiveValueInOutputTest {
 
     Set<String> found = new TreeSet<>();
     outcome.findings().forEach(f -> found.add(f.resourcesAffected().s3Object().key()));
-    assertThat(found).as("every planted file is found, or this test proves nothing").isEqualTo(new TreeSet<>(files().keySet()));
+    assertThat(found)
+        .as("every planted file is found, or this test proves nothing")
+        .isEqualTo(new TreeSet<>(files().keySet()));
 
-    ScanReport report = new ScanReport(outcome.findings(), 9, 1000, 0, Duration.ZERO, Map.of("plant", root.toUri().toString()));
+    ScanReport report =
+        new ScanReport(
+            outcome.findings(),
+            9,
+            1000,
+            0,
+            Duration.ZERO,
+            Map.of("plant", root.toUri().toString()));
     StringBuilder everything = new StringBuilder();
     for (OutputFormat format : OutputFormat.values()) {
       String out = ReportSamples.render(format, report);
@@ -86,7 +155,8 @@ class NoSensitiveValueInOutputTest {
       everything.append(out);
     }
     Path results = dir.resolve("results");
-    try (DiscoveryResultsWriter writer = new DiscoveryResultsWriter(results, new FindingFactory(ScanFixture.CONTEXT))) {
+    try (DiscoveryResultsWriter writer =
+        new DiscoveryResultsWriter(results, new FindingFactory(ScanFixture.CONTEXT))) {
       for (ObjectResult r : outcome.results()) {
         writer.write(r);
       }

@@ -37,13 +37,17 @@ class LocalSourceTest {
 
   @Test
   void singleFile_isInABucketNamedAfterItsDirectory() throws IOException {
-    Path file = Files.writeString(Files.createDirectories(dir.resolve("exports")).resolve(".env"), "x");
-    assertThat(list(file, null)).singleElement().satisfies(o -> {
-      assertThat(o.bucket()).isEqualTo("exports");
-      assertThat(o.key()).isEqualTo(".env");
-      assertThat(o.extension()).isEmpty();
-      assertThat(o.size()).isEqualTo(1);
-    });
+    Path file =
+        Files.writeString(Files.createDirectories(dir.resolve("exports")).resolve(".env"), "x");
+    assertThat(list(file, null))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.bucket()).isEqualTo("exports");
+              assertThat(o.key()).isEqualTo(".env");
+              assertThat(o.extension()).isEmpty();
+              assertThat(o.size()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -53,13 +57,20 @@ class LocalSourceTest {
     Files.createSymbolicLink(root.resolve("back"), root);
     Files.createSymbolicLink(root.resolve("dangling"), root.resolve("missing"));
     List<ScanObject> objects = list(root, null);
-    assertThat(objects).filteredOn(o -> o.unavailable() == null).extracting(ScanObject::key).containsExactly("f.txt");
-    assertThat(objects).filteredOn(o -> o.unavailable() != null).extracting(ScanObject::key).contains("back", "dangling");
+    assertThat(objects)
+        .filteredOn(o -> o.unavailable() == null)
+        .extracting(ScanObject::key)
+        .containsExactly("f.txt");
+    assertThat(objects)
+        .filteredOn(o -> o.unavailable() != null)
+        .extracting(ScanObject::key)
+        .contains("back", "dangling");
   }
 
   @Test
   void missingTarget_isAnError() {
-    assertThatThrownBy(() -> LocalSource.of(dir.resolve("nope"), null)).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> LocalSource.of(dir.resolve("nope"), null))
+        .isInstanceOf(NoSuchFileException.class);
   }
 
   @Test
@@ -71,7 +82,10 @@ class LocalSourceTest {
     Files.writeString(root.resolve("acme-b/docs/x.txt"), "x");
     Files.writeString(root.resolve("loose.txt"), "y");
     assertThat(LocalSource.exportBuckets(root)).containsExactly("acme-a", "acme-b");
-    assertThat(list(root.resolve("acme-b"), "acme-b")).extracting(ScanObject::key).containsExactly("docs/x.txt");
-    assertThatThrownBy(() -> LocalSource.exportBuckets(root.resolve("loose.txt"))).isInstanceOf(NoSuchFileException.class);
+    assertThat(list(root.resolve("acme-b"), "acme-b"))
+        .extracting(ScanObject::key)
+        .containsExactly("docs/x.txt");
+    assertThatThrownBy(() -> LocalSource.exportBuckets(root.resolve("loose.txt")))
+        .isInstanceOf(NoSuchFileException.class);
   }
 }

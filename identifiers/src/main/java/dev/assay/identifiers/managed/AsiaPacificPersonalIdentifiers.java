@@ -32,9 +32,23 @@ final class AsiaPacificPersonalIdentifiers {
         // (TAS, SA, WA). Numbers that are also a US format go to DRIVERS_LICENSE (catalog order).
         .regex("\\b(?:\\d{8,10}|[A-Z]{1,2}\\d{4,6})\\b")
         .requiredKeywords(
-            "dl#", "dl:", "dlno#", "driver licence", "driver license", "driver permit", "drivers lic.",
-            "drivers licence", "driver's licence", "drivers license", "driver's license", "drivers permit",
-            "driver's permit", "drivers permit number", "driving licence", "driving license", "driving permit")
+            "dl#",
+            "dl:",
+            "dlno#",
+            "driver licence",
+            "driver license",
+            "driver permit",
+            "drivers lic.",
+            "drivers licence",
+            "driver's licence",
+            "drivers license",
+            "driver's license",
+            "drivers permit",
+            "driver's permit",
+            "drivers permit number",
+            "driving licence",
+            "driving license",
+            "driving permit")
         .validator(StandaloneValue.code(v -> !Digits.allSame(Digits.only(v))))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("NSW driver licence 3841029577", "driver licence: S81204 (SA)")
@@ -58,9 +72,21 @@ final class AsiaPacificPersonalIdentifiers {
         // State code, RTO code, year of issue, 7-digit serial: MH12 20110012345, MH-1220110012345.
         .regex("\\b[A-Z]{2}[- ]?\\d{2}[- ]?(?:19|20)\\d{2}[- ]?\\d{7}\\b")
         .requiredKeywords(
-            "driver licence", "driver licences", "driver license", "driver licenses", "drivers lic.",
-            "drivers licence", "driver's licence", "drivers licences", "driver's licences", "drivers license",
-            "driver's license", "drivers licenses", "driver's licenses", "driving licence", "driving license")
+            "driver licence",
+            "driver licences",
+            "driver license",
+            "driver licenses",
+            "drivers lic.",
+            "drivers licence",
+            "driver's licence",
+            "drivers licences",
+            "driver's licences",
+            "drivers license",
+            "driver's license",
+            "drivers licenses",
+            "driver's licenses",
+            "driving licence",
+            "driving license")
         .validator(StandaloneValue.code(v -> !Digits.allSame(Digits.only(v).substring(8))))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("Driving licence MH12 20110012345", "driving license: KA-0519990087321")

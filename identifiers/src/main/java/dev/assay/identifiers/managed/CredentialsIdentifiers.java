@@ -20,22 +20,31 @@ final class CredentialsIdentifiers {
   /** This family's identifiers, in catalog order. */
   static List<ManagedDataIdentifier> all() {
     return List.of(
-        awsCredentials(), gcpApiKey(), httpBasicAuthHeader(), jsonWebToken(), opensshPrivateKey(), pgpPrivateKey(),
-        pkcs(), puttyPrivateKey(), stripeCredentials());
+        awsCredentials(),
+        gcpApiKey(),
+        httpBasicAuthHeader(),
+        jsonWebToken(),
+        opensshPrivateKey(),
+        pgpPrivateKey(),
+        pkcs(),
+        puttyPrivateKey(),
+        stripeCredentials());
   }
 
   /** Between a PEM header and its body: line breaks, or the escaped ones of JSON and .env files. */
   private static final String PEM_GAP = "(?:[ \\t]|\\r|\\n|\\\\r|\\\\n)+";
 
   /** Optional RFC 1421 header lines of an encrypted PEM body (Proc-Type, DEK-Info). */
-  private static final String PEM_HEADERS = "(?:[A-Za-z][A-Za-z-]{0,30}: [^\\r\\n\\\\]{1,200}" + PEM_GAP + ")*";
+  private static final String PEM_HEADERS =
+      "(?:[A-Za-z][A-Za-z-]{0,30}: [^\\r\\n\\\\]{1,200}" + PEM_GAP + ")*";
 
   /** At least 40 base64 characters of key material, so that a bare header is not a key. */
   private static final String PEM_BODY = "[A-Za-z0-9+/=]{40}";
 
   /** The two example secrets of AWS's documentation, which Macie never reports. */
   private static final Set<String> AWS_EXAMPLE_SECRETS =
-      Set.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
+      Set.of(
+          "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
 
   static ManagedDataIdentifier awsCredentials() {
     return ManagedDataIdentifier.builder("AWS_CREDENTIALS", Category.CREDENTIALS)
@@ -44,7 +53,12 @@ final class CredentialsIdentifiers {
         // 40-char hex digest or a word does not.
         .regex("[A-Za-z0-9/+]{40}")
         .seeds(Seeds.runs(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+"))
-        .requiredKeywords("aws_secret_access_key", "credentials", "secret access key", "secret key", "set-awscredential")
+        .requiredKeywords(
+            "aws_secret_access_key",
+            "credentials",
+            "secret access key",
+            "secret key",
+            "set-awscredential")
         .validator(CredentialsIdentifiers::isAwsSecretKey)
         .recommended()
         .positive(
@@ -78,11 +92,18 @@ final class CredentialsIdentifiers {
       lower |= c >= 'a' && c <= 'z';
       other |= (c >= '0' && c <= '9') || c == '/' || c == '+';
     }
-    return upper && lower && other && !AWS_EXAMPLE_SECRETS.contains(text.subSequence(start, end).toString());
+    return upper
+        && lower
+        && other
+        && !AWS_EXAMPLE_SECRETS.contains(text.subSequence(start, end).toString());
   }
 
   private static boolean isKeyChar(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '+';
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '/'
+        || c == '+';
   }
 
   static ManagedDataIdentifier opensshPrivateKey() {
@@ -107,7 +128,11 @@ final class CredentialsIdentifiers {
     return ManagedDataIdentifier.builder("PKCS", Category.CREDENTIALS)
         // PKCS #1 (RSA), PKCS #8 (plain and encrypted) and the SEC 1 / DSA private keys that the
         // same tools write in the same PEM form.
-        .regex("-----BEGIN (?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY-----" + PEM_GAP + PEM_HEADERS + PEM_BODY)
+        .regex(
+            "-----BEGIN (?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY-----"
+                + PEM_GAP
+                + PEM_HEADERS
+                + PEM_BODY)
         .anchors("PRIVATE KEY-----")
         .validator(Validator.NONE)
         .recommended()
@@ -135,7 +160,10 @@ final class CredentialsIdentifiers {
   }
 
   private static boolean isTokenChar(char c, String extra) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || extra.indexOf(c) >= 0;
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || extra.indexOf(c) >= 0;
   }
 
   static ManagedDataIdentifier gcpApiKey() {
@@ -144,8 +172,14 @@ final class CredentialsIdentifiers {
         // the key's ID or display name).
         .regex("AIza[0-9A-Za-z_-]{35}")
         .requiredKeywords(
-            "G_PLACES_KEY", "GCP api key", "GCP key", "google cloud key", "google-api-key", "google-cloud-apikeys",
-            "GOOGLEKEY", "X-goog-api-key")
+            "G_PLACES_KEY",
+            "GCP api key",
+            "GCP key",
+            "google cloud key",
+            "google-api-key",
+            "google-cloud-apikeys",
+            "GOOGLEKEY",
+            "X-goog-api-key")
         .validator(standsAsToken("_-"))
         .anchors("AIza")
         .positive(
@@ -163,7 +197,8 @@ final class CredentialsIdentifiers {
         // A complete RFC 7617 header: the field name (Authorization or Proxy-Authorization, any
         // case, as HTTP field names are), the Basic scheme and the base64 credentials, all in one
         // text. The field name may sit in quotes, as in a map of headers in source code.
-        .regex("(?i:(?:proxy-)?authorization)[\"']?[ \\t]*:[ \\t]*[\"']?(?i:basic)[ \\t]+[A-Za-z0-9+/]+={0,2}")
+        .regex(
+            "(?i:(?:proxy-)?authorization)[\"']?[ \\t]*:[ \\t]*[\"']?(?i:basic)[ \\t]+[A-Za-z0-9+/]+={0,2}")
         .validator(HttpBasicCredentials::accepts)
         .anchors("authorization")
         .recommended()
@@ -184,7 +219,9 @@ final class CredentialsIdentifiers {
         // RFC 7519 JWTs in the JWS compact form, signed or unsigned. The header is a JSON object
         // and so starts "eyJ" in base64url; JsonWebTokens checks that it holds "alg".
         .regex("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*")
-        .validator(standsAsToken("_-.").and((text, start, end) -> JsonWebTokens.isJws(text.subSequence(start, end))))
+        .validator(
+            standsAsToken("_-.")
+                .and((text, start, end) -> JsonWebTokens.isJws(text.subSequence(start, end))))
         .anchors("eyJ")
         .positive(
             "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQ4MjEiLCJpYXQiOjE3NjcyMjU2MDAsInJvbGUiOiJyZWFkZXIifQ.7VIrxaR7kQfWv52uvEgoqiXnLAC1lIAYJRfza0hW-rd",
@@ -216,11 +253,15 @@ final class CredentialsIdentifiers {
   /** A line break in the file, or the escaped one of a JSON string or .env value. */
   private static final String PPK_NL = "(?:\\r?\\n|\\\\r\\\\n|\\\\n)";
 
-  /** A header value: letters, digits and hyphens only (Macie: values with spaces or underscores are not detected). */
+  /**
+   * A header value: letters, digits and hyphens only (Macie: values with spaces or underscores are
+   * not detected).
+   */
   private static final String PPK_VALUE = "[A-Za-z0-9-]+" + PPK_NL;
 
   /** Base64 lines after Public-Lines or Private-Lines. */
-  private static final String PPK_LINES = "[0-9]{1,4}" + PPK_NL + "(?:[A-Za-z0-9+/=]+" + PPK_NL + ")+";
+  private static final String PPK_LINES =
+      "[0-9]{1,4}" + PPK_NL + "(?:[A-Za-z0-9+/=]+" + PPK_NL + ")+";
 
   static ManagedDataIdentifier puttyPrivateKey() {
     return ManagedDataIdentifier.builder("PUTTY_PRIVATE_KEY", Category.CREDENTIALS)
@@ -228,14 +269,23 @@ final class CredentialsIdentifiers {
         // Public-Lines, Private-Lines, Private-MAC); a format-3 encrypted file adds its key
         // derivation headers after Encryption. Custom headers break the match, as in Macie.
         .regex(
-            "PuTTY-User-Key-File-[0-9]+: " + PPK_VALUE
-                + "Encryption: " + PPK_VALUE
-                + "(?:(?:Key-Derivation|Argon2-[A-Za-z]+): " + PPK_VALUE + ")*"
-                + "Comment: " + PPK_VALUE
-                + "Public-Lines: " + PPK_LINES
-                + "Private-Lines: " + PPK_LINES
+            "PuTTY-User-Key-File-[0-9]+: "
+                + PPK_VALUE
+                + "Encryption: "
+                + PPK_VALUE
+                + "(?:(?:Key-Derivation|Argon2-[A-Za-z]+): "
+                + PPK_VALUE
+                + ")*"
+                + "Comment: "
+                + PPK_VALUE
+                + "Public-Lines: "
+                + PPK_LINES
+                + "Private-Lines: "
+                + PPK_LINES
                 + "Private-MAC: [A-Za-z0-9+]+")
-        .validator((text, start, end) -> PuttyKeyFiles.hasConsistentLineCounts(text.subSequence(start, end)))
+        .validator(
+            (text, start, end) ->
+                PuttyKeyFiles.hasConsistentLineCounts(text.subSequence(start, end)))
         .anchors("PuTTY-User-Key-File-")
         .recommended()
         .positive(
@@ -265,7 +315,9 @@ final class CredentialsIdentifiers {
         .regex("(?:sk|pk|rk)_(?:live|test)_[0-9A-Za-z]{24,247}")
         .validator(
             standsAsToken("_")
-                .and((text, start, end) -> !STRIPE_EXAMPLE_KEYS.contains(text.subSequence(start, end).toString())))
+                .and(
+                    (text, start, end) ->
+                        !STRIPE_EXAMPLE_KEYS.contains(text.subSequence(start, end).toString())))
         .anchors("_live_", "_test_")
         .positive(
             "STRIPE_SECRET_KEY=sk_live_93JxiQskS14qbd8Zlq8khMja",

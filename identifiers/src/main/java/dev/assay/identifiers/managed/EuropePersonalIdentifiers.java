@@ -21,23 +21,42 @@ import java.util.function.Predicate;
  * passport numbers, and the UK electoral roll number. Driving licences are in {@link
  * EuropeDriversLicenses}, phone numbers in {@link EuropePhoneNumbers}.
  *
- * <p>Every one requires a keyword within 30 characters (Macie's keyword table). Severity: national id, NINO, social security, taxpayer and electoral roll numbers are
- * High at any count; passport numbers Medium for one occurrence, High from two (Macie's severity table for managed identifiers).
+ * <p>Every one requires a keyword within 30 characters (Macie's keyword table). Severity: national
+ * id, NINO, social security, taxpayer and electoral roll numbers are High at any count; passport
+ * numbers Medium for one occurrence, High from two (Macie's severity table for managed
+ * identifiers).
  */
 final class EuropePersonalIdentifiers {
   private EuropePersonalIdentifiers() {}
 
-  /** Passport numbers: Medium for one occurrence, High for more (Macie's severity table for managed identifiers). */
-  static final SeverityProfile PASSPORT = new SeverityProfile(Severity.MEDIUM, Severity.HIGH, Severity.HIGH);
+  /**
+   * Passport numbers: Medium for one occurrence, High for more (Macie's severity table for managed
+   * identifiers).
+   */
+  static final SeverityProfile PASSPORT =
+      new SeverityProfile(Severity.MEDIUM, Severity.HIGH, Severity.HIGH);
 
   /** This family's identifiers, in catalog order: by country, then by kind. */
   static List<ManagedDataIdentifier> all() {
     return List.of(
-        franceNationalId(), franceTaxId(), francePassport(),
-        germanyNationalId(), germanyTaxId(), germanyPassport(),
-        italyNationalId(), italyPassport(),
-        spainDni(), spainNie(), spainNif(), spainCif(), spainSocialSecurity(), spainPassport(),
-        ukNationalInsurance(), ukTaxId(), ukPassport(), ukElectoralRoll());
+        franceNationalId(),
+        franceTaxId(),
+        francePassport(),
+        germanyNationalId(),
+        germanyTaxId(),
+        germanyPassport(),
+        italyNationalId(),
+        italyPassport(),
+        spainDni(),
+        spainNie(),
+        spainNif(),
+        spainCif(),
+        spainSocialSecurity(),
+        spainPassport(),
+        ukNationalInsurance(),
+        ukTaxId(),
+        ukPassport(),
+        ukElectoralRoll());
   }
 
   /**
@@ -55,15 +74,32 @@ final class EuropePersonalIdentifiers {
   // ---- France ----
 
   static ManagedDataIdentifier franceNationalId() {
-    return ManagedDataIdentifier.builder("FRANCE_NATIONAL_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "FRANCE_NATIONAL_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // The NIR (INSEE code), 15 chars, written unbroken or grouped 1 2 2 2 3 3 2.
         .regex("\\b[1234578] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}\\b")
         .requiredKeywords(
-            "assurance sociale", "carte nationale d’identité", "cni", "code sécurité sociale",
-            "French social security number", "fssn#", "insee", "insurance number", "national id number",
-            "nationalid#", "numéro d'assurance", "sécurité sociale", "sécurité sociale non.",
-            "sécurité sociale numéro", "social", "social security", "social security number",
-            "socialsecuritynumber", "ss#", "ssn", "ssn#")
+            "assurance sociale",
+            "carte nationale d’identité",
+            "cni",
+            "code sécurité sociale",
+            "French social security number",
+            "fssn#",
+            "insee",
+            "insurance number",
+            "national id number",
+            "nationalid#",
+            "numéro d'assurance",
+            "sécurité sociale",
+            "sécurité sociale non.",
+            "sécurité sociale numéro",
+            "social",
+            "social security",
+            "social security number",
+            "socialsecuritynumber",
+            "ss#",
+            "ssn",
+            "ssn#")
         .validator(alone(FrenchIds::isValidNir))
         .recommended()
         .positive(
@@ -78,14 +114,22 @@ final class EuropePersonalIdentifiers {
   }
 
   static ManagedDataIdentifier franceTaxId() {
-    return ManagedDataIdentifier.builder("FRANCE_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "FRANCE_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // The numéro fiscal (SPI), 13 digits, printed 2 2 3 3 3 on the avis d'impôt.
         .regex("\\b[0-3]\\d ?\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}\\b")
-        .requiredKeywords("numéro d'identification fiscal", "tax id", "tax identification number", "tax number", "tin", "tin#")
+        .requiredKeywords(
+            "numéro d'identification fiscal",
+            "tax id",
+            "tax identification number",
+            "tax number",
+            "tin",
+            "tin#")
         .validator(alone(FrenchIds::isValidTaxNumber))
         .recommended()
         .positive("Numéro d'identification fiscal: 30 23 217 600 053", "tax number 1234567890066")
-        .negative("tax number 1234567890067", "TIN 0000000000000", "order 30 23 217 600 053 shipped")
+        .negative(
+            "tax number 1234567890067", "TIN 0000000000000", "order 30 23 217 600 053 shipped")
         .build();
   }
 
@@ -93,7 +137,8 @@ final class EuropePersonalIdentifiers {
     return ManagedDataIdentifier.builder("FRANCE_PASSPORT_NUMBER", Category.PERSONAL_INFORMATION)
         // Nine chars: 2 digits, 2 letters, 5 digits (passeport électronique).
         .regex("\\b\\d{2}[A-Z]{2}\\d{5}\\b")
-        .requiredKeywords("numéro de passeport", "passeport", "passeport #", "passeport n °", "passeport non")
+        .requiredKeywords(
+            "numéro de passeport", "passeport", "passeport #", "passeport n °", "passeport non")
         .validator(alone(v -> !Digits.allSame(Digits.only(v))))
         .severity(PASSPORT)
         .recommended()
@@ -108,22 +153,40 @@ final class EuropePersonalIdentifiers {
   private static final String GERMAN_DOCUMENT = "[CFGHJKLMNPRTVWXYZ0-9]{8}\\d?\\b";
 
   static ManagedDataIdentifier germanyNationalId() {
-    return ManagedDataIdentifier.builder("GERMANY_NATIONAL_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "GERMANY_NATIONAL_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // Personalausweis serial since 2010: 9 chars, optionally the MRZ check digit.
         .regex("\\b[CFGHJKLMNPRTVWXYZ]" + GERMAN_DOCUMENT)
-        .requiredKeywords("ausweisnummer", "id number", "identification number", "identity number", "insurance number", "personal id", "personalausweis")
+        .requiredKeywords(
+            "ausweisnummer",
+            "id number",
+            "identification number",
+            "identity number",
+            "insurance number",
+            "personal id",
+            "personalausweis")
         .validator(alone(GermanIds::isValidDocumentNumber))
         .recommended()
-        .positive("Personalausweis: L01X00T47", "Ausweisnummer T220001293", "personal id LZ6311T475")
-        .negative("Ausweisnummer T220001294", "Personalausweis: LAB123456", "Kundennummer L01X00T47")
+        .positive(
+            "Personalausweis: L01X00T47", "Ausweisnummer T220001293", "personal id LZ6311T475")
+        .negative(
+            "Ausweisnummer T220001294", "Personalausweis: LAB123456", "Kundennummer L01X00T47")
         .build();
   }
 
   static ManagedDataIdentifier germanyTaxId() {
-    return ManagedDataIdentifier.builder("GERMANY_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "GERMANY_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // The Steuer-IdNr, 11 digits, often printed 2 3 3 3.
         .regex("\\b[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}\\b")
-        .requiredKeywords("identifikationsnummer", "steuer id", "steueridentifikationsnummer", "steuernummer", "tax id", "tax identification number", "tax number")
+        .requiredKeywords(
+            "identifikationsnummer",
+            "steuer id",
+            "steueridentifikationsnummer",
+            "steuernummer",
+            "tax id",
+            "tax identification number",
+            "tax number")
         .validator(alone(GermanIds::isValidTaxId))
         .recommended()
         .positive("Steuer-ID: 28 365 461 076", "Steueridentifikationsnummer 62941307876")
@@ -135,7 +198,15 @@ final class EuropePersonalIdentifiers {
     return ManagedDataIdentifier.builder("GERMANY_PASSPORT_NUMBER", Category.PERSONAL_INFORMATION)
         // Reisepass serial: first char C, F, G, H, J or K.
         .regex("\\b[CFGHJK]" + GERMAN_DOCUMENT)
-        .requiredKeywords("ausstellungsdatum", "ausstellungsort", "geburtsdatum", "passport", "passports", "reisepass", "reisepass–nr", "reisepassnummer")
+        .requiredKeywords(
+            "ausstellungsdatum",
+            "ausstellungsort",
+            "geburtsdatum",
+            "passport",
+            "passports",
+            "reisepass",
+            "reisepass–nr",
+            "reisepassnummer")
         .validator(alone(GermanIds::isValidDocumentNumber))
         .severity(PASSPORT)
         .recommended()
@@ -147,16 +218,26 @@ final class EuropePersonalIdentifiers {
   // ---- Italy ----
 
   static ManagedDataIdentifier italyNationalId() {
-    return ManagedDataIdentifier.builder("ITALY_NATIONAL_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "ITALY_NATIONAL_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // The codice fiscale of a person (16 chars, omocodia letters allowed), or the 11-digit
-        // codice fiscale / partita IVA of an entity: Macie's id serves both national id and taxpayer.
+        // codice fiscale / partita IVA of an entity: Macie's id serves both national id and
+        // taxpayer.
         // The keyword "codice fiscal" is Macie's own; as keywords match whole words, the usual
         // "codice fiscale" does not satisfy it (the other keywords, field names, do).
         .regex(
             "\\b(?:[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|\\d{11})\\b")
         .requiredKeywords(
-            "codice fiscal", "dati anagrafici", "ehic", "health card", "health insurance card", "p. iva",
-            "partita i.v.a.", "personal data", "tax code", "tessera sanitaria")
+            "codice fiscal",
+            "dati anagrafici",
+            "ehic",
+            "health card",
+            "health insurance card",
+            "p. iva",
+            "partita i.v.a.",
+            "personal data",
+            "tax code",
+            "tessera sanitaria")
         .validator(alone(EuropePersonalIdentifiers::isItalianFiscalCode))
         .recommended()
         .positive(
@@ -164,7 +245,8 @@ final class EuropePersonalIdentifiers {
             "tessera sanitaria BNCGLI80A41H501C",
             "dati anagrafici RSSMRA85T10A56NH (omocodia)",
             "P. IVA 12345670017")
-        .negative("Tessera sanitaria: RSSMRA85T10A562T", "P. IVA 12345670018", "ordine RSSMRA85T10A562S")
+        .negative(
+            "Tessera sanitaria: RSSMRA85T10A562T", "P. IVA 12345670018", "ordine RSSMRA85T10A562S")
         .build();
   }
 
@@ -180,7 +262,12 @@ final class EuropePersonalIdentifiers {
       return false;
     }
     int office = Integer.parseInt(value.substring(7, 10));
-    boolean officeOk = (office >= 1 && office <= 100) || office == 120 || office == 121 || office == 888 || office == 999;
+    boolean officeOk =
+        (office >= 1 && office <= 100)
+            || office == 120
+            || office == 121
+            || office == 888
+            || office == 999;
     return officeOk && Luhn.isValid(value);
   }
 
@@ -189,8 +276,14 @@ final class EuropePersonalIdentifiers {
         // Two letters and seven digits (passaporto elettronico).
         .regex("\\b[A-Z]{2}\\d{7}\\b")
         .requiredKeywords(
-            "italian passport number", "numéro passeport", "numéro passeport italien", "passaporto",
-            "passaporto italiana", "passaporto numero", "passport number", "repubblica italiana passaporto")
+            "italian passport number",
+            "numéro passeport",
+            "numéro passeport italien",
+            "passaporto",
+            "passaporto italiana",
+            "passaporto numero",
+            "passport number",
+            "repubblica italiana passaporto")
         .validator(alone(v -> !Digits.allSame(Digits.only(v))))
         .severity(PASSPORT)
         .recommended()
@@ -203,9 +296,21 @@ final class EuropePersonalIdentifiers {
 
   /** The keywords Macie gives the three Spanish tax numbers (NIE, NIF, CIF) alike. */
   private static final String[] SPAIN_TAX_KEYWORDS = {
-    "cif", "cif número", "cifnúmero#", "nie", "nif", "número de contribuyente", "número de identidad de extranjero",
-    "número de identificación fiscal", "número de impuesto corporativo", "personal tax number", "tax id",
-    "tax identification number", "tax number", "tin", "tin#"
+    "cif",
+    "cif número",
+    "cifnúmero#",
+    "nie",
+    "nif",
+    "número de contribuyente",
+    "número de identidad de extranjero",
+    "número de identificación fiscal",
+    "número de impuesto corporativo",
+    "personal tax number",
+    "tax id",
+    "tax identification number",
+    "tax number",
+    "tin",
+    "tin#"
   };
 
   /** 8 digits (plain or dotted 2.3.3) and a letter, as a DNI is written. */
@@ -215,14 +320,27 @@ final class EuropePersonalIdentifiers {
     return ManagedDataIdentifier.builder("SPAIN_DNI_NUMBER", Category.PERSONAL_INFORMATION)
         .regex("\\b" + DNI_SHAPE + "\\b")
         .requiredKeywords(
-            "dni", "dni#", "dninúmero#", "documento nacional de identidad", "identidad único", "identidadúnico#",
-            "insurance number", "national identification number", "national identity", "nationalid#",
-            "nationalidno#", "número nacional identidad", "personal identification number", "personal identity no",
-            "unique identity number", "uniqueid#")
+            "dni",
+            "dni#",
+            "dninúmero#",
+            "documento nacional de identidad",
+            "identidad único",
+            "identidadúnico#",
+            "insurance number",
+            "national identification number",
+            "national identity",
+            "nationalid#",
+            "nationalidno#",
+            "número nacional identidad",
+            "personal identification number",
+            "personal identity no",
+            "unique identity number",
+            "uniqueid#")
         // The mod-23 letter; the documentation's 99999999 and all-zero values are never reported.
         .validator(alone(SpanishIds::isValidDni))
         .recommended()
-        .positive("DNI: 12345678Z", "Documento nacional de identidad 48.213.567-R", "dni 73829104-R")
+        .positive(
+            "DNI: 12345678Z", "Documento nacional de identidad 48.213.567-R", "dni 73829104-R")
         .negative("DNI: 12345678A", "DNI 00000000T", "Pedido 12345678Z enviado")
         .build();
   }
@@ -251,7 +369,8 @@ final class EuropePersonalIdentifiers {
   }
 
   static ManagedDataIdentifier spainCif() {
-    return ManagedDataIdentifier.builder("SPAIN_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "SPAIN_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // The CIF of a legal entity: type letter, 7 digits, control digit or letter.
         .regex("\\b[ABCDEFGHJNPQRSUVW][- ]?\\d{7}[- ]?[0-9A-J]\\b")
         .requiredKeywords(SPAIN_TAX_KEYWORDS)
@@ -263,10 +382,17 @@ final class EuropePersonalIdentifiers {
   }
 
   static ManagedDataIdentifier spainSocialSecurity() {
-    return ManagedDataIdentifier.builder("SPAIN_SOCIAL_SECURITY_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "SPAIN_SOCIAL_SECURITY_NUMBER", Category.PERSONAL_INFORMATION)
         // 12 digits: province, number, control; written unbroken or 2/8/2.
         .regex("\\b\\d{2}[ /-]?\\d{8}[ /-]?\\d{2}\\b")
-        .requiredKeywords("número de la seguridad social", "social security no.", "social security number", "socialsecurityno#", "ssn", "ssn#")
+        .requiredKeywords(
+            "número de la seguridad social",
+            "social security no.",
+            "social security number",
+            "socialsecurityno#",
+            "ssn",
+            "ssn#")
         .validator(alone(SpanishIds::isValidSocialSecurityNumber))
         .recommended()
         .positive("Número de la Seguridad Social: 28/12345678/40", "SSN 084021345638")
@@ -279,8 +405,15 @@ final class EuropePersonalIdentifiers {
         // Two or three letters and six digits.
         .regex("\\b[A-Z]{2,3}\\d{6}\\b")
         .requiredKeywords(
-            "españa pasaporte", "libreta pasaporte", "número pasaporte", "pasaporte", "passport", "passport book",
-            "passport no", "passport number", "spain passport")
+            "españa pasaporte",
+            "libreta pasaporte",
+            "número pasaporte",
+            "pasaporte",
+            "passport",
+            "passport book",
+            "passport no",
+            "passport number",
+            "spain passport")
         .validator(alone(v -> !Digits.allSame(Digits.only(v))))
         .severity(PASSPORT)
         .recommended()
@@ -292,11 +425,18 @@ final class EuropePersonalIdentifiers {
   // ---- United Kingdom ----
 
   static ManagedDataIdentifier ukNationalInsurance() {
-    return ManagedDataIdentifier.builder("UK_NATIONAL_INSURANCE_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "UK_NATIONAL_INSURANCE_NUMBER", Category.PERSONAL_INFORMATION)
         .regex("\\b[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b")
         .requiredKeywords(
-            "insurance no.", "insurance number", "insurance#", "national insurance number", "nationalinsurance#",
-            "nationalinsurancenumber", "nin", "nino")
+            "insurance no.",
+            "insurance number",
+            "insurance#",
+            "national insurance number",
+            "nationalinsurance#",
+            "nationalinsurancenumber",
+            "nin",
+            "nino")
         .validator(alone(UkIds::isValidNino))
         .recommended()
         .positive("National Insurance number: JG 10 37 59 A", "NINO=PX123456C")
@@ -305,13 +445,28 @@ final class EuropePersonalIdentifiers {
   }
 
   static ManagedDataIdentifier ukTaxId() {
-    return ManagedDataIdentifier.builder("UK_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "UK_TAX_IDENTIFICATION_NUMBER", Category.PERSONAL_INFORMATION)
         // The Unique Taxpayer Reference: 10 digits, optionally 5 5, optionally a trailing K.
         .regex("\\b\\d{5} ?\\d{5}K?\\b")
         .requiredKeywords(
-            "paye", "tax id", "tax id no.", "tax id number", "tax identification", "tax identification#",
-            "tax no.", "tax number", "tax reference", "tax#", "taxid#", "temporary reference number", "tin", "trn",
-            "unique tax reference", "unique taxpayer reference", "utr")
+            "paye",
+            "tax id",
+            "tax id no.",
+            "tax id number",
+            "tax identification",
+            "tax identification#",
+            "tax no.",
+            "tax number",
+            "tax reference",
+            "tax#",
+            "taxid#",
+            "temporary reference number",
+            "tin",
+            "trn",
+            "unique tax reference",
+            "unique taxpayer reference",
+            "utr")
         .validator(alone(UkIds::isValidUtr))
         .positive("UTR: 22345 67890", "Unique Taxpayer Reference 9987654321K")
         .negative("UTR: 12345 67890", "UTR 0000000000", "invoice 2234567890")
@@ -322,8 +477,15 @@ final class EuropePersonalIdentifiers {
     return ManagedDataIdentifier.builder("UK_PASSPORT_NUMBER", Category.PERSONAL_INFORMATION)
         .regex("\\b\\d{9}\\b")
         .requiredKeywords(
-            "passeport #", "passeport n °", "passeport non", "passeportn °", "passport #", "passport no",
-            "passport number", "passport#", "passportid")
+            "passeport #",
+            "passeport n °",
+            "passeport non",
+            "passeportn °",
+            "passport #",
+            "passport no",
+            "passport number",
+            "passport#",
+            "passportid")
         .validator(alone(v -> !Digits.allSame(v)))
         .severity(PASSPORT)
         .recommended()
@@ -337,11 +499,17 @@ final class EuropePersonalIdentifiers {
         // Polling district code (2-3 letters) and elector number (1-4 digits).
         .regex("\\b[A-Z]{2,3}-?\\d{1,4}\\b")
         .requiredKeywords(
-            "electoral #", "electoral number", "electoral roll #", "electoral roll no.", "electoral roll number", "electoralrollno")
+            "electoral #",
+            "electoral number",
+            "electoral roll #",
+            "electoral roll no.",
+            "electoral roll number",
+            "electoralrollno")
         .validator(alone(v -> Integer.parseInt(Digits.only(v)) != 0))
         .recommended()
         .positive("Electoral roll number: KA1234", "electoral number AB-372")
-        .negative("Electoral roll number: KA0000", "Reference KA1234", "electoral roll number: KA12345")
+        .negative(
+            "Electoral roll number: KA0000", "Reference KA1234", "electoral roll number: KA12345")
         .build();
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Phone numbers of France, Germany, Italy, Spain and the UK ("Managed data identifiers for PII",
  * phone number): with a keyword nearby the country code is optional, without one the number must
- * carry it (Macie's keyword table). Severity Low, Medium, High (Macie's severity table for managed identifiers); none
- * is in RECOMMENDED.
+ * carry it (Macie's keyword table). Severity Low, Medium, High (Macie's severity table for managed
+ * identifiers); none is in RECOMMENDED.
  *
  * <p>Numbers without a country code are told apart by each country's written conventions (ITU-T
  * E.164 national plans as the regulators publish them: ARCEP, BNetzA, AGCOM, CNMC, Ofcom): France
@@ -24,7 +24,8 @@ final class EuropePhoneNumbers {
   private EuropePhoneNumbers() {}
 
   /** Phone number: Low, Medium, High (Macie's severity table for managed identifiers). */
-  static final SeverityProfile PHONE = new SeverityProfile(Severity.LOW, Severity.MEDIUM, Severity.HIGH);
+  static final SeverityProfile PHONE =
+      new SeverityProfile(Severity.LOW, Severity.MEDIUM, Severity.HIGH);
 
   /** This family's identifiers, in catalog order. */
   static List<ManagedDataIdentifier> all() {
@@ -33,7 +34,16 @@ final class EuropePhoneNumbers {
   }
 
   private static final String[] KEYWORDS = {
-    "cell", "contact", "fax", "fax number", "mobile", "phone", "phone number", "tel", "telephone", "telephone number"
+    "cell",
+    "contact",
+    "fax",
+    "fax number",
+    "mobile",
+    "phone",
+    "phone number",
+    "tel",
+    "telephone",
+    "telephone number"
   };
 
   /** The international prefix of {@code countryCode}, with the optional "(0)" some people write. */
@@ -52,7 +62,9 @@ final class EuropePhoneNumbers {
           if (Character.isLetterOrDigit(before) || before == '+') {
             return false;
           }
-          if ((before == '-' || before == '.' || before == '/') && start > 1 && Character.isDigit(text.charAt(start - 2))) {
+          if ((before == '-' || before == '.' || before == '/')
+              && start > 1
+              && Character.isDigit(text.charAt(start - 2))) {
             return false;
           }
         }
@@ -92,8 +104,10 @@ final class EuropePhoneNumbers {
   static ManagedDataIdentifier france() {
     // 0 and 9 digits, or +33 and 9 digits; written in pairs after the first digit.
     String pairs = "[1-9](?:\\d{8}|(?: \\d{2}){4}|(?:\\.\\d{2}){4}|(?:-\\d{2}){4})";
-    return phone("FRANCE_PHONE_NUMBER", "33", "(?:" + international("33") + "|\\b0)" + pairs + "\\b")
-        .positive("Tél. : +33 6 12 34 56 78", "contact: 01 42 68 53 00", "Appelez le 0033 1 42 68 53 00")
+    return phone(
+            "FRANCE_PHONE_NUMBER", "33", "(?:" + international("33") + "|\\b0)" + pairs + "\\b")
+        .positive(
+            "Tél. : +33 6 12 34 56 78", "contact: 01 42 68 53 00", "Appelez le 0033 1 42 68 53 00")
         .negative("Référence 01 42 68 53 00", "phone 01 42 68 53 00 12", "+33 6 12 34 56")
         .build();
   }
@@ -102,7 +116,10 @@ final class EuropePhoneNumbers {
     // Area code (2-5 digits after the trunk 0) and subscriber number; nationally with a separator.
     String number = "[1-9]\\d{1,4}[ /-]?\\d{3,9}";
     String national = "\\b0[1-9]\\d{1,4}[ /-]\\d{3,9}";
-    return phone("GERMANY_PHONE_NUMBER", "49", "(?:" + international("49") + number + "|" + national + ")\\b")
+    return phone(
+            "GERMANY_PHONE_NUMBER",
+            "49",
+            "(?:" + international("49") + number + "|" + national + ")\\b")
         .positive("Tel.: +49 30 12345678", "Telefon: 089/1234567, phone", "mobile 0151 23456789")
         .negative("Kundennummer 030 12345678", "+49 30 12", "phone 030 1234 5678 90")
         .build();
@@ -116,14 +133,25 @@ final class EuropePhoneNumbers {
     return phone(
             "ITALY_PHONE_NUMBER",
             "39",
-            "(?:" + international("39") + "(?:" + landline + "|" + mobile + ")|\\b(?:" + nationalLandline + "|" + mobile + "))\\b")
+            "(?:"
+                + international("39")
+                + "(?:"
+                + landline
+                + "|"
+                + mobile
+                + ")|\\b(?:"
+                + nationalLandline
+                + "|"
+                + mobile
+                + "))\\b")
         .positive("Tel. +39 06 6982 1234", "mobile: 347 1234567", "telefono +39 3471234567")
         .negative("Ordine 347 123 4567", "phone 347 12", "codice 0039", "rif. 006 084 917")
         .build();
   }
 
   static ManagedDataIdentifier spain() {
-    String nine = "[6789](?:\\d{8}|\\d{2}(?: \\d{3}){2}|\\d{2}(?: \\d{2}){3}|\\d(?: \\d{3})(?: \\d{2}){2})";
+    String nine =
+        "[6789](?:\\d{8}|\\d{2}(?: \\d{3}){2}|\\d{2}(?: \\d{2}){3}|\\d(?: \\d{3})(?: \\d{2}){2})";
     return phone("SPAIN_PHONE_NUMBER", "34", "(?:" + international("34") + "|\\b)" + nine + "\\b")
         .positive("Teléfono +34 612 345 678", "phone: 91 123 45 67", "móvil (mobile) 612345678")
         .negative("Pedido 612 345 678", "+34 512 345 678", "phone 612 345 678 9")
@@ -131,13 +159,19 @@ final class EuropePhoneNumbers {
   }
 
   static ManagedDataIdentifier uk() {
-    return phone("UK_PHONE_NUMBER", "44", "(?:" + international("44") + "|\\b0)" + "[1-9]" + uk10() + "\\b")
+    return phone(
+            "UK_PHONE_NUMBER",
+            "44",
+            "(?:" + international("44") + "|\\b0)" + "[1-9]" + uk10() + "\\b")
         .positive("Tel: +44 20 7946 0958", "phone 07700 900123", "call +44 (0)7700 900123")
         .negative("Order 07700 900123", "phone 07700 9001", "+44 20 7946")
         .build();
   }
 
-  /** The ten significant digits after the trunk 0 or +44, in the UK's usual groupings (first digit 1-9). */
+  /**
+   * The ten significant digits after the trunk 0 or +44, in the UK's usual groupings (first digit
+   * 1-9).
+   */
   private static String uk10() {
     return "(?:\\d{9}|\\d (?:\\d{4} \\d{4})|\\d{2} \\d{3} \\d{4}|\\d{3} ?\\d{6}|\\d{3} \\d{3} \\d{3})";
   }

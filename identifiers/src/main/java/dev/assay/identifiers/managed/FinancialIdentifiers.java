@@ -5,32 +5,69 @@ import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.Severity;
 import dev.assay.identifiers.SeverityProfile;
+import dev.assay.identifiers.Validator;
 import dev.assay.identifiers.validate.CardExpirationDates;
 import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.Iban;
 import dev.assay.identifiers.validate.MagneticStripes;
 import dev.assay.identifiers.validate.PaymentCards;
-import dev.assay.identifiers.Validator;
 import java.util.List;
 
-/** Managed identifiers for financial information ("Managed data identifiers for financial information"). */
+/**
+ * Managed identifiers for financial information ("Managed data identifiers for financial
+ * information").
+ */
 final class FinancialIdentifiers {
   private FinancialIdentifiers() {}
 
   /** This family's identifiers, in catalog order. */
   static List<ManagedDataIdentifier> all() {
     return List.of(
-        creditCardExpiration(), creditCardMagneticStripe(), creditCardNumber(), creditCardNumberNoKeyword(),
+        creditCardExpiration(),
+        creditCardMagneticStripe(),
+        creditCardNumber(),
+        creditCardNumberNoKeyword(),
         creditCardSecurityCode());
   }
 
   static final List<String> CARD_KEYWORDS =
       List.of(
-          "account number", "american express", "amex", "bank card", "c card", "card", "cc #", "ccn",
-          "check card", "cred card", "credit", "credit card", "credit cards", "credit no", "credit num",
-          "dankort", "debit", "debit card", "debit no", "debit num", "diners club", "discover",
-          "electron", "japanese card bureau", "jcb", "mastercard", "mc", "pan", "payment account number",
-          "payment card number", "pcn", "pmnt #", "pmnt card", "pmnt no", "pmnt number", "union pay",
+          "account number",
+          "american express",
+          "amex",
+          "bank card",
+          "c card",
+          "card",
+          "cc #",
+          "ccn",
+          "check card",
+          "cred card",
+          "credit",
+          "credit card",
+          "credit cards",
+          "credit no",
+          "credit num",
+          "dankort",
+          "debit",
+          "debit card",
+          "debit no",
+          "debit num",
+          "diners club",
+          "discover",
+          "electron",
+          "japanese card bureau",
+          "jcb",
+          "mastercard",
+          "mc",
+          "pan",
+          "payment account number",
+          "payment card number",
+          "pcn",
+          "pmnt #",
+          "pmnt card",
+          "pmnt no",
+          "pmnt number",
+          "union pay",
           "visa");
 
   /**
@@ -79,7 +116,8 @@ final class FinancialIdentifiers {
   }
 
   static ManagedDataIdentifier creditCardNumberNoKeyword() {
-    return ManagedDataIdentifier.builder("CREDIT_CARD_NUMBER_(NO_KEYWORD)", Category.FINANCIAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "CREDIT_CARD_NUMBER_(NO_KEYWORD)", Category.FINANCIAL_INFORMATION)
         .regex(CARD_REGEX)
         .forbiddenKeywords(CARD_KEYWORDS)
         .validator(CARD_VALIDATOR)
@@ -110,11 +148,23 @@ final class FinancialIdentifiers {
   private static final String EXPIRATION_REGEX =
       "\\b(?:(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
           + "|\\d{1,2}[/-]\\d{1,2}[/-](?:19|20)\\d{2}"
-          + "|" + MONTH + "[/-]" + YEAR
-          + "|(?:19|20)\\d{2}[/-]" + MONTH
-          + "|" + MONTH_NAME + "[ /-]?" + YEAR
-          + "|" + YEAR + "[ /-]" + MONTH_NAME
-          + "|(?:19|20)\\d{2}|" + MONTH + ")\\b";
+          + "|"
+          + MONTH
+          + "[/-]"
+          + YEAR
+          + "|(?:19|20)\\d{2}[/-]"
+          + MONTH
+          + "|"
+          + MONTH_NAME
+          + "[ /-]?"
+          + YEAR
+          + "|"
+          + YEAR
+          + "[ /-]"
+          + MONTH_NAME
+          + "|(?:19|20)\\d{2}|"
+          + MONTH
+          + ")\\b";
 
   static ManagedDataIdentifier creditCardExpiration() {
     return ManagedDataIdentifier.builder("CREDIT_CARD_EXPIRATION", Category.FINANCIAL_INFORMATION)
@@ -139,7 +189,8 @@ final class FinancialIdentifiers {
   }
 
   static ManagedDataIdentifier creditCardMagneticStripe() {
-    return ManagedDataIdentifier.builder("CREDIT_CARD_MAGNETIC_STRIPE", Category.FINANCIAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "CREDIT_CARD_MAGNETIC_STRIPE", Category.FINANCIAL_INFORMATION)
         // ISO/IEC 7813 track 1 (format code B, PAN, name, expiry YYMM, service code, discretionary
         // data) and track 2 (PAN, '=', expiry, service code, discretionary data); the sentinels
         // (% or ; and ?) are optional, as stored track data often drops them.
@@ -164,14 +215,25 @@ final class FinancialIdentifiers {
   }
 
   static ManagedDataIdentifier creditCardSecurityCode() {
-    return ManagedDataIdentifier.builder("CREDIT_CARD_SECURITY_CODE", Category.FINANCIAL_INFORMATION)
+    return ManagedDataIdentifier.builder(
+            "CREDIT_CARD_SECURITY_CODE", Category.FINANCIAL_INFORMATION)
         // Three digits (four on American Express cards), standing apart: not a group of a card
         // number or a part of a date.
         .regex("\\b\\d{3,4}\\b")
         .requiredKeywords(
-            "card id", "card identification code", "card identification number", "card security code",
-            "card validation code", "card validation number", "card verification data", "card verification value",
-            "cvc", "cvc2", "cvv", "cvv2", "elo verification code")
+            "card id",
+            "card identification code",
+            "card identification number",
+            "card security code",
+            "card validation code",
+            "card validation number",
+            "card verification data",
+            "card verification value",
+            "cvc",
+            "cvc2",
+            "cvv",
+            "cvv2",
+            "elo verification code")
         .validator(Digits::standsApart)
         // Macie's severity table: credit card verification code Medium / High / High.
         .severity(new SeverityProfile(Severity.MEDIUM, Severity.HIGH, Severity.HIGH))

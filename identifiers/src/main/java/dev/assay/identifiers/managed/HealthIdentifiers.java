@@ -59,7 +59,14 @@ final class HealthIdentifiers {
         // SSA-based HICN (9 digits + beneficiary code) or a Railroad Retirement Board number.
         .regex("\\b(?:\\d{3}-?\\d{2}-?\\d{4}-?[A-Z][0-9A-Z]?|[A-Z]{1,3}\\d{6}(?:\\d{3})?)\\b")
         .requiredKeywords(
-            "health insurance claim number", "hic no", "hic no.", "hic number", "hic#", "hicn", "hicn#.", "hicno#")
+            "health insurance claim number",
+            "hic no",
+            "hic no.",
+            "hic number",
+            "hic#",
+            "hicn",
+            "hicn#.",
+            "hicno#")
         .validator(StandaloneValue.code(MedicareNumbers::isValidHicn))
         .positive("HICN: 512234411A", "health insurance claim number 512-23-4411-C1")
         .negative("HICN: 666234411A", "claim 512234411A filed", "HICN: 512234411")
@@ -69,7 +76,12 @@ final class HealthIdentifiers {
   static ManagedDataIdentifier canadaHealthNumber() {
     return health("CANADA_HEALTH_NUMBER")
         .regex("\\b(?:\\d{4}[ -]?\\d{3}[ -]?\\d{3}|\\d{3}[ -]?\\d{3}[ -]?\\d{3})\\b")
-        .requiredKeywords("canada healthcare number", "msp number", "personal healthcare number", "phn", "soins de santé")
+        .requiredKeywords(
+            "canada healthcare number",
+            "msp number",
+            "personal healthcare number",
+            "phn",
+            "soins de santé")
         .validator(StandaloneValue.number(CanadaHealthNumbers::isValid))
         .positive("BC PHN 9562241549 on the referral", "MSP number: 1951-454-758")
         .negative("PHN 9562241548", "referral 9562241549 sent", "PHN 0000000000")
@@ -78,22 +90,48 @@ final class HealthIdentifiers {
 
   /** Keywords that Macie lists for both European health insurance card identifiers. */
   private static final String[] EHIC_KEYWORDS = {
-    "assicurazione sanitaria numero", "carta assicurazione numero", "carte d’assurance maladie",
-    "carte européenne d'assurance maladie", "ceam", "ehic", "ehic#", "finlandehicnumber#", "gesundheitskarte",
-    "hälsokort", "health card", "health card number", "health insurance card", "health insurance number",
-    "insurance card number", "krankenversicherungskarte", "krankenversicherungsnummer", "medical account number",
-    "numero conto medico", "numéro d’assurance maladie", "numéro de carte d’assurance", "numéro de compte medical",
-    "número de cuenta médica", "número de seguro de salud", "número de tarjeta de seguro", "sairaanhoitokortin",
-    "sairausvakuutuskortti", "sairausvakuutusnumero", "sjukförsäkring nummer", "sjukförsäkringskort",
-    "suomi ehic-numero", "tarjeta de salud", "terveyskortti", "tessera sanitaria assicurazione numero",
+    "assicurazione sanitaria numero",
+    "carta assicurazione numero",
+    "carte d’assurance maladie",
+    "carte européenne d'assurance maladie",
+    "ceam",
+    "ehic",
+    "ehic#",
+    "finlandehicnumber#",
+    "gesundheitskarte",
+    "hälsokort",
+    "health card",
+    "health card number",
+    "health insurance card",
+    "health insurance number",
+    "insurance card number",
+    "krankenversicherungskarte",
+    "krankenversicherungsnummer",
+    "medical account number",
+    "numero conto medico",
+    "numéro d’assurance maladie",
+    "numéro de carte d’assurance",
+    "numéro de compte medical",
+    "número de cuenta médica",
+    "número de seguro de salud",
+    "número de tarjeta de seguro",
+    "sairaanhoitokortin",
+    "sairausvakuutuskortti",
+    "sairausvakuutusnumero",
+    "sjukförsäkring nummer",
+    "sjukförsäkringskort",
+    "suomi ehic-numero",
+    "tarjeta de salud",
+    "terveyskortti",
+    "tessera sanitaria assicurazione numero",
     "versicherungsnummer"
   };
 
   private static final String EHIC_REGEX = "\\b80\\d{18}\\b";
 
   /**
-   * The card numbers of every issuing country but Finland, whose cards FINLAND_EUROPEAN_HEALTH_INSURANCE_NUMBER
-   * reports: one card number is never reported twice.
+   * The card numbers of every issuing country but Finland, whose cards
+   * FINLAND_EUROPEAN_HEALTH_INSURANCE_NUMBER reports: one card number is never reported twice.
    */
   static ManagedDataIdentifier europeanHealthInsuranceCardNumber() {
     return health("EUROPEAN_HEALTH_INSURANCE_CARD_NUMBER")
@@ -105,8 +143,10 @@ final class HealthIdentifiers {
                   String issuer = HealthInsuranceCardNumbers.issuer(v);
                   return issuer != null && !issuer.equals(HealthInsuranceCardNumbers.FINLAND);
                 }))
-        .positive("EHIC 80276454212472019860 valid until 2027", "Gesundheitskarte: 80250395476200753292")
-        .negative("EHIC 80999454212472019860", "EHIC 80246612652064279287", "ref 80276454212472019860")
+        .positive(
+            "EHIC 80276454212472019860 valid until 2027", "Gesundheitskarte: 80250395476200753292")
+        .negative(
+            "EHIC 80999454212472019860", "EHIC 80246612652064279287", "ref 80276454212472019860")
         .build();
   }
 
@@ -114,11 +154,29 @@ final class HealthIdentifiers {
     return health("FINLAND_EUROPEAN_HEALTH_INSURANCE_NUMBER")
         .regex(EHIC_REGEX)
         .requiredKeywords(
-            "ehic", "ehic#", "finland health insurance card", "finlandehicnumber#", "finska sjukförsäkringskort",
-            "hälsokort", "health card", "health card number", "health insurance card", "health insurance number",
-            "sairaanhoitokortin", "sairausvakuutuskortti", "sairausvakuutusnumero", "sjukförsäkring nummer",
-            "sjukförsäkringskort", "suomen sairausvakuutuskortti", "suomi ehic-numero", "terveyskortti")
-        .validator(StandaloneValue.number(v -> HealthInsuranceCardNumbers.FINLAND.equals(HealthInsuranceCardNumbers.issuer(v))))
+            "ehic",
+            "ehic#",
+            "finland health insurance card",
+            "finlandehicnumber#",
+            "finska sjukförsäkringskort",
+            "hälsokort",
+            "health card",
+            "health card number",
+            "health insurance card",
+            "health insurance number",
+            "sairaanhoitokortin",
+            "sairausvakuutuskortti",
+            "sairausvakuutusnumero",
+            "sjukförsäkring nummer",
+            "sjukförsäkringskort",
+            "suomen sairausvakuutuskortti",
+            "suomi ehic-numero",
+            "terveyskortti")
+        .validator(
+            StandaloneValue.number(
+                v ->
+                    HealthInsuranceCardNumbers.FINLAND.equals(
+                        HealthInsuranceCardNumbers.issuer(v))))
         .positive("Sairausvakuutuskortti 80246612652064279287", "EHIC: 80246757447621682752")
         .negative("EHIC 80276454212472019860", "card 80246612652064279287 lost")
         .build();
@@ -156,10 +214,14 @@ final class HealthIdentifiers {
 
   static ManagedDataIdentifier usaHealthcareProcedureCode() {
     return health("USA_HEALTHCARE_PROCEDURE_CODE")
-        // Level II codes (a letter, 4 digits) and CPT (Level I: 5 digits; category II/III: 4 digits + F/T).
+        // Level II codes (a letter, 4 digits) and CPT (Level I: 5 digits; category II/III: 4 digits
+        // + F/T).
         .regex("\\b(?:[A-CEGHJ-MP-V]\\d{4}|\\d{4}[0-9FT])\\b")
-        .requiredKeywords("current procedural terminology", "hcpcs", "healthcare common procedure coding system")
-        .validator(StandaloneValue.code(v -> !Digits.only(v).equals("0000") && !Digits.only(v).equals("00000")))
+        .requiredKeywords(
+            "current procedural terminology", "hcpcs", "healthcare common procedure coding system")
+        .validator(
+            StandaloneValue.code(
+                v -> !Digits.only(v).equals("0000") && !Digits.only(v).equals("00000")))
         .positive("HCPCS code J1100 billed", "hcpcs: 99213")
         .negative("HCPCS code 00000", "room J1100 booked", "HCPCS 99213-1")
         .build();
@@ -167,7 +229,8 @@ final class HealthIdentifiers {
 
   static ManagedDataIdentifier usaNationalDrugCode() {
     return health("USA_NATIONAL_DRUG_CODE")
-        // The FDA's 10-digit configurations 4-4-2, 5-3-2 and 5-4-1, and the 11-digit billing form 5-4-2.
+        // The FDA's 10-digit configurations 4-4-2, 5-3-2 and 5-4-1, and the 11-digit billing form
+        // 5-4-2.
         .regex("\\b(?:\\d{4}-\\d{4}-\\d{2}|\\d{5}-\\d{3}-\\d{2}|\\d{5}-\\d{4}-\\d{1,2}|\\d{11})\\b")
         .requiredKeywords("national drug code", "ndc")
         .validator(StandaloneValue.number(NationalDrugCodes::isValid))
@@ -194,8 +257,18 @@ final class HealthIdentifiers {
                 + "|\\+[A-Z][A-Z0-9]{3}[A-Z0-9]{1,18}\\d[A-Z0-9$/+%]"
                 + "|=/[A-Z0-9]{16}")
         .requiredKeywords(
-            "blood", "blood bag", "dev id", "device id", "device identifier", "gs1", "hibcc", "iccbba", "med", "udi",
-            "unique device id", "unique device identifier")
+            "blood",
+            "blood bag",
+            "dev id",
+            "device id",
+            "device identifier",
+            "gs1",
+            "hibcc",
+            "iccbba",
+            "med",
+            "udi",
+            "unique device id",
+            "unique device identifier")
         .validator(new UdiRule())
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("UDI (01)05456527558282(17)271231(10)A12B", "device identifier +EKH8065E572A")

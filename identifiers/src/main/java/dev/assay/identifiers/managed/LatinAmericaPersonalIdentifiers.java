@@ -15,10 +15,10 @@ import dev.assay.identifiers.validate.PhoneNumbers;
 import java.util.List;
 
 /**
- * Managed identifiers for personally identifiable information of Brazil, Argentina, Chile,
- * Colombia and Mexico. Every one needs a keyword (Brazil's phone numbers: unless they carry +55).
- * Individual and organization variants of one tax id (CUIT, NIT, RFC) share their keywords and are
- * told apart by the number itself, so one value is never reported as both.
+ * Managed identifiers for personally identifiable information of Brazil, Argentina, Chile, Colombia
+ * and Mexico. Every one needs a keyword (Brazil's phone numbers: unless they carry +55). Individual
+ * and organization variants of one tax id (CUIT, NIT, RFC) share their keywords and are told apart
+ * by the number itself, so one value is never reported as both.
  */
 final class LatinAmericaPersonalIdentifiers {
   private LatinAmericaPersonalIdentifiers() {}
@@ -51,7 +51,8 @@ final class LatinAmericaPersonalIdentifiers {
   /** Macie lists the same keywords for the CPF and the CNPJ. */
   private static final String[] BRAZIL_TAX_KEYWORDS = {
     "cadastro de pessoa física", "cadastro de pessoa fisica", "cadastro de pessoas físicas",
-    "cadastro de pessoas fisicas", "cadastro nacional da pessoa jurídica", "cadastro nacional da pessoa juridica",
+    "cadastro de pessoas fisicas", "cadastro nacional da pessoa jurídica",
+        "cadastro nacional da pessoa juridica",
     "cnpj", "cpf"
   };
 
@@ -91,7 +92,11 @@ final class LatinAmericaPersonalIdentifiers {
     return personal("BRAZIL_CEP_CODE")
         .regex("\\b\\d{5}-?\\d{3}\\b")
         .requiredKeywords(
-            "cep", "código de endereçamento postal", "codigo de endereçamento postal", "código postal", "codigo postal")
+            "cep",
+            "código de endereçamento postal",
+            "codigo de endereçamento postal",
+            "código postal",
+            "codigo postal")
         .validator(StandaloneValue.number(v -> !Digits.allSame(Digits.only(v))))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .positive("CEP 01310-100, São Paulo", "código postal: 22041001")
@@ -106,14 +111,30 @@ final class LatinAmericaPersonalIdentifiers {
         // Macie: with a keyword nearby the country code is optional; without one it is required.
         .keywordsUnlessQualified(
             Validator.ofValue(PhoneNumbers::hasBrazilianCountryCode),
-            "cell", "contact", "fax", "fax number", "mobile", "phone", "phone number", "tel", "telephone",
-            "telephone number", "cel", "celular", "fone", "móvel", "número residencial", "numero residencial",
+            "cell",
+            "contact",
+            "fax",
+            "fax number",
+            "mobile",
+            "phone",
+            "phone number",
+            "tel",
+            "telephone",
+            "telephone number",
+            "cel",
+            "celular",
+            "fone",
+            "móvel",
+            "número residencial",
+            "numero residencial",
             "telefone")
         .seeds(PhoneSeeds.countryCode("55"))
         .validator(StandaloneValue.number(PhoneNumbers::isBrazilian))
         .severity(Severities.LOW_MEDIUM_HIGH)
-        .positive("Ligue +55 11 98765-4321 hoje", "celular: (21) 99812-3344", "telefone 31 3456-7890")
-        .negative("ligue (11) 98765-4321 hoje", "telefone (01) 3456-7890", "celular (21) 19812-3344")
+        .positive(
+            "Ligue +55 11 98765-4321 hoje", "celular: (21) 99812-3344", "telefone 31 3456-7890")
+        .negative(
+            "ligue (11) 98765-4321 hoje", "telefone (01) 3456-7890", "celular (21) 19812-3344")
         .build();
   }
 
@@ -124,26 +145,39 @@ final class LatinAmericaPersonalIdentifiers {
         // Macie never reports 99999999, 99.999.999 or all-zero values. A control letter after the
         // number (48.213.567-R) makes it a Spanish DNI, not an Argentine one.
         .validator(
-            StandaloneValue.number(v -> Digits.only(v).length() >= 7 && !Digits.allSame(Digits.only(v)))
+            StandaloneValue.number(
+                    v -> Digits.only(v).length() >= 7 && !Digits.allSame(Digits.only(v)))
                 .and(LatinAmericaPersonalIdentifiers::noControlLetterAfter))
         .positive("DNI 27.451.903 (titular)", "documento nacional de identidad: 30128744")
         .negative("DNI 99.999.999", "DNI 00.000.000", "pedido 27.451.903", "DNI 48.213.567-R")
         .build();
   }
 
-  /** Whether no letter follows the number, directly or after a hyphen or space (a DNI control letter). */
+  /**
+   * Whether no letter follows the number, directly or after a hyphen or space (a DNI control
+   * letter).
+   */
   private static boolean noControlLetterAfter(CharSequence text, int start, int end) {
     int i = end;
     if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == ' ')) {
       i++;
     }
-    return !(i < text.length() && Character.isLetter(text.charAt(i)) && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1))));
+    return !(i < text.length()
+        && Character.isLetter(text.charAt(i))
+        && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1))));
   }
 
   /** Macie lists the same keywords for the individual and the organization CUIT/CUIL. */
   private static final String[] ARGENTINA_TAX_KEYWORDS = {
-    "argentina taxpayer id", "clave única de identificación tributaria", "cuil", "c.u.i.l", "cuit", "c.u.i.t",
-    "número de identificación fiscal", "número de contribuyente", "unified labor identification code"
+    "argentina taxpayer id",
+    "clave única de identificación tributaria",
+    "cuil",
+    "c.u.i.l",
+    "cuit",
+    "c.u.i.t",
+    "número de identificación fiscal",
+    "número de contribuyente",
+    "unified labor identification code"
   };
 
   private static final String CUIT_REGEX = "\\b\\d{2}-?\\d{8}-?\\d\\b";
@@ -185,10 +219,25 @@ final class LatinAmericaPersonalIdentifiers {
     return personal("CHILE_RUT_NUMBER")
         .regex("\\b\\d{1,2}\\.?\\d{3}\\.?\\d{3}-[0-9Kk]\\b")
         .requiredKeywords(
-            "identidad número", "nacional identidad", "national unique role", "nationaluniqueroleID#",
-            "número identificación", "rol único nacional", "rol único tributario", "run", "run#", "r.u.n.", "rut",
-            "rut#", "r.u.t.", "unique national number", "unique national role", "unique tax registry",
-            "unique tax role", "unique tributary number", "unique tributary role")
+            "identidad número",
+            "nacional identidad",
+            "national unique role",
+            "nationaluniqueroleID#",
+            "número identificación",
+            "rol único nacional",
+            "rol único tributario",
+            "run",
+            "run#",
+            "r.u.n.",
+            "rut",
+            "rut#",
+            "r.u.t.",
+            "unique national number",
+            "unique national role",
+            "unique tax registry",
+            "unique tax role",
+            "unique tributary number",
+            "unique tributary role")
         .validator(StandaloneValue.code(ChileRoleNumbers::isValid))
         .positive("RUT 11.070.650-2", "rol único tributario: 6567901-9")
         .negative("RUT 11.070.650-3", "RUT 00.000.000-0", "folio 11.070.650-2")
@@ -202,7 +251,10 @@ final class LatinAmericaPersonalIdentifiers {
         .requiredKeywords("cédula de ciudadanía", "documento de identificación")
         .validator(
             StandaloneValue.number(
-                v -> Digits.only(v).length() >= 6 && Digits.only(v).charAt(0) != '0' && !Digits.allSame(Digits.only(v))))
+                v ->
+                    Digits.only(v).length() >= 6
+                        && Digits.only(v).charAt(0) != '0'
+                        && !Digits.allSame(Digits.only(v))))
         .positive("cédula de ciudadanía 1.020.734.118", "documento de identificación: 79512846")
         .negative("cédula de ciudadanía 000.000", "factura 1.020.734.118")
         .build();
@@ -239,18 +291,34 @@ final class LatinAmericaPersonalIdentifiers {
     return personal("MEXICO_CURP_NUMBER")
         .regex("\\b[A-Z]{4}\\d{6}[HMX][A-Z]{5}[A-Z0-9]\\d\\b")
         .requiredKeywords(
-            "clave personal identidad", "clave única", "clave única de registro de población", "clavepersonalIdentidad",
-            "curp", "registration code", "registry code", "personal identidad clave", "population code")
+            "clave personal identidad",
+            "clave única",
+            "clave única de registro de población",
+            "clavepersonalIdentidad",
+            "curp",
+            "registration code",
+            "registry code",
+            "personal identidad clave",
+            "population code")
         .validator(StandaloneValue.code(MexicoPopulationRegistryCodes::isValid))
         .positive("CURP: GOMA850315HDFRRN02", "curp LOPA921104MJCPZR01")
-        .negative("CURP: GOMA850315HDFRRN03", "CURP: GOMA851315HDFRRN02", "folio GOMA850315HDFRRN02")
+        .negative(
+            "CURP: GOMA850315HDFRRN03", "CURP: GOMA851315HDFRRN02", "folio GOMA850315HDFRRN02")
         .build();
   }
 
   /** Macie lists the same keywords for the individual and the organization RFC. */
   private static final String[] RFC_KEYWORDS = {
-    "código del registro federal de contribuyentes", "identificación de impuestos", "identificacion de impuestos",
-    "impuesto al valor agregado", "iva", "iva#", "i.v.a.", "registro federal de contribuyentes", "rfc", "rfc#",
+    "código del registro federal de contribuyentes",
+    "identificación de impuestos",
+    "identificacion de impuestos",
+    "impuesto al valor agregado",
+    "iva",
+    "iva#",
+    "i.v.a.",
+    "registro federal de contribuyentes",
+    "rfc",
+    "rfc#",
     "r.f.c."
   };
 

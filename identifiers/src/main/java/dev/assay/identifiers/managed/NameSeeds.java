@@ -20,7 +20,8 @@ final class NameSeeds implements Seeds.Triggered {
   // Char classes of the automaton.
   private static final int OTHER = 0;
   private static final int CAPITAL = 1;
-  private static final int SECOND = 2; // may follow a first word's capital: a lower-case letter, ' or ’
+  private static final int SECOND =
+      2; // may follow a first word's capital: a lower-case letter, ' or ’
   private static final int LETTER = 3; // any other letter, or a hyphen: continues a word
   private static final int DOT = 4;
   private static final int SPACE = 5;
@@ -88,7 +89,13 @@ final class NameSeeds implements Seeds.Triggered {
    * letter (Ⓐ) can start one.
    */
   private static boolean inWord(char c) {
-    return Character.isLetter(c) || c == '\'' || c == '’' || c == '-' || c == '.' || isUpper(c) || Character.isSurrogate(c);
+    return Character.isLetter(c)
+        || c == '\''
+        || c == '’'
+        || c == '-'
+        || c == '.'
+        || isUpper(c)
+        || Character.isSurrogate(c);
   }
 
   @Override
@@ -101,7 +108,8 @@ final class NameSeeds implements Seeds.Triggered {
         continue;
       }
       // From the start of the word before the space: the scan below then sees what a scan of
-      // the whole text sees from there (a run of words never crosses a char that is not a word char).
+      // the whole text sees from there (a run of words never crosses a char that is not a word
+      // char).
       int p = f - 2;
       while (p > 0 && inWord(text.charAt(p - 1))) {
         p--;
@@ -149,7 +157,11 @@ final class NameSeeds implements Seeds.Triggered {
         i++;
         continue;
       }
-      if (ch < 0x80 && i + 1 < length && text.charAt(i + 1) < 0x80 && !isLower(text.charAt(i + 1)) && text.charAt(i + 1) != '\'') {
+      if (ch < 0x80
+          && i + 1 < length
+          && text.charAt(i + 1) < 0x80
+          && !isLower(text.charAt(i + 1))
+          && text.charAt(i + 1) != '\'') {
         i++; // an ASCII capital not followed by a lower-case letter: "INFO", "12:00Z"
         continue;
       }
@@ -171,7 +183,9 @@ final class NameSeeds implements Seeds.Triggered {
       }
       // Then " \p{Lu}[\p{L}'’.-]*", once or more.
       int end = j;
-      while (end + 1 < length && text.charAt(end) == ' ' && isUpper(Character.codePointAt(text, end + 1))) {
+      while (end + 1 < length
+          && text.charAt(end) == ' '
+          && isUpper(Character.codePointAt(text, end + 1))) {
         int upper = Character.codePointAt(text, end + 1);
         end = skip(text, end + 1 + Character.charCount(upper), true);
       }
@@ -185,7 +199,10 @@ final class NameSeeds implements Seeds.Triggered {
     return i;
   }
 
-  /** The end of a run of letters, apostrophes and hyphens (and dots, when {@code dots}) from {@code from}. */
+  /**
+   * The end of a run of letters, apostrophes and hyphens (and dots, when {@code dots}) from {@code
+   * from}.
+   */
   private static int skip(CharSequence text, int from, boolean dots) {
     int i = from;
     while (i < text.length()) {

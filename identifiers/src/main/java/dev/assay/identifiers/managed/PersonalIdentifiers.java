@@ -1,6 +1,5 @@
 package dev.assay.identifiers.managed;
 
-
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.Validator;
@@ -80,15 +79,34 @@ final class PersonalIdentifiers {
   /** Driver's license keywords Macie lists for the US and Canada identifiers alike. */
   private static final List<String> DRIVERS_LICENSE_KEYWORDS =
       List.of(
-          "dl#", "dl:", "dlno#", "driver licence", "driver licences", "driver license", "driver licenses",
-          "driver permit", "drivers lic.", "drivers licence", "driver's licence", "drivers licences",
-          "driver's licences", "drivers license", "driver's license", "drivers licenses", "driver's licenses",
-          "drivers permit", "driver's permit", "drivers permit number", "driving licence", "driving license",
+          "dl#",
+          "dl:",
+          "dlno#",
+          "driver licence",
+          "driver licences",
+          "driver license",
+          "driver licenses",
+          "driver permit",
+          "drivers lic.",
+          "drivers licence",
+          "driver's licence",
+          "drivers licences",
+          "driver's licences",
+          "drivers license",
+          "driver's license",
+          "drivers licenses",
+          "driver's licenses",
+          "drivers permit",
+          "driver's permit",
+          "drivers permit number",
+          "driving licence",
+          "driving license",
           "driving permit");
 
   static ManagedDataIdentifier driversLicense() {
     return personal("DRIVERS_LICENSE")
-        // The common state formats: a letter and 7, 8 or 12 digits (CA, FL, MD, MI, MN...), Florida's
+        // The common state formats: a letter and 7, 8 or 12 digits (CA, FL, MD, MI, MN...),
+        // Florida's
         // printed groups, two letters and 6 digits, or 7 to 9 digits (NY, TX, PA...).
         .regex(
             "\\b(?:[A-Z]\\d{7,8}|[A-Z]\\d{12}|[A-Z]\\d{3}-\\d{3}-\\d{2}-\\d{3}-\\d|[A-Z]\\d{3}-\\d{4}-\\d{4}"
@@ -98,7 +116,10 @@ final class PersonalIdentifiers {
         .severity(Severities.LOW_MEDIUM_HIGH)
         .recommended()
         .positive("Driver's license: D4418203", "drivers license no. 473 129 906 (NY)")
-        .negative("Driver's license: 0000000", "member D4418203 joined", "driver's license A1234-12345-12345")
+        .negative(
+            "Driver's license: 0000000",
+            "member D4418203 joined",
+            "driver's license A1234-12345-12345")
         .build();
   }
 
@@ -107,7 +128,8 @@ final class PersonalIdentifiers {
     keywords.add("permis de conduire");
     return personal("CANADA_DRIVERS_LICENSE")
         // Ontario (a letter and 14 digits, 4-5-5), Quebec (a letter and 12 digits, 4-6-2), Alberta
-        // (6-3 digits), Manitoba (letters in pairs, then a letter, 3 digits, 2 letters), Nova Scotia
+        // (6-3 digits), Manitoba (letters in pairs, then a letter, 3 digits, 2 letters), Nova
+        // Scotia
         // (5 letters, 9 digits).
         .regex(
             "\\b(?:[A-Z]\\d{4}-\\d{5}-\\d{5}|[A-Z]\\d{14}|[A-Z]\\d{4}-\\d{6}-\\d{2}|\\d{6}-\\d{3}"
@@ -116,7 +138,8 @@ final class PersonalIdentifiers {
         .validator(StandaloneValue.code(v -> !Digits.allSame(Digits.only(v))))
         .severity(Severities.LOW_MEDIUM_HIGH)
         .recommended()
-        .positive("Ontario driver's licence A1234-56789-01234", "permis de conduire : L5208-140376-09")
+        .positive(
+            "Ontario driver's licence A1234-56789-01234", "permis de conduire : L5208-140376-09")
         .negative("driver's licence A0000-00000-00000", "account A1234-56789-01234")
         .build();
   }
@@ -137,7 +160,8 @@ final class PersonalIdentifiers {
   static ManagedDataIdentifier canadaPassportNumber() {
     return personal("CANADA_PASSPORT_NUMBER")
         .regex("\\b[A-Z]{2}\\d{6}\\b")
-        .requiredKeywords("passeport", "passeport#", "passport", "passport#", "passportno", "passportno#")
+        .requiredKeywords(
+            "passeport", "passeport#", "passport", "passport#", "passportno", "passportno#")
         .validator(StandaloneValue.code(v -> !Digits.allSame(Digits.only(v))))
         .severity(Severities.MEDIUM_HIGH_HIGH)
         .recommended()
@@ -149,7 +173,8 @@ final class PersonalIdentifiers {
   static ManagedDataIdentifier canadaSocialInsuranceNumber() {
     return personal("CANADA_SOCIAL_INSURANCE_NUMBER")
         .regex("\\b\\d{3}(?:-\\d{3}-|\\s\\d{3}\\s|\\d{3})\\d{3}\\b")
-        .requiredKeywords("canadian id", "numéro d'assurance sociale", "sin", "social insurance number")
+        .requiredKeywords(
+            "canadian id", "numéro d'assurance sociale", "sin", "social insurance number")
         .validator(StandaloneValue.number(CanadaSocialInsuranceNumbers::isValid))
         .recommended()
         .positive("SIN: 558 073 029", "social insurance number 257-368-191")
@@ -163,10 +188,20 @@ final class PersonalIdentifiers {
         // identifier (UCI) printed on it (8 digits as 4-4, or 10 digits as 2-4-4).
         .regex("\\b(?:[A-Z]{2}\\d{7}|\\d{4}-\\d{4}|\\d{2}-\\d{4}-\\d{4})\\b")
         .requiredKeywords(
-            "carte résident permanent", "numéro carte résident permanent", "numéro résident permanent",
-            "permanent resident card", "permanent resident card number", "permanent resident no",
-            "permanent resident no.", "permanent resident number", "pr no", "pr no.", "pr non", "pr number",
-            "résident permanent no.", "résident permanent non")
+            "carte résident permanent",
+            "numéro carte résident permanent",
+            "numéro résident permanent",
+            "permanent resident card",
+            "permanent resident card number",
+            "permanent resident no",
+            "permanent resident no.",
+            "permanent resident number",
+            "pr no",
+            "pr no.",
+            "pr non",
+            "pr number",
+            "résident permanent no.",
+            "résident permanent non")
         .validator(StandaloneValue.code(v -> !Digits.allSame(Digits.only(v))))
         .positive("Permanent resident card number PA0318274", "PR number: 11-2233-4455")
         .negative("PR number: PA0000000", "order PA0318274 shipped")
@@ -178,7 +213,8 @@ final class PersonalIdentifiers {
    * {@code 00CC} country code (other than 1) stands right before it, as in {@code +39 3471234567}.
    */
   private static boolean noOtherCountryCode(CharSequence text, int start, int end) {
-    if (text.charAt(start) == '+' || (end - start > 3 && text.subSequence(start, start + 3).toString().equals("001"))) {
+    if (text.charAt(start) == '+'
+        || (end - start > 3 && text.subSequence(start, start + 3).toString().equals("001"))) {
       return true; // the match carries its own (North American) country code
     }
     int i = start - 1;
@@ -210,12 +246,28 @@ final class PersonalIdentifiers {
         // Macie: with a keyword nearby the country code is optional; without one it is required.
         .keywordsUnlessQualified(
             Validator.ofValue(PhoneNumbers::hasNorthAmericanCountryCode),
-            "cell", "contact", "fax", "fax number", "mobile", "phone", "phone number", "tel", "telephone", "telephone number")
+            "cell",
+            "contact",
+            "fax",
+            "fax number",
+            "mobile",
+            "phone",
+            "phone number",
+            "tel",
+            "telephone",
+            "telephone number")
         .seeds(PhoneSeeds.northAmerica())
-        .validator(StandaloneValue.number(PhoneNumbers::isNorthAmerican).and(PersonalIdentifiers::noOtherCountryCode))
+        .validator(
+            StandaloneValue.number(PhoneNumbers::isNorthAmerican)
+                .and(PersonalIdentifiers::noOtherCountryCode))
         .severity(Severities.LOW_MEDIUM_HIGH)
-        .positive("Call me at +1 206 374 0143 tomorrow", "phone: (312) 448-2291", "Tel 604-873-2210")
-        .negative("call 206-374-0143 tomorrow", "phone: (112) 448-2291", "phone 206-374-0143-22", "phone +39 3471234567")
+        .positive(
+            "Call me at +1 206 374 0143 tomorrow", "phone: (312) 448-2291", "Tel 604-873-2210")
+        .negative(
+            "call 206-374-0143 tomorrow",
+            "phone: (112) 448-2291",
+            "phone 206-374-0143-22",
+            "phone +39 3471234567")
         .build();
   }
 }

@@ -25,8 +25,9 @@ final class PhoneSeeds {
   }
 
   /**
-   * North America: {@code +1}, {@code 001}, or a leading {@code 1} with a separator (1-800-555-0199,
-   * 1 (206) 555-0143), which the pattern follows with an area code: a digit or a parenthesis.
+   * North America: {@code +1}, {@code 001}, or a leading {@code 1} with a separator
+   * (1-800-555-0199, 1 (206) 555-0143), which the pattern follows with an area code: a digit or a
+   * parenthesis.
    */
   static Seeds northAmerica() {
     // The pattern has \b before 001 and before a leading 1.

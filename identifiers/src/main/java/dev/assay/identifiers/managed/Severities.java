@@ -8,8 +8,8 @@ import dev.assay.identifiers.SeverityProfile;
 
 /**
  * The severity profiles of Macie's severity tables for personal information (Macie User Guide,
- * "Severity scoring for sensitive data findings"), by their levels for 1, 2-99 and 100+ occurrences.
- * {@link SeverityProfile#ALWAYS_HIGH} covers the rest.
+ * "Severity scoring for sensitive data findings"), by their levels for 1, 2-99 and 100+
+ * occurrences. {@link SeverityProfile#ALWAYS_HIGH} covers the rest.
  */
 final class Severities {
   private Severities() {}

@@ -14,7 +14,8 @@ final class StandaloneValue {
 
   /** A number that stands alone and whose text passes {@code rule}. */
   static Validator number(Predicate<CharSequence> rule) {
-    return (text, start, end) -> Digits.standsAlone(text, start, end) && rule.test(text.subSequence(start, end));
+    return (text, start, end) ->
+        Digits.standsAlone(text, start, end) && rule.test(text.subSequence(start, end));
   }
 
   /**
@@ -22,7 +23,8 @@ final class StandaloneValue {
    * side) and whose text passes {@code rule}.
    */
   static Validator code(Predicate<CharSequence> rule) {
-    return (text, start, end) -> isolated(text, start, end) && rule.test(text.subSequence(start, end));
+    return (text, start, end) ->
+        isolated(text, start, end) && rule.test(text.subSequence(start, end));
   }
 
   private static boolean isolated(CharSequence text, int start, int end) {
@@ -31,7 +33,9 @@ final class StandaloneValue {
       if (Character.isLetterOrDigit(before)) {
         return false;
       }
-      if ((before == '-' || before == '/') && start > 1 && Character.isLetterOrDigit(text.charAt(start - 2))) {
+      if ((before == '-' || before == '/')
+          && start > 1
+          && Character.isLetterOrDigit(text.charAt(start - 2))) {
         return false;
       }
     }
@@ -40,7 +44,9 @@ final class StandaloneValue {
       if (Character.isLetterOrDigit(after)) {
         return false;
       }
-      return !((after == '-' || after == '/') && end + 1 < text.length() && Character.isLetterOrDigit(text.charAt(end + 1)));
+      return !((after == '-' || after == '/')
+          && end + 1 < text.length()
+          && Character.isLetterOrDigit(text.charAt(end + 1)));
     }
     return true;
   }

@@ -9,6 +9,9 @@ public final class AadhaarNumbers {
 
   public static boolean isValid(CharSequence value) {
     String d = Digits.only(value);
-    return d.length() == 12 && d.charAt(0) >= '2' && !Digits.allSame(d.substring(0, 11)) && Verhoeff.isValid(d);
+    return d.length() == 12
+        && d.charAt(0) >= '2'
+        && !Digits.allSame(d.substring(0, 11))
+        && Verhoeff.isValid(d);
   }
 }

@@ -11,7 +11,8 @@ public final class ArgentinaTaxpayerNumbers {
 
   public static boolean isValidIndividual(CharSequence value) {
     String d = Digits.only(value);
-    return isValid(d) && (d.startsWith("20") || d.startsWith("23") || d.startsWith("24") || d.startsWith("27"));
+    return isValid(d)
+        && (d.startsWith("20") || d.startsWith("23") || d.startsWith("24") || d.startsWith("27"));
   }
 
   public static boolean isValidOrganization(CharSequence value) {

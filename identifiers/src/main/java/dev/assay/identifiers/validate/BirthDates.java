@@ -1,6 +1,5 @@
 package dev.assay.identifiers.validate;
 
-
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Locale;
@@ -38,7 +37,18 @@ public final class BirthDates {
       {"september", "sep", "sept", "septiembre", "septembre", "setembro", "set"},
       {"october", "oct", "octubre", "octobre", "oktober", "okt", "outubro", "out"},
       {"november", "nov", "noviembre", "novembre", "novembro"},
-      {"december", "dec", "diciembre", "dic", "décembre", "decembre", "déc", "dezember", "dez", "dezembro"}
+      {
+        "december",
+        "dec",
+        "diciembre",
+        "dic",
+        "décembre",
+        "decembre",
+        "déc",
+        "dezember",
+        "dez",
+        "dezembro"
+      }
     };
     for (int i = 0; i < names.length; i++) {
       for (String n : names[i]) {
@@ -48,7 +58,9 @@ public final class BirthDates {
     return Map.copyOf(m);
   }
 
-  /** The month number of an English, Spanish, French, German or Portuguese month name; 0 if none. */
+  /**
+   * The month number of an English, Spanish, French, German or Portuguese month name; 0 if none.
+   */
   public static int month(String name) {
     return MONTHS.getOrDefault(name.toLowerCase(Locale.ROOT).replace(".", ""), 0);
   }
@@ -63,7 +75,13 @@ public final class BirthDates {
       return numeric == 1;
     }
     String[] parts =
-        SEPARATORS.split(ORDINAL.matcher(value).replaceAll("").replace(" de ", " ").replace(",", " ").replace(". ", " "));
+        SEPARATORS.split(
+            ORDINAL
+                .matcher(value)
+                .replaceAll("")
+                .replace(" de ", " ")
+                .replace(",", " ")
+                .replace(". ", " "));
     if (parts.length != 3) {
       return false;
     }

@@ -2,8 +2,8 @@ package dev.assay.identifiers.validate;
 
 /**
  * Brazil's taxpayer numbers, each with two mod-11 check digits (Receita Federal): the CPF of a
- * person (11 digits) and the CNPJ of an organization (14 digits). Numbers of one repeated digit pass
- * the arithmetic but are never issued, and Macie never reports all-zero values. Stateless.
+ * person (11 digits) and the CNPJ of an organization (14 digits). Numbers of one repeated digit
+ * pass the arithmetic but are never issued, and Macie never reports all-zero values. Stateless.
  */
 public final class BrazilTaxpayerNumbers {
   private BrazilTaxpayerNumbers() {}
@@ -16,7 +16,10 @@ public final class BrazilTaxpayerNumbers {
     return d.charAt(9) - '0' == cpfDigit(d, 9) && d.charAt(10) - '0' == cpfDigit(d, 10);
   }
 
-  /** The CPF check digit at {@code position} (9 or 10): weights n+1 down to 2 over the digits before it. */
+  /**
+   * The CPF check digit at {@code position} (9 or 10): weights n+1 down to 2 over the digits before
+   * it.
+   */
   static int cpfDigit(CharSequence digits, int position) {
     int sum = 0;
     for (int i = 0; i < position; i++) {

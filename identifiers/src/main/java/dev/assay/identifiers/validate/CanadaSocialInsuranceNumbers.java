@@ -10,6 +10,10 @@ public final class CanadaSocialInsuranceNumbers {
   /** Whether {@code value} (9 digits, optionally grouped 3-3-3) can be a SIN. */
   public static boolean isValid(CharSequence value) {
     String d = Digits.only(value);
-    return d.length() == 9 && d.charAt(0) != '0' && d.charAt(0) != '8' && !Digits.allSame(d) && Luhn.isValid(d);
+    return d.length() == 9
+        && d.charAt(0) != '0'
+        && d.charAt(0) != '8'
+        && !Digits.allSame(d)
+        && Luhn.isValid(d);
   }
 }

@@ -2,16 +2,19 @@ package dev.assay.identifiers.validate;
 
 /**
  * Colombia's NIT (DIAN): a base number of up to 15 digits and a check digit, 11 minus the weighted
- * sum mod 11 (weights 3, 7, 13, 17, 19, 23, ... from the right; remainders 0 and 1 give themselves).
- * Companies get 9-digit bases starting with 8 or 9; a person's NIT is the cédula number, so other
- * bases are a person's. Macie never reports all-zero values. Stateless.
+ * sum mod 11 (weights 3, 7, 13, 17, 19, 23, ... from the right; remainders 0 and 1 give
+ * themselves). Companies get 9-digit bases starting with 8 or 9; a person's NIT is the cédula
+ * number, so other bases are a person's. Macie never reports all-zero values. Stateless.
  */
 public final class ColombiaTaxpayerNumbers {
   private ColombiaTaxpayerNumbers() {}
 
   private static final int[] WEIGHTS = {3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71};
 
-  /** Whether {@code value} (base, optional dots, a hyphen, the check digit) is an organization's NIT. */
+  /**
+   * Whether {@code value} (base, optional dots, a hyphen, the check digit) is an organization's
+   * NIT.
+   */
   public static boolean isValidOrganization(CharSequence value) {
     String base = base(value);
     return base != null && isOrganizationBase(base);

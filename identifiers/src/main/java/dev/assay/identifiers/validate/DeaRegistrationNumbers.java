@@ -10,7 +10,10 @@ import java.util.Locale;
 public final class DeaRegistrationNumbers {
   private DeaRegistrationNumbers() {}
 
-  /** Registrant types the DEA assigns (A, B, F and G practitioners, M mid-levels, the rest activities). */
+  /**
+   * Registrant types the DEA assigns (A, B, F and G practitioners, M mid-levels, the rest
+   * activities).
+   */
   private static final String TYPES = "ABCDEFGHJKLMPRSTUX";
 
   public static boolean isValid(CharSequence value) {

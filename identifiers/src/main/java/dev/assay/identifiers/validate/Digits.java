@@ -52,7 +52,9 @@ public final class Digits {
       if (isDigit(before)) {
         return false;
       }
-      if ((before == '-' || before == '.' || before == '/') && start > 1 && isDigit(text.charAt(start - 2))) {
+      if ((before == '-' || before == '.' || before == '/')
+          && start > 1
+          && isDigit(text.charAt(start - 2))) {
         return false;
       }
     }
@@ -61,7 +63,9 @@ public final class Digits {
       if (isDigit(after)) {
         return false;
       }
-      if ((after == '-' || after == '/' || after == '.') && end + 1 < text.length() && isDigit(text.charAt(end + 1))) {
+      if ((after == '-' || after == '/' || after == '.')
+          && end + 1 < text.length()
+          && isDigit(text.charAt(end + 1))) {
         return false;
       }
     }
@@ -82,7 +86,9 @@ public final class Digits {
     return standsAlone(text, start, end) && !joinedBefore(text, start) && !joinedAfter(text, end);
   }
 
-  /** Whether a letter or digit touches {@code start}, or a digit group precedes it across one space. */
+  /**
+   * Whether a letter or digit touches {@code start}, or a digit group precedes it across one space.
+   */
   public static boolean joinedBefore(CharSequence text, int start) {
     if (start == 0) {
       return false;
@@ -91,10 +97,16 @@ public final class Digits {
     if (Character.isLetterOrDigit(before)) {
       return true;
     }
-    return before == ' ' && start > 1 && isDigit(text.charAt(start - 2)) && start < text.length() && isDigit(text.charAt(start));
+    return before == ' '
+        && start > 1
+        && isDigit(text.charAt(start - 2))
+        && start < text.length()
+        && isDigit(text.charAt(start));
   }
 
-  /** Whether a letter or digit touches {@code end}, or a digit group follows it across one space. */
+  /**
+   * Whether a letter or digit touches {@code end}, or a digit group follows it across one space.
+   */
   public static boolean joinedAfter(CharSequence text, int end) {
     if (end >= text.length()) {
       return false;
@@ -103,6 +115,10 @@ public final class Digits {
     if (Character.isLetterOrDigit(after)) {
       return true;
     }
-    return after == ' ' && end + 1 < text.length() && isDigit(text.charAt(end + 1)) && end > 0 && isDigit(text.charAt(end - 1));
+    return after == ' '
+        && end + 1 < text.length()
+        && isDigit(text.charAt(end + 1))
+        && end > 0
+        && isDigit(text.charAt(end - 1));
   }
 }

@@ -5,11 +5,11 @@ package dev.assay.identifiers.validate;
  *
  * <ul>
  *   <li>NIR (numéro d'inscription au répertoire, the INSEE or social security number): sex (1 or 2;
- *       3, 4, 7 and 8 for provisional numbers), year, month (01-12; 20 and 30-42 and 50-99 occur for
- *       people whose month of birth is unknown), department (01-99, 2A or 2B for Corsica), commune (3
- *       digits), order (3 digits, not 000), then a 2-digit key {@code 97 - (n mod 97)} where {@code n}
- *       is the 13 characters read as a number, 2A read as 19 and 2B as 18 (INSEE, "Le numéro
- *       d'inscription au répertoire"; décret 82-103).
+ *       3, 4, 7 and 8 for provisional numbers), year, month (01-12; 20 and 30-42 and 50-99 occur
+ *       for people whose month of birth is unknown), department (01-99, 2A or 2B for Corsica),
+ *       commune (3 digits), order (3 digits, not 000), then a 2-digit key {@code 97 - (n mod 97)}
+ *       where {@code n} is the 13 characters read as a number, 2A read as 19 and 2B as 18 (INSEE,
+ *       "Le numéro d'inscription au répertoire"; décret 82-103).
  *   <li>Numéro fiscal (SPI, the taxpayer identification number on the avis d'impôt): 13 digits, the
  *       first 0 to 3, the last three equal to the first ten read as a number mod 511 (DGFiP, as
  *       published in the EU TIN-on-Europa check and python-stdnum {@code fr.spi}).

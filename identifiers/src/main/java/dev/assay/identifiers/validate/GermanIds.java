@@ -9,10 +9,10 @@ package dev.assay.identifiers.validate;
  *       and then not three in a row) and every other at most once; the eleventh is the ISO/IEC 7064
  *       MOD 11,10 check digit (BZSt, "Steuerliche Identifikationsnummer", §139b AO and its data
  *       format specification).
- *   <li>Personalausweis (identity card, since November 2010) and Reisepass (passport, since
- *       2007) serial numbers: nine characters from {@code 0-9} and the letters {@code
- *       CFGHJKLMNPRTVWXYZ}, the first a letter (the authority code), optionally followed by the ICAO
- *       9303 check digit (weights 7, 3, 1; A=10 .. Z=35) as printed in the machine readable zone
+ *   <li>Personalausweis (identity card, since November 2010) and Reisepass (passport, since 2007)
+ *       serial numbers: nine characters from {@code 0-9} and the letters {@code CFGHJKLMNPRTVWXYZ},
+ *       the first a letter (the authority code), optionally followed by the ICAO 9303 check digit
+ *       (weights 7, 3, 1; A=10 .. Z=35) as printed in the machine readable zone
  *       (Personalausweisverordnung; ICAO Doc 9303 part 3).
  * </ul>
  */

@@ -3,10 +3,10 @@ package dev.assay.identifiers.validate;
 import java.util.Set;
 
 /**
- * European Health Insurance Card numbers (the card's field 8, "identification number of the
- * card"): 20 digits, {@code 80} (the ISO/IEC 7812 health-care industry code) then the issuing
- * country's ISO 3166-1 numeric code, then the issuer's number. Only the countries that issue the
- * card (EU, EEA, Switzerland, UK) are accepted. Stateless.
+ * European Health Insurance Card numbers (the card's field 8, "identification number of the card"):
+ * 20 digits, {@code 80} (the ISO/IEC 7812 health-care industry code) then the issuing country's ISO
+ * 3166-1 numeric code, then the issuer's number. Only the countries that issue the card (EU, EEA,
+ * Switzerland, UK) are accepted. Stateless.
  */
 public final class HealthInsuranceCardNumbers {
   private HealthInsuranceCardNumbers() {}
@@ -14,9 +14,9 @@ public final class HealthInsuranceCardNumbers {
   /** ISO 3166-1 numeric codes of the countries that issue the EHIC. */
   static final Set<String> ISSUERS =
       Set.of(
-          "040", "056", "100", "191", "196", "203", "208", "233", "246", "250", "276", "300", "348", "352", "372",
-          "380", "428", "438", "440", "442", "470", "528", "578", "616", "620", "642", "703", "705", "724", "752",
-          "756", "826");
+          "040", "056", "100", "191", "196", "203", "208", "233", "246", "250", "276", "300", "348",
+          "352", "372", "380", "428", "438", "440", "442", "470", "528", "578", "616", "620", "642",
+          "703", "705", "724", "752", "756", "826");
 
   /** Finland's ISO 3166-1 numeric code. */
   public static final String FINLAND = "246";

@@ -5,10 +5,10 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * The credentials of an HTTP Basic {@code Authorization} or {@code Proxy-Authorization} header
- * (RFC 7617): after the scheme name, base64 of {@code user-id ":" password}. A header counts when
- * its field name starts a token of its own (not {@code X-Authorization}) and its credentials decode
- * to text that holds the colon and no control characters. Stateless.
+ * The credentials of an HTTP Basic {@code Authorization} or {@code Proxy-Authorization} header (RFC
+ * 7617): after the scheme name, base64 of {@code user-id ":" password}. A header counts when its
+ * field name starts a token of its own (not {@code X-Authorization}) and its credentials decode to
+ * text that holds the colon and no control characters. Stateless.
  */
 public final class HttpBasicCredentials {
   private HttpBasicCredentials() {}

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * International Bank Account Numbers (ISO 13616): a two-letter country code, two check digits and
  * the country's BBAN, whose structure (and so the IBAN length) the SWIFT IBAN registry fixes per
- * country. A value is an IBAN when its country is known here, its BBAN has that country's
- * structure and the whole passes the ISO 7064 MOD 97-10 check. Stateless and thread-safe.
+ * country. A value is an IBAN when its country is known here, its BBAN has that country's structure
+ * and the whole passes the ISO 7064 MOD 97-10 check. Stateless and thread-safe.
  *
  * <p>The table covers the countries for which Macie has a bank account identifier.
  */
@@ -15,9 +15,9 @@ public final class Iban {
   private Iban() {}
 
   /**
-   * BBAN structure per country, in the registry's notation: a count then {@code n} (digits),
-   * {@code a} (upper-case letters) or {@code c} (upper-case letters or digits). The IBAN length is
-   * 4 plus the BBAN length.
+   * BBAN structure per country, in the registry's notation: a count then {@code n} (digits), {@code
+   * a} (upper-case letters) or {@code c} (upper-case letters or digits). The IBAN length is 4 plus
+   * the BBAN length.
    */
   private static final Map<String, String> BBAN_STRUCTURE =
       Map.ofEntries(
@@ -184,8 +184,8 @@ public final class Iban {
   }
 
   /**
-   * ISO 7064 MOD 97-10 of {@code alnum}, letters counting as two digits (A = 10 ... Z = 35);
-   * -1 if it holds anything else.
+   * ISO 7064 MOD 97-10 of {@code alnum}, letters counting as two digits (A = 10 ... Z = 35); -1 if
+   * it holds anything else.
    */
   static int mod97(CharSequence alnum) {
     int r = 0;

@@ -13,6 +13,8 @@ public final class IndiaPermanentAccountNumbers {
 
   public static boolean isValid(CharSequence value) {
     String v = value.toString().toUpperCase(Locale.ROOT);
-    return v.length() == 10 && "PCHFATBLJG".indexOf(v.charAt(3)) >= 0 && !v.substring(5, 9).equals("0000");
+    return v.length() == 10
+        && "PCHFATBLJG".indexOf(v.charAt(3)) >= 0
+        && !v.substring(5, 9).equals("0000");
   }
 }

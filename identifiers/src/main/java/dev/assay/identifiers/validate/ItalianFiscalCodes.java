@@ -2,8 +2,8 @@ package dev.assay.identifiers.validate;
 
 /**
  * Italy's codice fiscale of a person (DM 23 dicembre 1976, Agenzia delle Entrate): 16 chars, 3
- * letters of the surname, 3 of the name, 2 of the year, a month letter ({@code ABCDEHLMPRST}), 2
- * of the day (plus 40 for women), the 4-char Belfiore code of the place of birth (a letter and 3
+ * letters of the surname, 3 of the name, 2 of the year, a month letter ({@code ABCDEHLMPRST}), 2 of
+ * the day (plus 40 for women), the 4-char Belfiore code of the place of birth (a letter and 3
  * digits), and a control letter. Where two people would share a code (omocodia), digits of the
  * year, day and Belfiore number are replaced from the right by {@code LMNPQRSTUV} (for 0-9). The
  * control letter: chars in odd positions (1-based) map through a fixed table, chars in even
@@ -14,11 +14,14 @@ public final class ItalianFiscalCodes {
 
   private static final String MONTHS = "ABCDEHLMPRST";
   private static final String OMOCODE = "LMNPQRSTUV";
+
   /** Odd-position values of 0-9 and then A-Z. */
   private static final int[] ODD = {
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, // 0-9
-    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23 // A-Z
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+    23 // A-Z
   };
+
   /** Positions (0-based) that hold digits or their omocode letters. */
   private static final int[] NUMERIC = {6, 7, 9, 10, 12, 13, 14};
 

@@ -1,8 +1,8 @@
 package dev.assay.identifiers.validate;
 
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import com.google.re2j.Pattern;
 
 /**
  * JSON Web Tokens in the JWS compact serialization (RFC 7519, RFC 7515): three base64url parts,

@@ -9,7 +9,9 @@ package dev.assay.identifiers.validate;
 public final class MagneticStripes {
   private MagneticStripes() {}
 
-  /** Whether {@code track}, a match of a track 1 or track 2 layout, holds a valid PAN and expiry. */
+  /**
+   * Whether {@code track}, a match of a track 1 or track 2 layout, holds a valid PAN and expiry.
+   */
   public static boolean isValidTrack(CharSequence track) {
     String t = track.toString();
     int from = t.startsWith("%B") ? 2 : t.startsWith("B") || t.startsWith(";") ? 1 : 0;

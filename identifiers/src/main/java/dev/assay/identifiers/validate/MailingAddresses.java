@@ -33,17 +33,29 @@ public final class MailingAddresses {
   /** Canadian province -> the first letters of its postal codes. */
   private static final Map<String, String> CA_LETTERS =
       Map.ofEntries(
-          Map.entry("NL", "A"), Map.entry("NS", "B"), Map.entry("PE", "C"), Map.entry("NB", "E"),
-          Map.entry("QC", "GHJ"), Map.entry("ON", "KLMNP"), Map.entry("MB", "R"), Map.entry("SK", "S"),
-          Map.entry("AB", "T"), Map.entry("BC", "V"), Map.entry("NT", "X"), Map.entry("NU", "X"),
+          Map.entry("NL", "A"),
+          Map.entry("NS", "B"),
+          Map.entry("PE", "C"),
+          Map.entry("NB", "E"),
+          Map.entry("QC", "GHJ"),
+          Map.entry("ON", "KLMNP"),
+          Map.entry("MB", "R"),
+          Map.entry("SK", "S"),
+          Map.entry("AB", "T"),
+          Map.entry("BC", "V"),
+          Map.entry("NT", "X"),
+          Map.entry("NU", "X"),
           Map.entry("YT", "Y"));
 
   /** Australian state -> the first digits of its postcodes. */
   private static final Map<String, String> AU_DIGITS =
-      Map.of("NSW", "12", "ACT", "02", "VIC", "38", "QLD", "49", "SA", "5", "WA", "6", "TAS", "7", "NT", "0");
+      Map.of(
+          "NSW", "12", "ACT", "02", "VIC", "38", "QLD", "49", "SA", "5", "WA", "6", "TAS", "7",
+          "NT", "0");
 
   private static final Pattern REGION_AND_CODE =
-      Pattern.compile("\\b([A-Z]{2,3})\\.?,?\\s+(\\d{5}(?:-\\d{4})?|\\d{4}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d)\\s*$");
+      Pattern.compile(
+          "\\b([A-Z]{2,3})\\.?,?\\s+(\\d{5}(?:-\\d{4})?|\\d{4}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d)\\s*$");
 
   /** Whether the region and postal code at the end of {@code address}, if any, agree. */
   public static boolean codeMatchesRegion(CharSequence address) {

@@ -46,12 +46,17 @@ public final class MedicareNumbers {
     if (letters > 0) {
       // Railroad Retirement Board: a prefix such as A, MA, WA, CA, WD, JA then 6 or 9 digits.
       String digits = v.substring(letters);
-      return letters <= 3 && (WeightedSum.isDigits(digits, 6) || WeightedSum.isDigits(digits, 9)) && !Digits.allSame(digits);
+      return letters <= 3
+          && (WeightedSum.isDigits(digits, 6) || WeightedSum.isDigits(digits, 9))
+          && !Digits.allSame(digits);
     }
     if (v.length() < 10 || v.length() > 11 || !UsSocialSecurityNumbers.isValid(v.substring(0, 9))) {
       return false;
     }
     String bic = v.substring(9);
-    return Character.isLetter(bic.charAt(0)) && (bic.length() == 1 || Character.isDigit(bic.charAt(1)) || Character.isLetter(bic.charAt(1)));
+    return Character.isLetter(bic.charAt(0))
+        && (bic.length() == 1
+            || Character.isDigit(bic.charAt(1))
+            || Character.isLetter(bic.charAt(1)));
   }
 }

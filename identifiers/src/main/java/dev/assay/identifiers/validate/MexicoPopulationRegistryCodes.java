@@ -1,6 +1,5 @@
 package dev.assay.identifiers.validate;
 
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -8,8 +7,8 @@ import java.util.Set;
 
 /**
  * Mexico's CURP (RENAPO): 18 characters: 4 letters from the names, the birth date YYMMDD, sex (H,
- * M, or X), a two-letter state code, 3 consonants, a differentiator (a digit for births before 2000,
- * a letter after) and a check digit: 10 minus the sum of each char's value in {@code
+ * M, or X), a two-letter state code, 3 consonants, a differentiator (a digit for births before
+ * 2000, a letter after) and a check digit: 10 minus the sum of each char's value in {@code
  * 0-9A-NÑO-Z} times its weight 18..2, mod 10. Stateless.
  */
 public final class MexicoPopulationRegistryCodes {
@@ -18,8 +17,9 @@ public final class MexicoPopulationRegistryCodes {
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
   private static final Set<String> STATES =
       Set.of(
-          "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC", "MN", "MS",
-          "NT", "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ", "YN", "ZS", "NE");
+          "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC",
+          "MN", "MS", "NT", "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ",
+          "YN", "ZS", "NE");
 
   public static boolean isValid(CharSequence value) {
     String v = value.toString().toUpperCase(Locale.ROOT);
@@ -28,7 +28,8 @@ public final class MexicoPopulationRegistryCodes {
     }
     char differentiator = v.charAt(16);
     int century = Character.isDigit(differentiator) ? 1900 : 2000;
-    if (!validDate(century + Integer.parseInt(v.substring(4, 6)), v.substring(6, 8), v.substring(8, 10))) {
+    if (!validDate(
+        century + Integer.parseInt(v.substring(4, 6)), v.substring(6, 8), v.substring(8, 10))) {
       return false;
     }
     return checkDigit(v.substring(0, 17)) == v.charAt(17) - '0';

@@ -14,8 +14,8 @@ public final class NationalAccountKeys {
 
   /**
    * French RIB: bank (5 digits), branch (5), account (11 alphanumerics), key (2), with key = 97 -
-   * ((89 bank + 15 branch + 3 account) mod 97), letters of the account read as digits (A, J = 1;
-   * B, K, S = 2; ... I, R, Z = 9).
+   * ((89 bank + 15 branch + 3 account) mod 97), letters of the account read as digits (A, J = 1; B,
+   * K, S = 2; ... I, R, Z = 9).
    */
   public static boolean isFrenchRib(CharSequence bban) {
     if (bban.length() != 23) {
@@ -80,9 +80,9 @@ public final class NationalAccountKeys {
   private static final int[] CCC_WEIGHTS = {1, 2, 4, 8, 5, 10, 9, 7, 3, 6};
 
   /**
-   * Spanish CCC: entity (4 digits), office (4), two control digits, account (10). The first
-   * control digit covers "00" + entity + office, the second the account, each 11 - (weighted sum
-   * mod 11), with 11 written 0 and 10 written 1.
+   * Spanish CCC: entity (4 digits), office (4), two control digits, account (10). The first control
+   * digit covers "00" + entity + office, the second the account, each 11 - (weighted sum mod 11),
+   * with 11 written 0 and 10 written 1.
    */
   public static boolean isSpanishCcc(CharSequence bban) {
     if (bban.length() != 20) {
@@ -94,7 +94,8 @@ public final class NationalAccountKeys {
       }
     }
     String bankOffice = "00" + bban.subSequence(0, 8);
-    return bban.charAt(8) - '0' == cccDigit(bankOffice) && bban.charAt(9) - '0' == cccDigit(bban.subSequence(10, 20));
+    return bban.charAt(8) - '0' == cccDigit(bankOffice)
+        && bban.charAt(9) - '0' == cccDigit(bban.subSequence(10, 20));
   }
 
   private static int cccDigit(CharSequence tenDigits) {

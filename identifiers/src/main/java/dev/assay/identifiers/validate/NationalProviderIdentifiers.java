@@ -10,6 +10,8 @@ public final class NationalProviderIdentifiers {
 
   public static boolean isValid(CharSequence value) {
     String d = Digits.only(value);
-    return d.length() == 10 && (d.charAt(0) == '1' || d.charAt(0) == '2') && Luhn.isValid("80840" + d);
+    return d.length() == 10
+        && (d.charAt(0) == '1' || d.charAt(0) == '2')
+        && Luhn.isValid("80840" + d);
   }
 }

@@ -7,14 +7,14 @@ import java.time.LocalDate;
  * Finland's and Sweden's personal identity numbers, which their driving licences carry. Stateless.
  *
  * <ul>
- *   <li>Finland, henkilötunnus (HETU): {@code DDMMYY}, a century sign ({@code +} 1800s; {@code -} or
- *       Y, X, W, V, U 1900s; A or B, C, D, E, F 2000s, the extra signs since 2023), a 3-digit
+ *   <li>Finland, henkilötunnus (HETU): {@code DDMMYY}, a century sign ({@code +} 1800s; {@code -}
+ *       or Y, X, W, V, U 1900s; A or B, C, D, E, F 2000s, the extra signs since 2023), a 3-digit
  *       individual number (002-899) and a control char: the 9 digits read as one number mod 31
  *       indexing {@code 0123456789ABCDEFHJKLMNPRSTUVWXY} (Digital and Population Data Services
  *       Agency; Valtioneuvoston asetus 128/2010).
- *   <li>Sweden, personnummer: {@code YYMMDD}, a {@code -} (or {@code +} from age 100), 3 digits and a
- *       Luhn check digit over the 10 digits; samordningsnummer add 60 to the day (Skatteverket, SKV
- *       704). The 12-digit form {@code YYYYMMDDNNNC} is also accepted.
+ *   <li>Sweden, personnummer: {@code YYMMDD}, a {@code -} (or {@code +} from age 100), 3 digits and
+ *       a Luhn check digit over the 10 digits; samordningsnummer add 60 to the day (Skatteverket,
+ *       SKV 704). The 12-digit form {@code YYYYMMDDNNNC} is also accepted.
  * </ul>
  */
 public final class NordicPersonalNumbers {
@@ -28,12 +28,16 @@ public final class NordicPersonalNumbers {
     if (!v.matches("\\d{6}[-+ABCDEFYXWVU]\\d{3}[0-9A-Y]")) {
       return false;
     }
-    int century = switch (v.charAt(6)) {
-      case '+' -> 1800;
-      case '-', 'Y', 'X', 'W', 'V', 'U' -> 1900;
-      default -> 2000;
-    };
-    if (!isDate(century + Integer.parseInt(v.substring(4, 6)), Integer.parseInt(v.substring(2, 4)), Integer.parseInt(v.substring(0, 2)))) {
+    int century =
+        switch (v.charAt(6)) {
+          case '+' -> 1800;
+          case '-', 'Y', 'X', 'W', 'V', 'U' -> 1900;
+          default -> 2000;
+        };
+    if (!isDate(
+        century + Integer.parseInt(v.substring(4, 6)),
+        Integer.parseInt(v.substring(2, 4)),
+        Integer.parseInt(v.substring(0, 2)))) {
       return false;
     }
     int individual = Integer.parseInt(v.substring(7, 10));

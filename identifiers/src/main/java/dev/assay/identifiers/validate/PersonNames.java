@@ -1,6 +1,5 @@
 package dev.assay.identifiers.validate;
 
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +15,13 @@ import java.util.regex.Pattern;
  * Full names of people, in Latin script, recognised without a model: a run of capitalised words
  * (the pattern's job) in which a given name is followed, after at most one middle name or initial,
  * by a surname, and at least one of the two is in the dictionaries (the other being a capitalised
- * word that is not a common sentence starter, street type, month or institution word). The given names and surnames are the project's own dictionaries
- * ({@code given-names.txt}, {@code surnames.txt} next to this class): common names in the
- * countries Macie covers (English-speaking, Spanish, Portuguese, French, German, Italian, Indian
- * and East Asian names written in Latin script), a few hundred of each; words that are also
- * common English prose (May, Will, Grant, Young, Hill...) are left out of them, so that ordinary
- * capitalised phrases are not read as names. Stateless; the dictionaries are loaded once.
+ * word that is not a common sentence starter, street type, month or institution word). The given
+ * names and surnames are the project's own dictionaries ({@code given-names.txt}, {@code
+ * surnames.txt} next to this class): common names in the countries Macie covers (English-speaking,
+ * Spanish, Portuguese, French, German, Italian, Indian and East Asian names written in Latin
+ * script), a few hundred of each; words that are also common English prose (May, Will, Grant,
+ * Young, Hill...) are left out of them, so that ordinary capitalised phrases are not read as names.
+ * Stateless; the dictionaries are loaded once.
  */
 public final class PersonNames {
   private PersonNames() {}
@@ -29,7 +29,8 @@ public final class PersonNames {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Set<String> GIVEN = load("given-names.txt");
   private static final Set<String> SURNAMES = load("surnames.txt");
-  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sr", "sra", "mme", "herr", "frau");
+  private static final Set<String> TITLES =
+      Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sr", "sra", "mme", "herr", "frau");
 
   private static Set<String> load(String resource) {
     Set<String> words = new HashSet<>();
@@ -59,28 +60,211 @@ public final class PersonNames {
   }
 
   /**
-   * Capitalised words that begin sentences or name things other than people, and so never count
-   * as the unknown half of a name (see {@link #containsFullName}).
+   * Capitalised words that begin sentences or name things other than people, and so never count as
+   * the unknown half of a name (see {@link #containsFullName}).
    */
   private static final Set<String> NOT_NAMES =
       Set.of(
-          "the", "a", "an", "this", "that", "these", "those", "dear", "hello", "hi", "thanks", "thank", "please",
-          "contact", "call", "from", "to", "for", "with", "and", "or", "but", "if", "when", "on", "in", "at", "by",
-          "of", "our", "your", "my", "his", "her", "their", "we", "you", "he", "she", "they", "it", "is", "was",
-          "street", "road", "avenue", "lane", "drive", "court", "place", "square", "station", "beach", "river",
-          "park", "hotel", "airport", "bank", "university", "college", "school", "hospital", "center", "centre",
-          "inc", "ltd", "llc", "group", "company", "corp", "team", "office", "department", "museum", "church",
-          "bridge", "tower", "city", "county", "state", "island", "lake", "mountain", "valley", "bay", "north",
-          "south", "east", "west", "new", "old", "saint", "san", "santa", "fort", "port", "mount", "monday",
-          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-          "april", "june", "july", "august", "september", "october", "november", "december", "total", "name",
-          "customer", "client", "patient", "employee", "user", "account", "invoice", "order", "date", "note",
-          "way", "flat", "bypass", "cliffs", "cliff", "lodge", "rua", "avenida", "via", "calle", "cite", "green",
-          "hill", "hills", "crescent", "close", "terrace", "gardens", "grove", "mews", "row", "walk", "heights",
-          "view", "ridge", "ford", "crossing", "junction", "pass", "trail", "parkway", "boulevard", "highway",
-          "route", "rue", "strasse", "straße", "plaza", "circle", "loop", "point", "estate", "estates", "manor",
-          "villa", "villas", "meadow", "meadows", "field", "fields", "wood", "woods", "springs", "falls", "harbor",
-          "harbour", "shore", "shores", "glen", "dale", "vale", "courts", "st", "rd", "ave", "ln", "blvd", "ct", "pl", "sq", "apt", "suite", "unit");
+          "the",
+          "a",
+          "an",
+          "this",
+          "that",
+          "these",
+          "those",
+          "dear",
+          "hello",
+          "hi",
+          "thanks",
+          "thank",
+          "please",
+          "contact",
+          "call",
+          "from",
+          "to",
+          "for",
+          "with",
+          "and",
+          "or",
+          "but",
+          "if",
+          "when",
+          "on",
+          "in",
+          "at",
+          "by",
+          "of",
+          "our",
+          "your",
+          "my",
+          "his",
+          "her",
+          "their",
+          "we",
+          "you",
+          "he",
+          "she",
+          "they",
+          "it",
+          "is",
+          "was",
+          "street",
+          "road",
+          "avenue",
+          "lane",
+          "drive",
+          "court",
+          "place",
+          "square",
+          "station",
+          "beach",
+          "river",
+          "park",
+          "hotel",
+          "airport",
+          "bank",
+          "university",
+          "college",
+          "school",
+          "hospital",
+          "center",
+          "centre",
+          "inc",
+          "ltd",
+          "llc",
+          "group",
+          "company",
+          "corp",
+          "team",
+          "office",
+          "department",
+          "museum",
+          "church",
+          "bridge",
+          "tower",
+          "city",
+          "county",
+          "state",
+          "island",
+          "lake",
+          "mountain",
+          "valley",
+          "bay",
+          "north",
+          "south",
+          "east",
+          "west",
+          "new",
+          "old",
+          "saint",
+          "san",
+          "santa",
+          "fort",
+          "port",
+          "mount",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "total",
+          "name",
+          "customer",
+          "client",
+          "patient",
+          "employee",
+          "user",
+          "account",
+          "invoice",
+          "order",
+          "date",
+          "note",
+          "way",
+          "flat",
+          "bypass",
+          "cliffs",
+          "cliff",
+          "lodge",
+          "rua",
+          "avenida",
+          "via",
+          "calle",
+          "cite",
+          "green",
+          "hill",
+          "hills",
+          "crescent",
+          "close",
+          "terrace",
+          "gardens",
+          "grove",
+          "mews",
+          "row",
+          "walk",
+          "heights",
+          "view",
+          "ridge",
+          "ford",
+          "crossing",
+          "junction",
+          "pass",
+          "trail",
+          "parkway",
+          "boulevard",
+          "highway",
+          "route",
+          "rue",
+          "strasse",
+          "straße",
+          "plaza",
+          "circle",
+          "loop",
+          "point",
+          "estate",
+          "estates",
+          "manor",
+          "villa",
+          "villas",
+          "meadow",
+          "meadows",
+          "field",
+          "fields",
+          "wood",
+          "woods",
+          "springs",
+          "falls",
+          "harbor",
+          "harbour",
+          "shore",
+          "shores",
+          "glen",
+          "dale",
+          "vale",
+          "courts",
+          "st",
+          "rd",
+          "ave",
+          "ln",
+          "blvd",
+          "ct",
+          "pl",
+          "sq",
+          "apt",
+          "suite",
+          "unit");
 
   /**
    * Whether a run of capitalised words contains a full name: two adjacent words (or two with one
@@ -100,11 +284,14 @@ public final class PersonNames {
     for (int i = 0; i + 1 < words.length; i++) {
       boolean titled = i > 0 && TITLES.contains(words[i - 1].toLowerCase(Locale.ROOT));
       String first = words[i];
-      if (TITLES.contains(first.toLowerCase(Locale.ROOT)) || isNotName(first) && !(titled && first.length() == 1)) {
+      if (TITLES.contains(first.toLowerCase(Locale.ROOT))
+          || isNotName(first) && !(titled && first.length() == 1)) {
         continue;
       }
       int last = i + 1;
-      if (i + 2 < words.length && (words[i + 1].length() == 1 || isGivenName(words[i + 1])) && !isNotName(words[i + 2])) {
+      if (i + 2 < words.length
+          && (words[i + 1].length() == 1 || isGivenName(words[i + 1]))
+          && !isNotName(words[i + 2])) {
         last = i + 2;
       }
       String surname = words[last];
@@ -113,7 +300,9 @@ public final class PersonNames {
       }
       boolean knownGiven = isGivenName(first) || (titled && first.length() == 1);
       boolean knownSurname = isSurnameWord(surname);
-      if ((knownGiven && knownSurname) || (knownGiven && !isGivenName(surname)) || (knownSurname && first.length() > 1)) {
+      if ((knownGiven && knownSurname)
+          || (knownGiven && !isGivenName(surname))
+          || (knownSurname && first.length() > 1)) {
         return true;
       }
     }
@@ -129,6 +318,7 @@ public final class PersonNames {
       return true;
     }
     int hyphen = word.indexOf('-');
-    return hyphen > 0 && (isSurname(word.substring(0, hyphen)) || isSurname(word.substring(hyphen + 1)));
+    return hyphen > 0
+        && (isSurname(word.substring(0, hyphen)) || isSurname(word.substring(hyphen + 1)));
   }
 }

@@ -10,7 +10,12 @@ public final class PuttyKeyFiles {
 
   /** Whether both line counts of the key file text {@code ppk} are right. */
   public static boolean hasConsistentLineCounts(CharSequence ppk) {
-    String[] lines = ppk.toString().replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n").split("\n");
+    String[] lines =
+        ppk.toString()
+            .replace("\\r\\n", "\n")
+            .replace("\\n", "\n")
+            .replace("\r\n", "\n")
+            .split("\n");
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (line.startsWith("Public-Lines: ") || line.startsWith("Private-Lines: ")) {

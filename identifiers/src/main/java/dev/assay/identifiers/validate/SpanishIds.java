@@ -13,8 +13,8 @@ package dev.assay.identifiers.validate;
  *   <li>CIF (NIF of a legal entity): an entity-type letter, 7 digits and a control char: the sum of
  *       the digits in even positions plus the digit sums of twice each digit in odd positions; the
  *       control digit is {@code (10 - sum mod 10) mod 10}, the control letter {@code JABCDEFGHI} at
- *       that index. Entity types P, Q, R, S, N and W always take the letter; A, B, E and H always the
- *       digit; the rest either (Orden EHA/451/2008).
+ *       that index. Entity types P, Q, R, S, N and W always take the letter; A, B, E and H always
+ *       the digit; the rest either (Orden EHA/451/2008).
  *   <li>Social security number (NAF/NUSS): 2-digit province, 8-digit number, 2 control digits =
  *       (province and number read as one integer) mod 97, where a number below 10,000,000 is read
  *       without its leading zero (Tesorería General de la Seguridad Social).
@@ -67,7 +67,9 @@ public final class SpanishIds {
   /** A CIF: entity-type letter, 7 digits, control digit or letter. */
   public static boolean isValidCif(CharSequence value) {
     String v = Digits.withoutSeparators(value);
-    if (v.length() != 9 || CIF_TYPES.indexOf(v.charAt(0)) < 0 || !v.substring(1, 8).matches("\\d{7}")) {
+    if (v.length() != 9
+        || CIF_TYPES.indexOf(v.charAt(0)) < 0
+        || !v.substring(1, 8).matches("\\d{7}")) {
       return false;
     }
     if (v.substring(1, 8).equals("0000000")) {
@@ -115,13 +117,16 @@ public final class SpanishIds {
     }
     int province = Integer.parseInt(digits.substring(0, 2));
     long number = Long.parseLong(digits.substring(2, 10));
-    return province >= 1 && province <= 66 && number != 0
+    return province >= 1
+        && province <= 66
+        && number != 0
         && socialSecurityControl(province, number) == Integer.parseInt(digits.substring(10));
   }
 
   /** The two control digits of a social security number. */
   public static int socialSecurityControl(int province, long number) {
-    long joined = number < 10_000_000L ? province * 10_000_000L + number : province * 100_000_000L + number;
+    long joined =
+        number < 10_000_000L ? province * 10_000_000L + number : province * 100_000_000L + number;
     return (int) (joined % 97);
   }
 }

@@ -6,9 +6,9 @@ import java.util.Set;
  * Structure and check rules of United Kingdom personal numbers. Stateless.
  *
  * <ul>
- *   <li>National Insurance number: two prefix letters, six digits, a suffix A-D. The first letter is
- *       never D, F, I, Q, U or V; the second never D, F, I, O, Q, U or V; the prefixes BG, GB, KN,
- *       NK, NT, TN and ZZ are not allocated (HMRC National Insurance Manual NIM39110).
+ *   <li>National Insurance number: two prefix letters, six digits, a suffix A-D. The first letter
+ *       is never D, F, I, Q, U or V; the second never D, F, I, O, Q, U or V; the prefixes BG, GB,
+ *       KN, NK, NT, TN and ZZ are not allocated (HMRC National Insurance Manual NIM39110).
  *   <li>Unique Taxpayer Reference: 10 digits; the first is a check digit over the other nine with
  *       weights 6, 7, 8, 9, 10, 5, 4, 3, 2, the weighted sum mod 11 indexing {@code 21987654321}
  *       (HMRC, as implemented in python-stdnum {@code gb.utr}).
@@ -20,7 +20,8 @@ import java.util.Set;
 public final class UkIds {
   private UkIds() {}
 
-  private static final Set<String> UNALLOCATED_PREFIXES = Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
+  private static final Set<String> UNALLOCATED_PREFIXES =
+      Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
 
   /** A NINO, spaces ignored; the suffix letter is required. */
   public static boolean isValidNino(CharSequence value) {

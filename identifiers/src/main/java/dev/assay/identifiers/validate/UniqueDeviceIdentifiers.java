@@ -1,11 +1,11 @@
 package dev.assay.identifiers.validate;
 
 /**
- * FDA unique device identifiers in the issuing agencies' formats: GS1 (application identifier
- * (01) and a GTIN-14 with its mod-10 check digit, then optional production identifiers), HIBCC
- * (a {@code +}, the labeler code of a letter and 3 alphanumerics, the product and a mod-43 check
- * char over everything before it) and ICCBBA ISBT 128 ({@code =/} and 16 alphanumerics, which has
- * no check char of its own). Stateless.
+ * FDA unique device identifiers in the issuing agencies' formats: GS1 (application identifier (01)
+ * and a GTIN-14 with its mod-10 check digit, then optional production identifiers), HIBCC (a {@code
+ * +}, the labeler code of a letter and 3 alphanumerics, the product and a mod-43 check char over
+ * everything before it) and ICCBBA ISBT 128 ({@code =/} and 16 alphanumerics, which has no check
+ * char of its own). Stateless.
  */
 public final class UniqueDeviceIdentifiers {
   private UniqueDeviceIdentifiers() {}
@@ -29,7 +29,8 @@ public final class UniqueDeviceIdentifiers {
     if (gtin.length() < 8 || !WeightedSum.isDigits(gtin, gtin.length()) || Digits.allSame(gtin)) {
       return false;
     }
-    return gtinCheck(gtin.subSequence(0, gtin.length() - 1)) == gtin.charAt(gtin.length() - 1) - '0';
+    return gtinCheck(gtin.subSequence(0, gtin.length() - 1))
+        == gtin.charAt(gtin.length() - 1) - '0';
   }
 
   /** The GS1 check digit of {@code payload}: weights 3 and 1 alternating from the right. */

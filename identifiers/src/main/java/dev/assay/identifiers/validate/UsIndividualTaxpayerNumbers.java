@@ -13,6 +13,9 @@ public final class UsIndividualTaxpayerNumbers {
       return false;
     }
     int group = Integer.parseInt(d.substring(3, 5));
-    return (group >= 50 && group <= 65) || (group >= 70 && group <= 88) || (group >= 90 && group <= 92) || group >= 94;
+    return (group >= 50 && group <= 65)
+        || (group >= 70 && group <= 88)
+        || (group >= 90 && group <= 92)
+        || group >= 94;
   }
 }

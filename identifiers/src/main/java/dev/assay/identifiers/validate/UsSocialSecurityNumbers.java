@@ -8,7 +8,9 @@ package dev.assay.identifiers.validate;
 public final class UsSocialSecurityNumbers {
   private UsSocialSecurityNumbers() {}
 
-  /** Whether {@code value} (9 digits, optionally as 3-2-4 with one separator style) can be an SSN. */
+  /**
+   * Whether {@code value} (9 digits, optionally as 3-2-4 with one separator style) can be an SSN.
+   */
   public static boolean isValid(CharSequence value) {
     String digits = Digits.only(value);
     if (digits.length() != 9) {

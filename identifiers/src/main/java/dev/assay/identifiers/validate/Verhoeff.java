@@ -1,8 +1,8 @@
 package dev.assay.identifiers.validate;
 
 /**
- * The Verhoeff check (dihedral group D5), which catches every single-digit error and every
- * adjacent transposition; India's Aadhaar numbers end with a Verhoeff check digit. Stateless.
+ * The Verhoeff check (dihedral group D5), which catches every single-digit error and every adjacent
+ * transposition; India's Aadhaar numbers end with a Verhoeff check digit. Stateless.
  */
 public final class Verhoeff {
   private Verhoeff() {}

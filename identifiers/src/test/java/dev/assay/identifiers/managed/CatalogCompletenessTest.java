@@ -31,7 +31,12 @@ class CatalogCompletenessTest {
 
   /** One documented identifier. */
   record Documented(
-      String id, String category, String keywordRule, Set<String> keywords, boolean recommended, String severity) {}
+      String id,
+      String category,
+      String keywordRule,
+      Set<String> keywords,
+      boolean recommended,
+      String severity) {}
 
   /**
    * Keywords outside Macie's 3 to 90 characters for custom identifiers that Macie's own managed
@@ -44,9 +49,11 @@ class CatalogCompletenessTest {
   @BeforeAll
   static void load() throws IOException {
     documented = new LinkedHashMap<>();
-    try (var in = CatalogCompletenessTest.class.getResourceAsStream("macie-managed-identifiers.tsv");
+    try (var in =
+            CatalogCompletenessTest.class.getResourceAsStream("macie-managed-identifiers.tsv");
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      reader.lines()
+      reader
+          .lines()
           .filter(line -> !line.startsWith("#") && !line.isBlank())
           .forEach(
               line -> {
@@ -54,8 +61,11 @@ class CatalogCompletenessTest {
                 Set<String> keywords =
                     f[3].isEmpty()
                         ? Set.of()
-                        : Arrays.stream(f[3].split(";")).map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-                documented.put(f[0], new Documented(f[0], f[1], f[2], keywords, f[4].equals("yes"), f[5]));
+                        : Arrays.stream(f[3].split(";"))
+                            .map(k -> k.toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toSet());
+                documented.put(
+                    f[0], new Documented(f[0], f[1], f[2], keywords, f[4].equals("yes"), f[5]));
               });
     }
   }
@@ -76,10 +86,14 @@ class CatalogCompletenessTest {
 
   @Test
   void everyCredentialsAndFinancialIdentifier_isInTheCatalog() {
-    Set<String> catalog = ManagedCatalog.all().stream().map(ManagedDataIdentifier::id).collect(Collectors.toSet());
+    Set<String> catalog =
+        ManagedCatalog.all().stream().map(ManagedDataIdentifier::id).collect(Collectors.toSet());
     Set<String> expected =
         documented.values().stream()
-            .filter(d -> d.category().equals("CREDENTIALS") || d.category().equals("FINANCIAL_INFORMATION"))
+            .filter(
+                d ->
+                    d.category().equals("CREDENTIALS")
+                        || d.category().equals("FINANCIAL_INFORMATION"))
             .map(Documented::id)
             .collect(Collectors.toSet());
     assertThat(expected).hasSize(9 + 58);
@@ -95,24 +109,41 @@ class CatalogCompletenessTest {
         continue; // reported by catalogIds_areUnique_andAllAreMacieIds
       }
       softly.assertThat(id.category().name()).as("category of %s", id.id()).isEqualTo(d.category());
-      softly.assertThat(id.recommended()).as("RECOMMENDED membership of %s", id.id()).isEqualTo(d.recommended());
+      softly
+          .assertThat(id.recommended())
+          .as("RECOMMENDED membership of %s", id.id())
+          .isEqualTo(d.recommended());
       SeverityProfile s = id.severity();
-      softly.assertThat(label(s.one()) + "|" + label(s.few()) + "|" + label(s.many()))
+      softly
+          .assertThat(label(s.one()) + "|" + label(s.few()) + "|" + label(s.many()))
           .as("severity of %s (1 | 2-99 | 100+)", id.id())
           .isEqualTo(d.severity());
       KeywordRequirement rule = id.criteria().keywordRequirement();
       switch (d.keywordRule()) {
-        case "yes" -> softly.assertThat(rule).as("keyword rule of %s", id.id()).isEqualTo(KeywordRequirement.REQUIRED);
+        case "yes" ->
+            softly
+                .assertThat(rule)
+                .as("keyword rule of %s", id.id())
+                .isEqualTo(KeywordRequirement.REQUIRED);
         case "varies" ->
-            softly.assertThat(rule).as("keyword rule of %s", id.id()).isEqualTo(KeywordRequirement.REQUIRED_UNLESS_QUALIFIED);
+            softly
+                .assertThat(rule)
+                .as("keyword rule of %s", id.id())
+                .isEqualTo(KeywordRequirement.REQUIRED_UNLESS_QUALIFIED);
         default ->
             // ABSENT: CREDIT_CARD_NUMBER_(NO_KEYWORD) reports exactly the matches without its
             // sibling's keywords, so it carries them as forbidden ones.
-            softly.assertThat(rule).as("keyword rule of %s", id.id()).isIn(KeywordRequirement.NOT_REQUIRED, KeywordRequirement.ABSENT);
+            softly
+                .assertThat(rule)
+                .as("keyword rule of %s", id.id())
+                .isIn(KeywordRequirement.NOT_REQUIRED, KeywordRequirement.ABSENT);
       }
-      if (rule == KeywordRequirement.REQUIRED || rule == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED) {
+      if (rule == KeywordRequirement.REQUIRED
+          || rule == KeywordRequirement.REQUIRED_UNLESS_QUALIFIED) {
         Set<String> keywords =
-            id.criteria().keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            id.criteria().keywords().stream()
+                .map(k -> k.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         softly.assertThat(keywords).as("keywords of %s", id.id()).isEqualTo(d.keywords());
       }
     }
@@ -127,7 +158,9 @@ class CatalogCompletenessTest {
   @Test
   void everyPattern_compilesInRe2j() {
     for (ManagedDataIdentifier id : ManagedCatalog.all()) {
-      assertThat(Pattern.compile(id.criteria().regex()).pattern()).as(id.id()).isEqualTo(id.criteria().regex());
+      assertThat(Pattern.compile(id.criteria().regex()).pattern())
+          .as(id.id())
+          .isEqualTo(id.criteria().regex());
     }
   }
 

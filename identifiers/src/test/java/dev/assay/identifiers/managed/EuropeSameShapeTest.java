@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * European identifiers that share a shape: one occurrence is reported once, by the identifier that
- * the detector's same-span rule picks (nearest keyword, then catalog order) as the families document.
+ * the detector's same-span rule picks (nearest keyword, then catalog order) as the families
+ * document.
  */
 class EuropeSameShapeTest {
   private static final Detector ALL = Detector.of(ManagedCatalog.all(), List.of());
@@ -37,6 +38,8 @@ class EuropeSameShapeTest {
         "Personalausweis C01X00T47 | GERMANY_NATIONAL_IDENTIFICATION_NUMBER"
       })
   void oneOccurrence_isReportedOnce_byTheDocumentedIdentifier(String text, String expected) {
-    assertThat(ALL.scan(text, FieldContext.NONE)).singleElement().satisfies(c -> assertThat(c.identifier().id()).isEqualTo(expected));
+    assertThat(ALL.scan(text, FieldContext.NONE))
+        .singleElement()
+        .satisfies(c -> assertThat(c.identifier().id()).isEqualTo(expected));
   }
 }

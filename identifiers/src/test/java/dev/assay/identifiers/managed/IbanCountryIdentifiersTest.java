@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Random valid IBANs of every country, compact and grouped, through the whole catalog: each is
  * reported exactly once, by one identifier, always the same one for a country and a different one
- * for each country (the country code decides). France, Monaco, Italy, San Marino and Spain are
- * left out: their identifiers also check national keys that random BBANs do not carry (their
- * samples and corpus cover them).
+ * for each country (the country code decides). France, Monaco, Italy, San Marino and Spain are left
+ * out: their identifiers also check national keys that random BBANs do not carry (their samples and
+ * corpus cover them).
  */
 class IbanCountryIdentifiersTest {
   private static final Detector ALL = Detector.of(ManagedCatalog.all(), List.of());

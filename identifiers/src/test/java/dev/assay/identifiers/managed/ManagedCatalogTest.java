@@ -46,7 +46,10 @@ class ManagedCatalogTest {
   void keywords_areWithinMacieLimits() {
     for (ManagedDataIdentifier id : ManagedCatalog.all()) {
       if (id.criteria().keywordRequirement() != KeywordRequirement.NOT_REQUIRED) {
-        assertThat(id.criteria().keywords()).as(id.id()).isNotEmpty().allSatisfy(k -> assertThat(k.length()).isBetween(2, 90));
+        assertThat(id.criteria().keywords())
+            .as(id.id())
+            .isNotEmpty()
+            .allSatisfy(k -> assertThat(k.length()).isBetween(2, 90));
       }
     }
   }
@@ -54,16 +57,23 @@ class ManagedCatalogTest {
   @Test
   void recommended_containsTheIssue2Identifiers() {
     assertThat(ManagedCatalog.recommended().stream().map(ManagedDataIdentifier::id))
-        .contains("USA_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER", "AWS_CREDENTIALS", "OPENSSH_PRIVATE_KEY", "PKCS")
+        .contains(
+            "USA_SOCIAL_SECURITY_NUMBER",
+            "CREDIT_CARD_NUMBER",
+            "AWS_CREDENTIALS",
+            "OPENSSH_PRIVATE_KEY",
+            "PKCS")
         .doesNotContain("CREDIT_CARD_NUMBER_(NO_KEYWORD)");
   }
 
   static Stream<Arguments> positives() {
-    return ManagedCatalog.all().stream().flatMap(id -> id.positives().stream().map(text -> Arguments.of(id.id(), text)));
+    return ManagedCatalog.all().stream()
+        .flatMap(id -> id.positives().stream().map(text -> Arguments.of(id.id(), text)));
   }
 
   static Stream<Arguments> negatives() {
-    return ManagedCatalog.all().stream().flatMap(id -> id.negatives().stream().map(text -> Arguments.of(id.id(), text)));
+    return ManagedCatalog.all().stream()
+        .flatMap(id -> id.negatives().stream().map(text -> Arguments.of(id.id(), text)));
   }
 
   @ParameterizedTest(name = "{0} finds {1}")
@@ -86,7 +96,8 @@ class ManagedCatalogTest {
         for (Candidate a : found) {
           for (Candidate b : found) {
             if (a != b && a.start() == b.start() && a.end() == b.end()) {
-              assertThat(a.identifier().id() + "|" + b.identifier().id()).doesNotContain("CREDIT_CARD_NUMBER|CREDIT_CARD_NUMBER_(NO_KEYWORD)");
+              assertThat(a.identifier().id() + "|" + b.identifier().id())
+                  .doesNotContain("CREDIT_CARD_NUMBER|CREDIT_CARD_NUMBER_(NO_KEYWORD)");
             }
           }
         }

@@ -34,9 +34,49 @@ class PrefilterEquivalenceTest {
   }
 
   private static final String[] WORDS = {
-    "the", "of", "and", "request", "first", "have", "string", "during", "St", "Street", "Main", "Via", "rue", "Place",
-    "Hauptstraße", "Ring", "Maria", "Silva", "Dr.", "James", "O'Brien", "New", "York", "IBAN", "GB82", "DE89", "+1", "+44",
-    "001", "1", "phone", "tel", "card", "ssn", "account", "number", "SE1", "Berlin", "Paris", "Toronto", "ON", "IL", "CA"
+    "the",
+    "of",
+    "and",
+    "request",
+    "first",
+    "have",
+    "string",
+    "during",
+    "St",
+    "Street",
+    "Main",
+    "Via",
+    "rue",
+    "Place",
+    "Hauptstraße",
+    "Ring",
+    "Maria",
+    "Silva",
+    "Dr.",
+    "James",
+    "O'Brien",
+    "New",
+    "York",
+    "IBAN",
+    "GB82",
+    "DE89",
+    "+1",
+    "+44",
+    "001",
+    "1",
+    "phone",
+    "tel",
+    "card",
+    "ssn",
+    "account",
+    "number",
+    "SE1",
+    "Berlin",
+    "Paris",
+    "Toronto",
+    "ON",
+    "IL",
+    "CA"
   };
 
   static LongStream seeds() {
@@ -64,8 +104,11 @@ class PrefilterEquivalenceTest {
             }
           }
         }
-        case 4 -> text.append(String.format("2024-06-%02dT12:%02d:00Z INFO request_id=%08x ", 1 + random.nextInt(28),
-            random.nextInt(60), random.nextInt()));
+        case 4 ->
+            text.append(
+                String.format(
+                    "2024-06-%02dT12:%02d:00Z INFO request_id=%08x ",
+                    1 + random.nextInt(28), random.nextInt(60), random.nextInt()));
         default -> text.append(random.nextInt(200));
       }
       text.append(new String[] {" ", "\n", ", ", "; ", "\t", "", " \n"}[random.nextInt(7)]);

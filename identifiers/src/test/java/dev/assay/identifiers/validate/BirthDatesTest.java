@@ -18,7 +18,12 @@ class BirthDatesTest {
   /** The rule as written: regexes, String.split and LocalDate. */
   private static boolean definition(String value) {
     String[] parts =
-        value.replaceAll("(?<=\\d)(?:st|nd|rd|th)\\b", "").replace(" de ", " ").replace(",", " ").replace(". ", " ").split("[ /.\\-]+");
+        value
+            .replaceAll("(?<=\\d)(?:st|nd|rd|th)\\b", "")
+            .replace(" de ", " ")
+            .replace(",", " ")
+            .replace(". ", " ")
+            .split("[ /.\\-]+");
     if (parts.length != 3) {
       return false;
     }
@@ -64,8 +69,39 @@ class BirthDatesTest {
   @Test
   void numericAndWrittenDates_seeded_agreeWithTheDefinition() {
     SplittableRandom random = new SplittableRandom(1984);
-    String[] pieces = {"", "0", "7", "07", "12", "13", "29", "31", "32", "1899", "1900", "1984", "2000", "2030", "2031",
-      "0000000007", "12345678901", "२०२०", "March", "mar.", "de", "7th", "1st", ",", " ", "/", ".", "-", "--", ". ", "x"};
+    String[] pieces = {
+      "",
+      "0",
+      "7",
+      "07",
+      "12",
+      "13",
+      "29",
+      "31",
+      "32",
+      "1899",
+      "1900",
+      "1984",
+      "2000",
+      "2030",
+      "2031",
+      "0000000007",
+      "12345678901",
+      "२०२०",
+      "March",
+      "mar.",
+      "de",
+      "7th",
+      "1st",
+      ",",
+      " ",
+      "/",
+      ".",
+      "-",
+      "--",
+      ". ",
+      "x"
+    };
     int plausible = 0;
     for (int i = 0; i < 200_000; i++) {
       StringBuilder b = new StringBuilder();
@@ -89,7 +125,10 @@ class BirthDatesTest {
     for (int year : new int[] {1899, 1900, 1984, 2000, 2024, 2030, 2031}) {
       for (int month = 0; month <= 13; month++) {
         for (int day = 0; day <= 32; day++) {
-          for (String form : new String[] {"%d-%02d-%02d", "%3$02d/%2$02d/%1$d", "%2$d.%3$d.%1$d", "%3$d %2$d %1$d"}) {
+          for (String form :
+              new String[] {
+                "%d-%02d-%02d", "%3$02d/%2$02d/%1$d", "%2$d.%3$d.%1$d", "%3$d %2$d %1$d"
+              }) {
             String value = String.format(form, year, month, day);
             assertThat(BirthDates.isPlausible(value)).as(value).isEqualTo(definition(value));
           }

@@ -13,7 +13,10 @@ class CardDataValidatorsTest {
   @Test
   void aTrackWithALuhnValidPanAndAValidMonth_isValid_andAChangedPanDigitIsNot() {
     qt().withExamples(500)
-        .forAll(longs().between(400_000_000_000_000L, 499_999_999_999_999L), integers().between(1, 12), integers().between(0, 14))
+        .forAll(
+            longs().between(400_000_000_000_000L, 499_999_999_999_999L),
+            integers().between(1, 12),
+            integers().between(0, 14))
         .check(
             (payload, month, at) -> {
               String p = Long.toString(payload);

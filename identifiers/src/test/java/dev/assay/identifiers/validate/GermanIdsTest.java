@@ -34,11 +34,13 @@ class GermanIdsTest {
   void aTaxIdWithItsCheckDigit_isValid_andAnySingleDigitChange_isNot() {
     qt().withExamples(500)
         .forAll(integers().all(), integers().between(0, 10), integers().between(1, 9))
-        .check((seed, position, delta) -> {
-          String payload = taxIdPayload(seed);
-          String valid = payload + Iso7064.mod11_10CheckDigit(payload);
-          return GermanIds.isValidTaxId(valid) && !GermanIds.isValidTaxId(Mutations.changeDigit(valid, position, delta));
-        });
+        .check(
+            (seed, position, delta) -> {
+              String payload = taxIdPayload(seed);
+              String valid = payload + Iso7064.mod11_10CheckDigit(payload);
+              return GermanIds.isValidTaxId(valid)
+                  && !GermanIds.isValidTaxId(Mutations.changeDigit(valid, position, delta));
+            });
   }
 
   @Test
@@ -46,30 +48,44 @@ class GermanIdsTest {
     String alphabet = "CFGHJKLMNPRTVWXYZ0123456789";
     qt().withExamples(500)
         .forAll(integers().all(), integers().between(0, 30), integers().between(1, 9))
-        .check((seed, position, delta) -> {
-          Random random = new Random(seed);
-          StringBuilder sb = new StringBuilder().append("CFGHJK".charAt(random.nextInt(6)));
-          for (int i = 0; i < 8; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-          }
-          sb.setCharAt(1 + random.nextInt(8), (char) ('0' + random.nextInt(10)));
-          String valid = sb + Integer.toString(IcaoCheckDigits.checkDigit(sb));
-          return GermanIds.isValidDocumentNumber(valid)
-              && !GermanIds.isValidDocumentNumber(Mutations.changeDigit(valid, position, delta));
-        });
+        .check(
+            (seed, position, delta) -> {
+              Random random = new Random(seed);
+              StringBuilder sb = new StringBuilder().append("CFGHJK".charAt(random.nextInt(6)));
+              for (int i = 0; i < 8; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+              }
+              sb.setCharAt(1 + random.nextInt(8), (char) ('0' + random.nextInt(10)));
+              String valid = sb + Integer.toString(IcaoCheckDigits.checkDigit(sb));
+              return GermanIds.isValidDocumentNumber(valid)
+                  && !GermanIds.isValidDocumentNumber(
+                      Mutations.changeDigit(valid, position, delta));
+            });
   }
 
   @ParameterizedTest
   @CsvSource({
-    "86095742719, true", "28 365 461 076, true", "28365461077, false", "06095742719, false",
-    "12345678903, false", "11145678901, false", "00000000000, false"
+    "86095742719, true",
+    "28 365 461 076, true",
+    "28365461077, false",
+    "06095742719, false",
+    "12345678903, false",
+    "11145678901, false",
+    "00000000000, false"
   })
   void taxId(String value, boolean expected) {
     assertThat(GermanIds.isValidTaxId(value)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource({"L01X00T47, true", "L01X00T471, true", "L01X00T472, false", "LAB123456, false", "A01X00T47, false", "CFGHJKLMN, false"})
+  @CsvSource({
+    "L01X00T47, true",
+    "L01X00T471, true",
+    "L01X00T472, false",
+    "LAB123456, false",
+    "A01X00T47, false",
+    "CFGHJKLMN, false"
+  })
   void documentNumber(String value, boolean expected) {
     assertThat(GermanIds.isValidDocumentNumber(value)).isEqualTo(expected);
   }

@@ -10,7 +10,9 @@ public final class IbanSamples {
   private static final String DIGITS = "0123456789";
   private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-  /** A random BBAN of {@code country}'s structure, with check digits computed independently here. */
+  /**
+   * A random BBAN of {@code country}'s structure, with check digits computed independently here.
+   */
   public static String generate(String country, Random random) {
     String structure = Iban.structureOf(country);
     StringBuilder bban = new StringBuilder();
@@ -21,7 +23,8 @@ public final class IbanSamples {
         continue;
       }
       for (int i = 0; i < count; i++) {
-        String alphabet = k == 'n' ? DIGITS : k == 'a' ? LETTERS : (random.nextBoolean() ? DIGITS : LETTERS);
+        String alphabet =
+            k == 'n' ? DIGITS : k == 'a' ? LETTERS : (random.nextBoolean() ? DIGITS : LETTERS);
         bban.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       count = 0;

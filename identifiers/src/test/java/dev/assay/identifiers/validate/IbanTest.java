@@ -20,31 +20,81 @@ class IbanTest {
   /** IBAN lengths from the SWIFT IBAN registry: facts to compare the structure table with. */
   private static final Map<String, Integer> REGISTRY_LENGTHS =
       Map.ofEntries(
-          Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("BA", 20), Map.entry("BG", 22),
-          Map.entry("BR", 29), Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28), Map.entry("CZ", 24),
-          Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("DO", 28), Map.entry("EE", 20), Map.entry("EG", 29),
-          Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22),
-          Map.entry("GE", 22), Map.entry("GL", 18), Map.entry("GR", 27), Map.entry("HR", 21), Map.entry("HU", 28),
-          Map.entry("IE", 22), Map.entry("IS", 26), Map.entry("IT", 27), Map.entry("JO", 30), Map.entry("LI", 21),
-          Map.entry("LT", 20), Map.entry("MC", 27), Map.entry("ME", 22), Map.entry("MK", 19), Map.entry("MR", 27),
-          Map.entry("MT", 31), Map.entry("MU", 30), Map.entry("NL", 18), Map.entry("PL", 28), Map.entry("PT", 25),
-          Map.entry("RS", 22), Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27),
-          Map.entry("SN", 28), Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29),
-          Map.entry("VG", 24), Map.entry("XK", 20));
+          Map.entry("AD", 24),
+          Map.entry("AE", 23),
+          Map.entry("AL", 28),
+          Map.entry("BA", 20),
+          Map.entry("BG", 22),
+          Map.entry("BR", 29),
+          Map.entry("CH", 21),
+          Map.entry("CR", 22),
+          Map.entry("CY", 28),
+          Map.entry("CZ", 24),
+          Map.entry("DE", 22),
+          Map.entry("DK", 18),
+          Map.entry("DO", 28),
+          Map.entry("EE", 20),
+          Map.entry("EG", 29),
+          Map.entry("ES", 24),
+          Map.entry("FI", 18),
+          Map.entry("FO", 18),
+          Map.entry("FR", 27),
+          Map.entry("GB", 22),
+          Map.entry("GE", 22),
+          Map.entry("GL", 18),
+          Map.entry("GR", 27),
+          Map.entry("HR", 21),
+          Map.entry("HU", 28),
+          Map.entry("IE", 22),
+          Map.entry("IS", 26),
+          Map.entry("IT", 27),
+          Map.entry("JO", 30),
+          Map.entry("LI", 21),
+          Map.entry("LT", 20),
+          Map.entry("MC", 27),
+          Map.entry("ME", 22),
+          Map.entry("MK", 19),
+          Map.entry("MR", 27),
+          Map.entry("MT", 31),
+          Map.entry("MU", 30),
+          Map.entry("NL", 18),
+          Map.entry("PL", 28),
+          Map.entry("PT", 25),
+          Map.entry("RS", 22),
+          Map.entry("SE", 24),
+          Map.entry("SI", 19),
+          Map.entry("SK", 24),
+          Map.entry("SM", 27),
+          Map.entry("SN", 28),
+          Map.entry("TL", 23),
+          Map.entry("TN", 24),
+          Map.entry("TR", 26),
+          Map.entry("UA", 29),
+          Map.entry("VG", 24),
+          Map.entry("XK", 20));
 
   @Test
   void lengths_areThoseOfTheRegistry() {
     assertThat(Iban.countries()).containsExactlyInAnyOrderElementsOf(REGISTRY_LENGTHS.keySet());
-    REGISTRY_LENGTHS.forEach((country, length) -> assertThat(Iban.length(country)).as(country).isEqualTo(length));
+    REGISTRY_LENGTHS.forEach(
+        (country, length) -> assertThat(Iban.length(country)).as(country).isEqualTo(length));
   }
 
   /** Examples published in the SWIFT IBAN registry and by national banks. */
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32", "FR14 2004 1010 0505 0001 3M02 606",
-        "IT60X0542811101000000123456", "ES9121000418450200051332", "NL91ABNA0417164300", "CH9300762011623852957",
-        "SE4550000000058398257466", "PL61109010140000071219812874", "FI2112345600000785", "DK5000400440116243",
+        "DE89370400440532013000",
+        "GB82 WEST 1234 5698 7654 32",
+        "FR14 2004 1010 0505 0001 3M02 606",
+        "IT60X0542811101000000123456",
+        "ES9121000418450200051332",
+        "NL91ABNA0417164300",
+        "CH9300762011623852957",
+        "SE4550000000058398257466",
+        "PL61109010140000071219812874",
+        "FI2112345600000785",
+        "DK5000400440116243",
         "IE29AIBK93115212345678"
       })
   void publishedExamples_areValid(String iban) {
@@ -78,14 +128,21 @@ class IbanTest {
   @Test
   void anySingleSameKindSubstitution_isRejected() {
     qt().withExamples(3000)
-        .forAll(integers().between(0, COUNTRIES.size() - 1), longs().all(), integers().between(0, 33), integers().between(1, 25))
+        .forAll(
+            integers().between(0, COUNTRIES.size() - 1),
+            longs().all(),
+            integers().between(0, 33),
+            integers().between(1, 25))
         .check(
             (c, seed, position, delta) -> {
               String iban = generate(COUNTRIES.get(c), new Random(seed));
               int at = position % iban.length();
               char ch = iban.charAt(at);
               String alphabet = Character.isDigit(ch) ? DIGITS : LETTERS;
-              char other = alphabet.charAt((alphabet.indexOf(ch) + 1 + delta % (alphabet.length() - 1)) % alphabet.length());
+              char other =
+                  alphabet.charAt(
+                      (alphabet.indexOf(ch) + 1 + delta % (alphabet.length() - 1))
+                          % alphabet.length());
               String mutated = iban.substring(0, at) + other + iban.substring(at + 1);
               return other != ch && !Iban.isValid(mutated);
             });
@@ -103,7 +160,8 @@ class IbanTest {
   @Test
   void anyAdjacentTranspositionOfDistinctSameKindCharacters_isRejected() {
     qt().withExamples(3000)
-        .forAll(integers().between(0, COUNTRIES.size() - 1), longs().all(), integers().between(0, 32))
+        .forAll(
+            integers().between(0, COUNTRIES.size() - 1), longs().all(), integers().between(0, 32))
         .check(
             (c, seed, position) -> {
               String iban = generate(COUNTRIES.get(c), new Random(seed));

@@ -30,17 +30,21 @@ class ItalianFiscalCodesTest {
   void aCodeWithItsControlChar_isValid_andAnySingleDigitChange_isNot() {
     qt().withExamples(500)
         .forAll(integers().all(), integers().between(0, 6), integers().between(1, 9))
-        .check((seed, position, delta) -> {
-          String fifteen = payload(seed);
-          String valid = fifteen + ItalianFiscalCodes.controlChar(fifteen);
-          return ItalianFiscalCodes.isValid(valid) && !ItalianFiscalCodes.isValid(Mutations.changeDigit(valid, position, delta));
-        });
+        .check(
+            (seed, position, delta) -> {
+              String fifteen = payload(seed);
+              String valid = fifteen + ItalianFiscalCodes.controlChar(fifteen);
+              return ItalianFiscalCodes.isValid(valid)
+                  && !ItalianFiscalCodes.isValid(Mutations.changeDigit(valid, position, delta));
+            });
   }
 
   @ParameterizedTest
   @CsvSource({
-    "RSSMRA85T10A562S, true", "rssmra85t10a562s, true", "BNCGLI80A41H501C, true", "RSSMRA85T10A56NH, true",
-    "RSSMRA85T10A562T, false", "RSSMRA85T10A56NS, false", "RSSMRA85F10A562S, false", "RSSMRA85T35A562S, false",
+    "RSSMRA85T10A562S, true", "rssmra85t10a562s, true", "BNCGLI80A41H501C, true",
+        "RSSMRA85T10A56NH, true",
+    "RSSMRA85T10A562T, false", "RSSMRA85T10A56NS, false", "RSSMRA85F10A562S, false",
+        "RSSMRA85T35A562S, false",
     "RSSMRA85T10A562, false"
   })
   void known(String value, boolean expected) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The rules behind the loosely defined identifiers: names, addresses, birth dates, phones, coordinates. */
+/**
+ * The rules behind the loosely defined identifiers: names, addresses, birth dates, phones,
+ * coordinates.
+ */
 class LooseRulesTest {
 
   @ParameterizedTest
@@ -103,7 +106,13 @@ class LooseRulesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"41.948614,-87.655311 | true", "51.5007, -0.1246 | true", "91.5,10.0 | false", "45.0,181.0 | false", "0.00,0.00 | false"})
+      value = {
+        "41.948614,-87.655311 | true",
+        "51.5007, -0.1246 | true",
+        "91.5,10.0 | false",
+        "45.0,181.0 | false",
+        "0.00,0.00 | false"
+      })
   void coordinates(String value, boolean expected) {
     assertThat(Coordinates.isValidPair(value)).as(value).isEqualTo(expected);
   }

@@ -12,7 +12,10 @@ class LuhnTest {
   @Test
   void aPayloadWithItsCheckDigit_isValid_andAnySingleDigitChange_isNot() {
     qt().withExamples(500)
-        .forAll(longs().between(100_000_000_000L, 999_999_999_999_999L), integers().between(0, 14), integers().between(1, 9))
+        .forAll(
+            longs().between(100_000_000_000L, 999_999_999_999_999L),
+            integers().between(0, 14),
+            integers().between(1, 9))
         .check(
             (payload, position, delta) -> {
               String p = Long.toString(payload);

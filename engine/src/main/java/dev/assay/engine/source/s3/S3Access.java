@@ -1,6 +1,5 @@
 package dev.assay.engine.source.s3;
 
-
 import dev.assay.engine.source.BucketFacts;
 import dev.assay.engine.source.ObjectScope;
 import dev.assay.engine.source.ObjectSource;
@@ -38,9 +37,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * A connection to S3 (or an S3-compatible endpoint) through the AWS SDK v2: the only place the SDK
- * is used. It resolves credentials and region as the AWS CLI does, uses the small
- * url-connection HTTP client, and the SDK's standard retry mode (exponential backoff with jitter on
- * throttling and 5xx answers, 3 attempts).
+ * is used. It resolves credentials and region as the AWS CLI does, uses the small url-connection
+ * HTTP client, and the SDK's standard retry mode (exponential backoff with jitter on throttling and
+ * 5xx answers, 3 attempts).
  *
  * <p>Thread-safe: the underlying client is shared. It starts no threads of its own; requests run on
  * the caller's thread, so the number of concurrent GetObject requests is bounded by the scanner's
@@ -98,7 +97,9 @@ public final class S3Access implements AutoCloseable {
   }
 
   String endpointDescription() {
-    return settings.endpoint() != null ? settings.endpoint().toString() : "the AWS endpoint of " + region.id();
+    return settings.endpoint() != null
+        ? settings.endpoint().toString()
+        : "the AWS endpoint of " + region.id();
   }
 
   /**
@@ -110,14 +111,21 @@ public final class S3Access implements AutoCloseable {
    * @param scope which objects are in scope; evaluated before tags and metadata are fetched
    * @throws SourceUnavailableException when the bucket cannot be listed
    */
-  public ObjectSource bucket(String bucket, String prefix, ObjectScope scope) throws SourceUnavailableException {
+  public ObjectSource bucket(String bucket, String prefix, ObjectScope scope)
+      throws SourceUnavailableException {
     String where = "s3://" + bucket + "/" + (prefix == null ? "" : prefix);
     try {
-      s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix == null || prefix.isEmpty() ? null : prefix).maxKeys(1));
+      s3.listObjectsV2(
+          r ->
+              r.bucket(bucket)
+                  .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
+                  .maxKeys(1));
     } catch (SdkException e) {
-      throw new SourceUnavailableException(where + ": " + S3Errors.describe(e, endpointDescription()), e);
+      throw new SourceUnavailableException(
+          where + ": " + S3Errors.describe(e, endpointDescription()), e);
     }
-    return new S3BucketSource(this, bucket, prefix == null ? "" : prefix, scope, bucketFacts(bucket));
+    return new S3BucketSource(
+        this, bucket, prefix == null ? "" : prefix, scope, bucketFacts(bucket));
   }
 
   /**
@@ -155,7 +163,8 @@ public final class S3Access implements AutoCloseable {
           listed.addAll(page.buckets());
         }
       } catch (SdkException e) {
-        throw new SourceUnavailableException("cannot list the buckets: " + S3Errors.describe(e, endpointDescription()), e);
+        throw new SourceUnavailableException(
+            "cannot list the buckets: " + S3Errors.describe(e, endpointDescription()), e);
       }
       listedBuckets = listed;
     }
@@ -166,7 +175,9 @@ public final class S3Access implements AutoCloseable {
   public Optional<List<ScanObject.Tag>> bucketTags(String bucket) {
     try {
       List<ScanObject.Tag> tags = new ArrayList<>();
-      s3.getBucketTagging(r -> r.bucket(bucket)).tagSet().forEach(t -> tags.add(new ScanObject.Tag(t.key(), t.value())));
+      s3.getBucketTagging(r -> r.bucket(bucket))
+          .tagSet()
+          .forEach(t -> tags.add(new ScanObject.Tag(t.key(), t.value())));
       return Optional.of(tags);
     } catch (S3Exception e) {
       if (e.awsErrorDetails() != null && "NoSuchTagSet".equals(e.awsErrorDetails().errorCode())) {
@@ -199,7 +210,9 @@ public final class S3Access implements AutoCloseable {
     String kmsKey = null;
     try {
       for (ServerSideEncryptionRule rule :
-          s3.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules()) {
+          s3.getBucketEncryption(r -> r.bucket(bucket))
+              .serverSideEncryptionConfiguration()
+              .rules()) {
         ServerSideEncryptionByDefault d = rule.applyServerSideEncryptionByDefault();
         if (d != null) {
           encryption = d.sseAlgorithmAsString();
@@ -212,24 +225,33 @@ public final class S3Access implements AutoCloseable {
     }
     BucketFacts.PublicAccessBlock block = null;
     try {
-      PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
-      block = new BucketFacts.PublicAccessBlock(
-          Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.blockPublicPolicy()),
-          Boolean.TRUE.equals(c.ignorePublicAcls()), Boolean.TRUE.equals(c.restrictPublicBuckets()));
+      PublicAccessBlockConfiguration c =
+          s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
+      block =
+          new BucketFacts.PublicAccessBlock(
+              Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.blockPublicPolicy()),
+              Boolean.TRUE.equals(c.ignorePublicAcls()),
+                  Boolean.TRUE.equals(c.restrictPublicBuckets()));
     } catch (SdkException e) {
       // unknown
     }
     Instant created =
-        createdAt.computeIfAbsent(
-            bucket,
-            b -> {
-              try {
-                return buckets().stream().filter(x -> x.name().equals(b)).map(Bucket::creationDate).findFirst();
-              } catch (SourceUnavailableException e) {
-                return Optional.empty();
-              }
-            }).orElse(null);
-    return new BucketFacts(created, ownerId, ownerName, encryption, kmsKey, block, bucketTags(bucket).orElse(null));
+        createdAt
+            .computeIfAbsent(
+                bucket,
+                b -> {
+                  try {
+                    return buckets().stream()
+                        .filter(x -> x.name().equals(b))
+                        .map(Bucket::creationDate)
+                        .findFirst();
+                  } catch (SourceUnavailableException e) {
+                    return Optional.empty();
+                  }
+                })
+            .orElse(null);
+    return new BucketFacts(
+        created, ownerId, ownerName, encryption, kmsKey, block, bucketTags(bucket).orElse(null));
   }
 
   /**
@@ -239,7 +261,8 @@ public final class S3Access implements AutoCloseable {
    */
   public List<String> readLines(String bucket, String key) {
     try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String> lines = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines.add(line);
@@ -260,14 +283,15 @@ public final class S3Access implements AutoCloseable {
     try {
       s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
     } catch (SdkException e) {
-      throw new IOException("s3://" + bucket + "/" + key + ": " + S3Errors.describe(e, endpointDescription()), e);
+      throw new IOException(
+          "s3://" + bucket + "/" + key + ": " + S3Errors.describe(e, endpointDescription()), e);
     }
   }
 
   /**
-   * The account of the credentials in use (STS GetCallerIdentity), for findings' {@code
-   * accountId}. One quick attempt (5 s at most, no retries); empty when there is no answer, as
-   * with an S3-compatible endpoint that has no STS.
+   * The account of the credentials in use (STS GetCallerIdentity), for findings' {@code accountId}.
+   * One quick attempt (5 s at most, no retries); empty when there is no answer, as with an
+   * S3-compatible endpoint that has no STS.
    */
   public Optional<String> callerAccountId() {
     var sts =
@@ -276,13 +300,17 @@ public final class S3Access implements AutoCloseable {
             .region(region)
             .credentialsProvider(credentials)
             .overrideConfiguration(
-                o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(5)));
+                o ->
+                    o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(Duration.ofSeconds(5)));
     if (settings.endpoint() != null) {
       sts.endpointOverride(settings.endpoint());
     }
     try (StsClient client = sts.build()) {
       String account = client.getCallerIdentity().account();
-      return account != null && account.matches("\\d{12}") ? Optional.of(account) : Optional.empty();
+      return account != null && account.matches("\\d{12}")
+          ? Optional.of(account)
+          : Optional.empty();
     } catch (RuntimeException e) {
       // SdkException and anything else: the placeholder account is reported instead.
       return Optional.empty();

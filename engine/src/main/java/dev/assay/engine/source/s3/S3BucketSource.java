@@ -19,23 +19,30 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * One bucket, or the keys under a prefix, listed with paged ListObjectsV2 (S3 returns keys in
- * UTF-8 binary order, which is the order objects are enumerated in). For each object in scope it
- * reads the metadata Macie reports (HeadObject: encryption, version; GetObjectTagging: tags) on
- * the enumerating thread; the bytes are streamed by GetObject only when a worker opens the
- * content, with {@code If-Match} on the listed ETag so that an object changed since it was listed is
+ * One bucket, or the keys under a prefix, listed with paged ListObjectsV2 (S3 returns keys in UTF-8
+ * binary order, which is the order objects are enumerated in). For each object in scope it reads
+ * the metadata Macie reports (HeadObject: encryption, version; GetObjectTagging: tags) on the
+ * enumerating thread; the bytes are streamed by GetObject only when a worker opens the content,
+ * with {@code If-Match} on the listed ETag so that an object changed since it was listed is
  * reported as OBJECT_VERSION_MISMATCH rather than analysed half-old, half-new.
  *
  * <p>Thread-safe: each enumeration and each opened stream is independent.
  */
 final class S3BucketSource implements ObjectSource {
   /**
-   * Storage classes Macie analyses (the storage classes Macie analyses): Standard, Standard-IA, One Zone-IA, Intelligent-Tiering,
-   * Glacier Instant Retrieval and Reduced Redundancy. Others (Glacier Flexible Retrieval, Deep
-   * Archive, Express One Zone, ...) are reported SKIPPED with INVALID_OBJECT_STATE, not fetched.
+   * Storage classes Macie analyses (the storage classes Macie analyses): Standard, Standard-IA, One
+   * Zone-IA, Intelligent-Tiering, Glacier Instant Retrieval and Reduced Redundancy. Others (Glacier
+   * Flexible Retrieval, Deep Archive, Express One Zone, ...) are reported SKIPPED with
+   * INVALID_OBJECT_STATE, not fetched.
    */
   static final Set<String> ANALYSED_STORAGE_CLASSES =
-      Set.of("STANDARD", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "REDUCED_REDUNDANCY");
+      Set.of(
+          "STANDARD",
+          "STANDARD_IA",
+          "ONEZONE_IA",
+          "INTELLIGENT_TIERING",
+          "GLACIER_IR",
+          "REDUCED_REDUNDANCY");
 
   private final S3Access access;
   private final String bucket;
@@ -43,7 +50,8 @@ final class S3BucketSource implements ObjectSource {
   private final ObjectScope scope;
   private final BucketFacts facts;
 
-  S3BucketSource(S3Access access, String bucket, String prefix, ObjectScope scope, BucketFacts facts) {
+  S3BucketSource(
+      S3Access access, String bucket, String prefix, ObjectScope scope, BucketFacts facts) {
     this.access = access;
     this.bucket = bucket;
     this.prefix = prefix;
@@ -63,11 +71,15 @@ final class S3BucketSource implements ObjectSource {
     try {
       var pages =
           s3.listObjectsV2Paginator(
-              r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix).maxKeys(access.settings().pageSize()));
+              r ->
+                  r.bucket(bucket)
+                      .prefix(prefix.isEmpty() ? null : prefix)
+                      .maxKeys(access.settings().pageSize()));
       for (var page : pages) {
         for (S3Object o : page.contents()) {
           listed++;
-          // A zero-byte key ending in '/' is the console's folder marker, not an object with content;
+          // A zero-byte key ending in '/' is the console's folder marker, not an object with
+          // content;
           // `aws s3 sync` leaves no file for it either.
           if (o.key().endsWith("/") && o.size() != null && o.size() == 0) {
             continue;
@@ -80,7 +92,11 @@ final class S3BucketSource implements ObjectSource {
       }
     } catch (SdkException e) {
       throw new SourceUnavailableException(
-          describe() + ": listing failed after " + listed + " object(s): " + S3Errors.describe(e, access.endpointDescription()),
+          describe()
+              + ": listing failed after "
+              + listed
+              + " object(s): "
+              + S3Errors.describe(e, access.endpointDescription()),
           e);
     }
   }
@@ -93,22 +109,33 @@ final class S3BucketSource implements ObjectSource {
     long size = o.size() == null ? -1 : o.size();
     ScanObject.ObjectMetadata listedMetadata =
         new ScanObject.ObjectMetadata(unquote(eTag), storageClass, null, null, null, null);
-    ScanObject candidate = new ScanObject(bucket, key, size, o.lastModified(), listedMetadata, null, null, facts);
+    ScanObject candidate =
+        new ScanObject(bucket, key, size, o.lastModified(), listedMetadata, null, null, facts);
     List<ScanObject.Tag> tags = null;
     String taggedVersion = null;
     if (scope.needsTags()) {
       TagsAndVersion t = tags(s3, key);
       tags = t.tags();
       taggedVersion = t.versionId();
-      candidate = withMetadata(candidate, new ScanObject.ObjectMetadata(unquote(eTag), storageClass, null, null, null, tags), null, null);
+      candidate =
+          withMetadata(
+              candidate,
+              new ScanObject.ObjectMetadata(unquote(eTag), storageClass, null, null, null, tags),
+              null,
+              null);
     }
     if (!scope.includes(candidate)) {
       return null;
     }
     if (storageClass != null && !ANALYSED_STORAGE_CLASSES.contains(storageClass)) {
       return withMetadata(
-          candidate, candidate.metadata(), null,
-          new ScanObject.Unavailable("SKIPPED", "INVALID_OBJECT_STATE", "storage class " + storageClass + " is not analysed by Macie"));
+          candidate,
+          candidate.metadata(),
+          null,
+          new ScanObject.Unavailable(
+              "SKIPPED",
+              "INVALID_OBJECT_STATE",
+              "storage class " + storageClass + " is not analysed by Macie"));
     }
     String path = bucket + "/" + key;
     HeadObjectResponse head;
@@ -117,7 +144,11 @@ final class S3BucketSource implements ObjectSource {
     } catch (SdkException e) {
       IOException reason = S3Errors.forObject(e, path);
       if (reason instanceof ObjectUnavailableException u) {
-        return withMetadata(candidate, candidate.metadata(), null, new ScanObject.Unavailable(u.code(), u.reason(), u.getMessage()));
+        return withMetadata(
+            candidate,
+            candidate.metadata(),
+            null,
+            new ScanObject.Unavailable(u.code(), u.reason(), u.getMessage()));
       }
       head = null;
     }
@@ -138,8 +169,12 @@ final class S3BucketSource implements ObjectSource {
     return withMetadata(candidate, metadata, () -> open(access, bucket, key, eTag), null);
   }
 
-  /** GetObject with {@code If-Match} on {@code eTag} (quoted, as listed), its errors mapped to Macie's reasons. */
-  static InputStream open(S3Access access, String bucket, String key, String eTag) throws IOException {
+  /**
+   * GetObject with {@code If-Match} on {@code eTag} (quoted, as listed), its errors mapped to
+   * Macie's reasons.
+   */
+  static InputStream open(S3Access access, String bucket, String key, String eTag)
+      throws IOException {
     String path = bucket + "/" + key;
     try {
       InputStream in = access.client().getObject(r -> r.bucket(bucket).key(key).ifMatch(eTag));
@@ -182,8 +217,19 @@ final class S3BucketSource implements ObjectSource {
   }
 
   private static ScanObject withMetadata(
-      ScanObject o, ScanObject.ObjectMetadata metadata, ScanObject.Content content, ScanObject.Unavailable unavailable) {
-    return new ScanObject(o.bucket(), o.key(), o.size(), o.lastModified(), metadata, content, unavailable, o.bucketFacts());
+      ScanObject o,
+      ScanObject.ObjectMetadata metadata,
+      ScanObject.Content content,
+      ScanObject.Unavailable unavailable) {
+    return new ScanObject(
+        o.bucket(),
+        o.key(),
+        o.size(),
+        o.lastModified(),
+        metadata,
+        content,
+        unavailable,
+        o.bucketFacts());
   }
 
   /** S3 quotes ETags on the wire; Macie's findings give them bare. */

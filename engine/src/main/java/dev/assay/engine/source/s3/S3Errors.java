@@ -10,7 +10,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class S3Errors {
   private S3Errors() {}
 
-  /** What went wrong at bucket level (listing, preflight), said so that the user knows what to fix. */
+  /**
+   * What went wrong at bucket level (listing, preflight), said so that the user knows what to fix.
+   */
   static String describe(SdkException e, String endpointDescription) {
     if (e instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
@@ -48,14 +50,20 @@ final class S3Errors {
       if (status == 403) {
         return "access denied (" + (code.isEmpty() ? "HTTP 403" : code) + ")";
       }
-      return "S3 error " + status + (code.isEmpty() ? "" : " " + code) + ": " + firstLine(s.getMessage());
+      return "S3 error "
+          + status
+          + (code.isEmpty() ? "" : " " + code)
+          + ": "
+          + firstLine(s.getMessage());
     }
     if (e instanceof SdkClientException) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("Unable to load credentials") || message.contains("credentials")) {
-        // The default chain's message lists every provider it tried; only a named profile's says more.
+        // The default chain's message lists every provider it tried; only a named profile's says
+        // more.
         String detail = message.contains("providers in the chain") ? "" : ": " + firstLine(message);
-        return "no AWS credentials found (set them up as for the AWS CLI: environment, ~/.aws/credentials, or --profile)" + detail;
+        return "no AWS credentials found (set them up as for the AWS CLI: environment, ~/.aws/credentials, or --profile)"
+            + detail;
       }
       return "cannot reach S3 at " + endpointDescription + ": " + firstLine(rootCause(e));
     }
@@ -68,12 +76,17 @@ final class S3Errors {
    */
   static IOException forObject(SdkException e, String path) {
     if (e instanceof AwsServiceException s) {
-      String code = s.awsErrorDetails() == null || s.awsErrorDetails().errorCode() == null ? "" : s.awsErrorDetails().errorCode();
+      String code =
+          s.awsErrorDetails() == null || s.awsErrorDetails().errorCode() == null
+              ? ""
+              : s.awsErrorDetails().errorCode();
       String reason = objectReason(s.statusCode(), code);
       if (reason != null) {
-        return new ObjectUnavailableException("SKIPPED", reason, path + ": " + (code.isEmpty() ? "HTTP " + s.statusCode() : code));
+        return new ObjectUnavailableException(
+            "SKIPPED", reason, path + ": " + (code.isEmpty() ? "HTTP " + s.statusCode() : code));
       }
-      return new IOException(path + ": S3 error " + s.statusCode() + " " + code + ": " + firstLine(s.getMessage()), e);
+      return new IOException(
+          path + ": S3 error " + s.statusCode() + " " + code + ": " + firstLine(s.getMessage()), e);
     }
     return new IOException(path + ": " + firstLine(rootCause(e)), e);
   }
@@ -89,7 +102,8 @@ final class S3Errors {
         // The object changed since it was listed (If-Match on its ETag failed).
         return "OBJECT_VERSION_MISMATCH";
       case "InvalidObjectState":
-        // An archived object (Glacier, Intelligent-Tiering archive tiers): the storage classes Macie analyses.
+        // An archived object (Glacier, Intelligent-Tiering archive tiers): the storage classes
+        // Macie analyses.
         return "INVALID_OBJECT_STATE";
       case "KMS.DisabledException":
       case "KMS.KMSInvalidStateException":
@@ -120,7 +134,9 @@ final class S3Errors {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t == e ? String.valueOf(e.getMessage()) : t.getClass().getSimpleName() + ": " + t.getMessage();
+    return t == e
+        ? String.valueOf(e.getMessage())
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   private static String firstLine(String s) {

@@ -54,7 +54,10 @@ public record S3Settings(URI endpoint, String region, String profile, Keys keys,
     return new S3Settings(endpoint, region, profile, keys, pageSize);
   }
 
-  /** The region: {@code region}, else the default region chain (with {@code profile}), else us-east-1. */
+  /**
+   * The region: {@code region}, else the default region chain (with {@code profile}), else
+   * us-east-1.
+   */
   public Region resolvedRegion() {
     if (region != null) {
       return Region.of(region);
@@ -70,10 +73,13 @@ public record S3Settings(URI endpoint, String region, String profile, Keys keys,
     }
   }
 
-  /** The credentials: {@code keys}, else the {@code profile}'s, else the default credential chain. */
+  /**
+   * The credentials: {@code keys}, else the {@code profile}'s, else the default credential chain.
+   */
   public AwsCredentialsProvider credentialsProvider() {
     if (keys != null) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
     if (profile != null) {
       return ProfileCredentialsProvider.create(profile);

@@ -43,20 +43,32 @@ class S3RetryTest {
   private static void answer(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
     String path = exchange.getRequestURI().getPath();
-    String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+    String query =
+        exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
     if (path.equals("/flaky") && query.contains("list-type=2")) {
       // Every listing request: the first two of each are throttled.
       if (listCalls.incrementAndGet() % 3 != 0) {
-        send(exchange, 503, "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
+        send(
+            exchange,
+            503,
+            "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
         return;
       }
-      send(exchange, 200, "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>flaky</Name><Prefix></Prefix>"
-          + "<KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Contents><Key>a.txt</Key>"
-          + "<LastModified>2024-05-01T10:00:00.000Z</LastModified><ETag>\"0cc175b9c0f1b6a831c399e269772661\"</ETag><Size>1</Size>"
-          + "<StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>");
-    } else if (path.equals("/flaky/a.txt") && exchange.getRequestMethod().equals("GET") && query.isEmpty()) {
+      send(
+          exchange,
+          200,
+          "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>flaky</Name><Prefix></Prefix>"
+              + "<KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Contents><Key>a.txt</Key>"
+              + "<LastModified>2024-05-01T10:00:00.000Z</LastModified><ETag>\"0cc175b9c0f1b6a831c399e269772661\"</ETag><Size>1</Size>"
+              + "<StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>");
+    } else if (path.equals("/flaky/a.txt")
+        && exchange.getRequestMethod().equals("GET")
+        && query.isEmpty()) {
       if (getCalls.incrementAndGet() == 1) {
-        send(exchange, 500, "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>");
+        send(
+            exchange,
+            500,
+            "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>");
         return;
       }
       send(exchange, 200, "a");
@@ -80,7 +92,11 @@ class S3RetryTest {
   @Test
   void throttlingAndServerErrors_areRetriedWithBackoff() throws Exception {
     URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    S3Settings settings = S3Settings.defaults().withEndpoint(endpoint).withRegion("us-east-1").withKeys(new S3Settings.Keys("a", "b"));
+    S3Settings settings =
+        S3Settings.defaults()
+            .withEndpoint(endpoint)
+            .withRegion("us-east-1")
+            .withKeys(new S3Settings.Keys("a", "b"));
     try (S3Access access = S3Access.connect(settings)) {
       long started = System.nanoTime();
       ObjectSource source = access.bucket("flaky", "", ObjectScope.ALL);

@@ -30,7 +30,9 @@ public final class S3TestServer implements AutoCloseable {
         S3Client.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
             .endpointOverride(endpoint)
             .forcePathStyle(true)
             .build();
@@ -64,7 +66,10 @@ public final class S3TestServer implements AutoCloseable {
 
   /** Settings for Assay's own access: this endpoint and the server's keys. */
   public S3Settings settings() {
-    return S3Settings.defaults().withEndpoint(endpoint).withRegion("us-east-1").withKeys(new S3Settings.Keys(ACCESS_KEY, SECRET_KEY));
+    return S3Settings.defaults()
+        .withEndpoint(endpoint)
+        .withRegion("us-east-1")
+        .withKeys(new S3Settings.Keys(ACCESS_KEY, SECRET_KEY));
   }
 
   /** A plain SDK client, for loading buckets. */
@@ -81,8 +86,14 @@ public final class S3TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     client.close();
-    proxy.stop();
+    try {
+      proxy.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("s3proxy did not stop", e);
+    }
   }
 }
