@@ -2,9 +2,9 @@ package dev.assay.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.engine.Scanner;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionException;
+import dev.assay.engine.extract.ExtractionLimits;
 import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ScanObject;
@@ -272,11 +272,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private List<Text> extract(Detector detector) throws IOException {
-    Extraction extraction =
-        new Extraction(
-            1 << 20,
-            detector.keywordReach() + 64,
-            Scanner.MAX_MATCH_CHARS + detector.keywordReach());
+    Extraction extraction = Extraction.forDetector(detector, 1 << 20, ExtractionLimits.DEFAULT);
     List<Text> out = new ArrayList<>();
     long[] held = new long[1];
     PrintWriter err = spec.commandLine().getErr();

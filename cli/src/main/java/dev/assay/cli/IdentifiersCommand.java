@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.Locator;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionException;
+import dev.assay.engine.extract.ExtractionLimits;
 import dev.assay.engine.extract.Segment;
 import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.report.FindingWriter;
@@ -152,8 +153,7 @@ final class IdentifiersCommand implements Runnable {
         Segment segment = Segment.whole(input.text, Segment.TextAt.START, FieldContext.NONE);
         collect(detector, segment, "--text", candidates);
       } else {
-        Extraction extraction =
-            new Extraction(1 << 20, detector.keywordReach() + 64, 8192 + detector.keywordReach());
+        Extraction extraction = Extraction.forDetector(detector, 1 << 20, ExtractionLimits.DEFAULT);
         for (Path file : input.files) {
           LocalSource source;
           try {

@@ -44,11 +44,6 @@ import java.util.function.Consumer;
  * object (the rest of the results are dropped) and {@link #scan} rethrows the error at the end.
  */
 public final class Scanner {
-  /**
-   * The longest match a window boundary is guaranteed not to cut (in chars). Longer matches are
-   * still found when they do not cross a boundary.
-   */
-  public static final int MAX_MATCH_CHARS = 8192;
 
   private final Detector detector;
   private final int threads;
@@ -62,9 +57,8 @@ public final class Scanner {
     this.threads = b.threads;
     this.clock = b.clock;
     this.progress = b.progress;
-    int reach = detector.keywordReach();
     this.limits = b.limits;
-    this.extraction = new Extraction(b.windowChars, reach + 64, MAX_MATCH_CHARS + reach, b.limits);
+    this.extraction = Extraction.forDetector(detector, b.windowChars, b.limits);
   }
 
   public static Builder builder(Detector detector) {

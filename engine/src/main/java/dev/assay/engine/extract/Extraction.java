@@ -1,6 +1,7 @@
 package dev.assay.engine.extract;
 
 import dev.assay.engine.source.ScanObject;
+import dev.assay.identifiers.Detector;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -36,6 +37,24 @@ public final class Extraction {
   private final int headOverlap;
   private final int tailOverlap;
   private final ExtractionLimits limits;
+
+  /**
+   * The longest match a window boundary is guaranteed not to cut (in chars). Longer matches are
+   * still found when they do not cross a boundary.
+   */
+  public static final int MAX_MATCH_CHARS = 8192;
+
+  /**
+   * The extraction {@code detector} needs: windows of {@code windowChars}, each with the context a
+   * keyword can be in before it (the detector's keyword reach, and a margin for the word boundary
+   * and a JSON path's punctuation) and after it (the longest match, then the keyword reach), so
+   * that splitting a text into windows finds each occurrence exactly once, as the whole text does.
+   */
+  public static Extraction forDetector(
+      Detector detector, int windowChars, ExtractionLimits limits) {
+    int reach = detector.keywordReach();
+    return new Extraction(windowChars, reach + 64, MAX_MATCH_CHARS + reach, limits);
+  }
 
   /**
    * @param windowChars chars each text window reports
