@@ -1,8 +1,8 @@
 package dev.assay.benchmarks;
 
 import dev.assay.identifiers.DataIdentifier;
-import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,7 @@ package dev.assay.benchmarks;
 
 import dev.assay.engine.Scanner;
 import dev.assay.engine.source.LocalSource;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,7 +12,7 @@ import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ObjectScope;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.SourceUnavailableException;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

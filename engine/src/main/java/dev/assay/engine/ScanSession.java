@@ -10,7 +10,7 @@ import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.CustomDataIdentifier;
 import dev.assay.identifiers.DataIdentifier;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionLimits;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

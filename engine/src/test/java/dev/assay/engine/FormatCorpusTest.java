@@ -8,7 +8,7 @@ import dev.assay.engine.extract.EmbeddedFile;
 import dev.assay.engine.report.Finding;
 import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.source.LocalSource;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.assay.engine.report.FindingWriter;
 import dev.assay.engine.report.ScanContext;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.identifiers.DataIdentifier;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

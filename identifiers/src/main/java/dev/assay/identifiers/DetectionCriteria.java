@@ -2,6 +2,7 @@ package dev.assay.identifiers;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.assay.identifiers.detect.Seeds;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package dev.assay.identifiers;
 
+import dev.assay.identifiers.detect.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

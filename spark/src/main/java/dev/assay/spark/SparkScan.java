@@ -10,7 +10,7 @@ import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
 import dev.assay.engine.report.ScanReport;
 import dev.assay.engine.source.ObjectSource;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.assay.engine.ScanSession;
 import dev.assay.engine.report.Finding;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.assay.engine.extract;
 
 import dev.assay.engine.source.ScanObject;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -14,7 +14,7 @@ import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.s3.S3Access;
 import dev.assay.engine.source.s3.S3TestServer;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.engine.source.LocalSource;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.assay.engine.ScanFixture;
 import dev.assay.engine.Scanner;
 import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.source.LocalSource;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.assay.identifiers.managed;
 
-import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.Validator;
+import dev.assay.identifiers.detect.Seeds;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

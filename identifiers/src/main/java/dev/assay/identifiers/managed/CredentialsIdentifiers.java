@@ -2,8 +2,8 @@ package dev.assay.identifiers.managed;
 
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
-import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.Validator;
+import dev.assay.identifiers.detect.Seeds;
 import dev.assay.identifiers.validate.HttpBasicCredentials;
 import dev.assay.identifiers.validate.JsonWebTokens;
 import dev.assay.identifiers.validate.PuttyKeyFiles;

@@ -2,10 +2,10 @@ package dev.assay.identifiers.managed;
 
 import dev.assay.identifiers.Category;
 import dev.assay.identifiers.ManagedDataIdentifier;
-import dev.assay.identifiers.Seeds;
 import dev.assay.identifiers.Severity;
 import dev.assay.identifiers.SeverityProfile;
 import dev.assay.identifiers.Validator;
+import dev.assay.identifiers.detect.Seeds;
 import dev.assay.identifiers.validate.CardExpirationDates;
 import dev.assay.identifiers.validate.Digits;
 import dev.assay.identifiers.validate.Iban;

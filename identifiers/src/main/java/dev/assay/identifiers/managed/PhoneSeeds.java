@@ -1,6 +1,6 @@
 package dev.assay.identifiers.managed;
 
-import dev.assay.identifiers.Seeds;
+import dev.assay.identifiers.detect.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.assay.identifiers.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.detect.Detector;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,9 +2,9 @@ package dev.assay.identifiers.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.identifiers.Candidate;
-import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.detect.Candidate;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.validate.Iban;
 import dev.assay.identifiers.validate.IbanSamples;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package dev.assay.identifiers.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.identifiers.Candidate;
-import dev.assay.identifiers.Detector;
 import dev.assay.identifiers.FieldContext;
 import dev.assay.identifiers.KeywordRequirement;
 import dev.assay.identifiers.ManagedDataIdentifier;
+import dev.assay.identifiers.detect.Candidate;
+import dev.assay.identifiers.detect.Detector;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -10,7 +10,7 @@ import dev.assay.engine.source.ObjectScope;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.engine.source.SourceUnavailableException;
-import dev.assay.identifiers.Detector;
+import dev.assay.identifiers.detect.Detector;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.io.IOException;
 import java.io.InputStream;

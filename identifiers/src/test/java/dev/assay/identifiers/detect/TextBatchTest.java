@@ -1,7 +1,12 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.identifiers.AllowList;
+import dev.assay.identifiers.CustomDataIdentifier;
+import dev.assay.identifiers.DataIdentifier;
+import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.ArrayList;
 import java.util.List;

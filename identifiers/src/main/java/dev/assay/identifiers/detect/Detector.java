@@ -1,6 +1,14 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import com.google.re2j.Matcher;
+import dev.assay.identifiers.AllowList;
+import dev.assay.identifiers.DataIdentifier;
+import dev.assay.identifiers.DetectionCriteria;
+import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.KeywordRequirement;
+import dev.assay.identifiers.ManagedDataIdentifier;
+import dev.assay.identifiers.Proximity;
+import dev.assay.identifiers.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

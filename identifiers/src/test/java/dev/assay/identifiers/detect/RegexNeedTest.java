@@ -1,9 +1,10 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
+import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;

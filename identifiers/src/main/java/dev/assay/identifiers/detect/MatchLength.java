@@ -1,4 +1,4 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 /**
  * The longest text, in UTF-16 chars, that a regex can match, read from its {@link RegexTree}: the

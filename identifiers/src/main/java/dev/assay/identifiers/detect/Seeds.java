@@ -1,5 +1,6 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
+import dev.assay.identifiers.Validator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,10 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.List;
 import java.util.Random;

@@ -1,7 +1,9 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.managed.ManagedCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;

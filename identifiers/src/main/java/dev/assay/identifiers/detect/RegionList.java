@@ -1,4 +1,4 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import java.util.Arrays;
 

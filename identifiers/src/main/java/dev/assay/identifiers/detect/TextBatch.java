@@ -1,6 +1,7 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import com.google.re2j.Matcher;
+import dev.assay.identifiers.FieldContext;
 import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 /** Why a candidate match counted as an occurrence or not, in the order the rules apply. */
 public enum Verdict {

@@ -1,9 +1,15 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.assay.identifiers.AllowList;
+import dev.assay.identifiers.CustomDataIdentifier;
+import dev.assay.identifiers.FieldContext;
+import dev.assay.identifiers.Severity;
+import dev.assay.identifiers.SeverityLevel;
+import dev.assay.identifiers.SeverityLevels;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

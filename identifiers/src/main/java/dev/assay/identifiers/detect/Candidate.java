@@ -1,4 +1,6 @@
-package dev.assay.identifiers;
+package dev.assay.identifiers.detect;
+
+import dev.assay.identifiers.DataIdentifier;
 
 /**
  * A match of an identifier's pattern and the verdict on it. Offsets are UTF-16 char offsets into
