@@ -6,7 +6,6 @@ import dev.assay.identifiers.DataIdentifier;
 import dev.assay.identifiers.DetectionCriteria;
 import dev.assay.identifiers.FieldContext;
 import dev.assay.identifiers.KeywordRequirement;
-import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.Proximity;
 import dev.assay.identifiers.Validator;
 import java.util.ArrayList;
@@ -45,6 +44,8 @@ public final class Detector {
   private final PatternGroup[] groups;
   private final KeywordIndex index;
   private final LiteralUse[] uses;
+  private final Judge judge;
+  private final SameSpanRule sameSpan;
   private final int keywordReach;
   private final boolean prefilter;
   private final NativeSeeds nativeSeeds; // null where Hyperscan is off or does not load
@@ -70,7 +71,7 @@ public final class Detector {
    * @param around the criteria's seeds when they are literals the keyword pass finds (their
    *     positions then bound the regions searched); null otherwise
    */
-  private record Entry(
+  record Entry(
       int number,
       DataIdentifier identifier,
       DetectionCriteria criteria,
@@ -127,24 +128,6 @@ public final class Detector {
         }
       }
       return b;
-    }
-  }
-
-  /** What a literal means: keyword of some entries, anchor of others. */
-  private static final class LiteralUse {
-    final String keyword; // the keyword as defined (before variants), for explanations
-    int[] keywordOf = new int[0];
-    int[] anchorOf = new int[0];
-    // Literal seeds (Seeds.Around) this literal is, case aside: of which entry, as written, and
-    // whether it must start a word.
-    int[] seedOf = new int[0];
-    String[] seedText = new String[0];
-    boolean[] seedStartsWord = new boolean[0];
-    boolean alnumFirst;
-    boolean alnumLast;
-
-    LiteralUse(String keyword) {
-      this.keyword = keyword;
     }
   }
 
@@ -294,6 +277,8 @@ public final class Detector {
     this.everyTextGroups = everyText.stream().mapToInt(Integer::intValue).toArray();
     this.seededGroups = seeded.stream().mapToInt(Integer::intValue).toArray();
     this.seededGroupSeeds = seededSeeds.toArray(new Seeds[0][]);
+    this.judge = new Judge(this.allowLists, index, uses);
+    this.sameSpan = new SameSpanRule(this.identifiers);
   }
 
   /** Whether the native (Hyperscan) prefilter is in use for at least one pattern. */
@@ -367,7 +352,7 @@ public final class Detector {
                 addHit(evidence.anchorHits, evidence.anchorHitCount, e, start, end);
               }
             }
-            if (use.keywordOf.length > 0 && isWholeWord(text, start, end, use)) {
+            if (use.keywordOf.length > 0 && use.isWholeWordAt(text, start, end)) {
               for (int e : use.keywordOf) {
                 addHit(evidence.keywordHits, evidence.keywordHitCount, e, start, literal);
               }
@@ -432,7 +417,7 @@ public final class Detector {
     if (out.size() > 1) {
       // Stable sort: within a group, candidates stay in member (catalog) order.
       out.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
-      resolveSameSpan(out);
+      sameSpan.resolve(out);
     }
   }
 
@@ -578,7 +563,7 @@ public final class Detector {
           name.length(),
           (literal, start, end) -> {
             LiteralUse use = uses[literal];
-            if (use.keywordOf.length > 0 && isWholeWord(name, start, end, use)) {
+            if (use.keywordOf.length > 0 && use.isWholeWordAt(name, start, end)) {
               for (int e : use.keywordOf) {
                 if (first[e] == null) {
                   first[e] = use.keyword;
@@ -646,7 +631,7 @@ public final class Detector {
                   s.record(AROUND, e, start, end, end);
                 }
               }
-              if (use.keywordOf.length > 0 && isWholeWord(whole, start, end, use)) {
+              if (use.keywordOf.length > 0 && use.isWholeWordAt(whole, start, end)) {
                 for (int e : use.keywordOf) {
                   s.record(KEYWORD, e, start, end, literal);
                 }
@@ -828,74 +813,6 @@ public final class Detector {
   }
 
   /**
-   * Where several managed identifiers count the very same text (the same start and end), only one
-   * reports it, so that a value is never counted twice (for example a 9-digit number that is both a
-   * national id of one country and a tax id of another, each with a keyword nearby). The rule: a
-   * keyword in the value's field names wins; then the longer (more specific) keyword; then the
-   * nearest keyword in the text; then the identifier that comes first in the detector's list (the
-   * catalog order). Custom identifiers are never displaced: Macie reports custom and managed
-   * detections side by side.
-   */
-  private void resolveSameSpan(List<Candidate> out) {
-    int i = 0;
-    while (i < out.size()) {
-      int j = i + 1;
-      while (j < out.size()
-          && out.get(j).start() == out.get(i).start()
-          && out.get(j).end() == out.get(i).end()) {
-        j++;
-      }
-      if (j - i > 1) {
-        Candidate best = null;
-        for (int k = i; k < j; k++) {
-          Candidate c = out.get(k);
-          if (c.counted()
-              && c.identifier() instanceof ManagedDataIdentifier
-              && (best == null || better(c, best))) {
-            best = c;
-          }
-        }
-        for (int k = j - 1; k >= i; k--) {
-          Candidate c = out.get(k);
-          if (c != best && c.counted() && c.identifier() instanceof ManagedDataIdentifier) {
-            out.remove(k);
-            j--;
-          }
-        }
-      }
-      i = j;
-    }
-  }
-
-  private boolean better(Candidate a, Candidate b) {
-    if (a.keywordInField() != b.keywordInField()) {
-      return a.keywordInField();
-    }
-    // A longer keyword is the more specific one: "passport number" speaks for the identifier that
-    // lists it more than a bare "passport" does for another.
-    int ka = a.keyword() == null ? 0 : a.keyword().length();
-    int kb = b.keyword() == null ? 0 : b.keyword().length();
-    if (ka != kb) {
-      return ka > kb;
-    }
-    int da = a.keywordDistance() < 0 ? Integer.MAX_VALUE : a.keywordDistance();
-    int db = b.keywordDistance() < 0 ? Integer.MAX_VALUE : b.keywordDistance();
-    if (da != db) {
-      return da < db;
-    }
-    return order(a.identifier()) < order(b.identifier());
-  }
-
-  private int order(DataIdentifier id) {
-    for (Entry e : entries) {
-      if (e.identifier == id) {
-        return e.number;
-      }
-    }
-    return Integer.MAX_VALUE;
-  }
-
-  /**
    * How far beyond a keyword's proximity window a regional search extends, so that a match is not
    * cut short by the region's end (a cut match is discarded, see {@link #find}).
    */
@@ -1067,7 +984,7 @@ public final class Detector {
           continue;
         }
         Candidate c =
-            judge(
+            judge.judge(
                 entries[member],
                 full,
                 s,
@@ -1081,140 +998,6 @@ public final class Detector {
         }
       }
     }
-  }
-
-  private Candidate judge(
-      Entry entry,
-      CharSequence text,
-      int s,
-      int e,
-      boolean valid,
-      int[] hits,
-      int hitCount,
-      String fieldKeyword) {
-    DataIdentifier id = entry.identifier;
-    DetectionCriteria c = entry.criteria;
-    if (!valid) {
-      return new Candidate(id, s, e, Verdict.INVALID, null, -1, fieldKeyword != null, null);
-    }
-    // Nearest keyword in the text, as the proximity rule measures distance.
-    String nearest = null;
-    int nearestDistance = -1;
-    boolean anyBefore = false;
-    boolean anyAfter = false;
-    if (hits != null) {
-      for (int h = 0; h < hitCount; h++) {
-        int kStart = hits[h * 2];
-        LiteralUse use = uses[hits[h * 2 + 1]];
-        int kEnd = kStart + index.literalLength(hits[h * 2 + 1]);
-        if (kEnd <= s) {
-          anyBefore = true;
-        } else if (kStart >= e) {
-          anyAfter = true;
-        }
-        int d = c.proximity().distanceOf(kStart, kEnd, s, e);
-        if (d >= 0 && (nearestDistance < 0 || d < nearestDistance)) {
-          nearestDistance = d;
-          nearest = use.keyword;
-        }
-      }
-    }
-    boolean near =
-        fieldKeyword != null
-            || (nearestDistance >= 0 && nearestDistance <= c.proximity().distance());
-    switch (c.keywordRequirement()) {
-      case REQUIRED_UNLESS_QUALIFIED -> {
-        if (!near && !c.qualifier().accepts(text, s, e)) {
-          Verdict why = nearestDistance >= 0 ? Verdict.KEYWORD_TOO_FAR : Verdict.NO_KEYWORD;
-          return new Candidate(id, s, e, why, nearest, nearestDistance, false, null);
-        }
-      }
-      case REQUIRED -> {
-        if (!near) {
-          Verdict why;
-          if (nearestDistance >= 0) {
-            why = Verdict.KEYWORD_TOO_FAR;
-          } else if (anyAfter && !anyBefore && c.proximity().side() == Proximity.Side.PRECEDING) {
-            why = Verdict.KEYWORD_AFTER;
-          } else {
-            why = Verdict.NO_KEYWORD;
-          }
-          return new Candidate(id, s, e, why, nearest, nearestDistance, false, null);
-        }
-      }
-      case ABSENT -> {
-        if (near) {
-          return new Candidate(
-              id,
-              s,
-              e,
-              Verdict.KEYWORD_PRESENT,
-              fieldKeyword != null ? fieldKeyword : nearest,
-              nearestDistance,
-              fieldKeyword != null,
-              null);
-        }
-      }
-      case NOT_REQUIRED -> {
-        // Keywords play no part.
-      }
-    }
-    String keyword =
-        fieldKeyword != null && (nearest == null || nearestDistance > c.proximity().distance())
-            ? fieldKeyword
-            : nearest;
-    if (!c.ignoreWords().isEmpty()) {
-      String value = text.subSequence(s, e).toString();
-      for (String word : c.ignoreWords()) {
-        if (value.contains(word)) {
-          return new Candidate(
-              id, s, e, Verdict.IGNORE_WORD, keyword, nearestDistance, fieldKeyword != null, word);
-        }
-      }
-    }
-    if (!allowLists.isEmpty()) {
-      CharSequence value = text.subSequence(s, e);
-      for (AllowList list : allowLists) {
-        if (list.allows(value)) {
-          return new Candidate(
-              id,
-              s,
-              e,
-              Verdict.ALLOW_LIST,
-              keyword,
-              nearestDistance,
-              fieldKeyword != null,
-              list.name());
-        }
-      }
-    }
-    return new Candidate(
-        id, s, e, Verdict.COUNTED, keyword, nearestDistance, fieldKeyword != null, null);
-  }
-
-  /**
-   * Whether a literal found at {@code [start, end)} stands as a whole word: at each edge where the
-   * keyword has a letter or digit, the neighbouring char must not continue the word. A change from
-   * letter to digit, or from lower to upper case (camelCase), also ends a word, so that {@code
-   * customerSsn} and {@code SSN123} contain the keyword {@code ssn}.
-   */
-  private static boolean isWholeWord(CharSequence text, int start, int end, LiteralUse use) {
-    if (use.alnumFirst && start > 0 && continuesWord(text.charAt(start - 1), text.charAt(start))) {
-      return false;
-    }
-    return !(use.alnumLast
-        && end < text.length()
-        && continuesWord(text.charAt(end - 1), text.charAt(end)));
-  }
-
-  /**
-   * Whether {@code after} continues the word that {@code before}, the char just before it, is in.
-   */
-  private static boolean continuesWord(char before, char after) {
-    if (Character.isLetter(before) && Character.isLetter(after)) {
-      return !(Character.isLowerCase(before) && Character.isUpperCase(after));
-    }
-    return Character.isDigit(before) && Character.isDigit(after);
   }
 
   /**
