@@ -983,16 +983,7 @@ public final class Detector {
         if (!eligible[member]) {
           continue;
         }
-        Candidate c =
-            judge.judge(
-                entries[member],
-                full,
-                s,
-                e,
-                valid,
-                evidence.keywordHits[member],
-                evidence.keywordHitCount[member],
-                evidence.fieldKeyword[member]);
+        Candidate c = judge.judge(entries[member], full, s, e, valid, evidence);
         if (explain || c.counted()) {
           out.add(c);
         }

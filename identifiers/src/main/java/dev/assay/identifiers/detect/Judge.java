@@ -28,10 +28,8 @@ final class Judge {
    * Judges the match {@code [s, e)} of {@code entry}'s pattern in {@code text}.
    *
    * @param valid whether the identifier's validator accepts the match
-   * @param hits the keyword pass's hits for the entry in this text: pairs of keyword start and
-   *     literal number; null when none
-   * @param hitCount the number of pairs in {@code hits}
-   * @param fieldKeyword the entry's first keyword found in the field's names, or null
+   * @param evidence what the keyword pass found in the text: the entry's keyword hits, and its
+   *     first keyword in the field's names
    */
   Candidate judge(
       Detector.Entry entry,
@@ -39,9 +37,10 @@ final class Judge {
       int s,
       int e,
       boolean valid,
-      int[] hits,
-      int hitCount,
-      String fieldKeyword) {
+      Detector.Evidence evidence) {
+    int[] hits = evidence.keywordHits[entry.number()];
+    int hitCount = evidence.keywordHitCount[entry.number()];
+    String fieldKeyword = evidence.fieldKeyword[entry.number()];
     DataIdentifier id = entry.identifier();
     DetectionCriteria c = entry.criteria();
     if (!valid) {
