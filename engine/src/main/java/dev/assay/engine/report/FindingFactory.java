@@ -8,30 +8,24 @@ import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.extract.EmbeddedFile;
 import dev.assay.engine.source.BucketFacts;
 import dev.assay.engine.source.ScanObject;
-import dev.assay.identifiers.Category;
-import dev.assay.identifiers.CustomDataIdentifier;
-import dev.assay.identifiers.ManagedDataIdentifier;
-import dev.assay.identifiers.Severity;
+import dev.assay.engine.triage.FindingType;
+import dev.assay.engine.triage.Triage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Triage: decides whether an object's result is a finding, and builds it as Macie would. Severity
- * per managed type comes from its count (the tables of "Severity scoring for Macie findings"), per
- * custom identifier from its thresholds (a count below the lowest one drops that identifier), and
- * the finding's severity is the highest of them. The type follows the categories present: one of
- * Credentials, Financial, Personal or CustomIdentifier, or Multiple for two or more.
+ * Builds an object's finding and its sensitive data discovery records as Macie writes them, from
+ * the object's result and its {@link Triage} (which decides whether there is a finding, its
+ * severity and its type).
  *
  * <p>Immutable, and thread-safe when its id supplier is (the default one is).
  */
@@ -82,8 +76,8 @@ public final class FindingFactory {
    * @param detailedResultsLocation where the object's discovery result is
    */
   Optional<Finding> toFinding(ObjectResult result, String detailedResultsLocation) {
-    Triage triage = triage(result);
-    if (triage.categories.isEmpty()) {
+    Triage triage = Triage.of(result);
+    if (!triage.isFinding()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -103,7 +97,7 @@ public final class FindingFactory {
    * @param detailedResultsLocation where this record is written
    */
   Finding toDiscoveryResult(ObjectResult result, Finding finding, String detailedResultsLocation) {
-    Triage triage = triage(result);
+    Triage triage = Triage.of(result);
     Finding full =
         build(
             result,
@@ -156,7 +150,7 @@ public final class FindingFactory {
             null,
             result.analyzedAt(),
             List.of());
-    Triage triage = triage(own);
+    Triage triage = Triage.of(own);
     Finding full =
         build(
             own,
@@ -164,7 +158,7 @@ public final class FindingFactory {
             ids.get(),
             detailedResultsLocation,
             ObjectResult.MAX_LOCATIONS,
-            !triage.categories.isEmpty());
+            triage.isFinding());
     Finding.ResourcesAffected resources = full.resourcesAffected();
     Finding.S3Object o = resources.s3Object();
     EmbeddedFile f = m.file();
@@ -207,35 +201,6 @@ public final class FindingFactory {
         full.updatedAt());
   }
 
-  /** Reportable detections of one object, grouped as a finding reports them. */
-  private static final class Triage {
-    final Map<Category, List<Detection>> managed = new LinkedHashMap<>();
-    final List<Detection> custom = new ArrayList<>();
-    final Set<Category> categories = EnumSet.noneOf(Category.class);
-    Severity severity;
-  }
-
-  private static Triage triage(ObjectResult result) {
-    Triage t = new Triage();
-    for (Detection d : result.detections()) {
-      if (d.identifier() instanceof ManagedDataIdentifier m) {
-        t.severity = Severity.max(t.severity, m.severity().levelFor(d.count()));
-        t.managed.computeIfAbsent(m.category(), k -> new ArrayList<>()).add(d);
-        t.categories.add(m.category());
-      } else if (d.identifier() instanceof CustomDataIdentifier c) {
-        // A custom identifier counts only from its lowest severity threshold on (Macie User
-        // Guide, "Configuration options for custom data identifiers").
-        Optional<Severity> level = c.severityLevels().levelFor(d.count());
-        if (level.isPresent()) {
-          t.severity = Severity.max(t.severity, level.get());
-          t.custom.add(d);
-          t.categories.add(Category.CUSTOM_IDENTIFIER);
-        }
-      }
-    }
-    return t;
-  }
-
   private Finding build(
       ObjectResult result,
       Triage triage,
@@ -245,21 +210,23 @@ public final class FindingFactory {
       boolean asFinding) {
     boolean[] more = new boolean[1];
     List<Finding.SensitiveDataItem> sensitiveData = new ArrayList<>();
-    triage.managed.forEach(
-        (category, detections) -> {
-          long total = 0;
-          List<Finding.DefaultDetection> items = new ArrayList<>();
-          for (Detection d : detections) {
-            total += d.count();
-            items.add(
-                new Finding.DefaultDetection(
-                    d.count(), occurrences(d, maxLocations, more), d.identifier().id()));
-          }
-          sensitiveData.add(new Finding.SensitiveDataItem(category.name(), items, total));
-        });
+    triage
+        .managed()
+        .forEach(
+            (category, detections) -> {
+              long total = 0;
+              List<Finding.DefaultDetection> items = new ArrayList<>();
+              for (Detection d : detections) {
+                total += d.count();
+                items.add(
+                    new Finding.DefaultDetection(
+                        d.count(), occurrences(d, maxLocations, more), d.identifier().id()));
+              }
+              sensitiveData.add(new Finding.SensitiveDataItem(category.name(), items, total));
+            });
     long customTotal = 0;
     List<Finding.CustomDetection> customDetections = new ArrayList<>();
-    for (Detection d : triage.custom) {
+    for (Detection d : triage.custom()) {
       customTotal += d.count();
       customDetections.add(
           new Finding.CustomDetection(
@@ -277,7 +244,7 @@ public final class FindingFactory {
             sensitiveData,
             result.sizeClassified(),
             new Finding.Status(result.statusCode(), result.statusReason()));
-    FindingType type = asFinding ? typeOf(triage.categories) : null;
+    FindingType type = asFinding ? triage.type() : null;
     return new Finding(
         context.accountId(),
         false,
@@ -299,22 +266,11 @@ public final class FindingFactory {
         "1.0",
         type == null
             ? null
-            : new Finding.Severity(triage.severity.description(), (long) triage.severity.score()),
+            : new Finding.Severity(
+                triage.severity().description(), (long) triage.severity().score()),
         type == null ? null : type.title(),
         type == null ? null : type.type(),
         now);
-  }
-
-  static FindingType typeOf(Set<Category> categories) {
-    if (categories.size() > 1) {
-      return FindingType.MULTIPLE;
-    }
-    return switch (categories.iterator().next()) {
-      case CREDENTIALS -> FindingType.CREDENTIALS;
-      case FINANCIAL_INFORMATION -> FindingType.FINANCIAL;
-      case PERSONAL_INFORMATION -> FindingType.PERSONAL;
-      case CUSTOM_IDENTIFIER -> FindingType.CUSTOM_IDENTIFIER;
-    };
   }
 
   /** A job id: 32 lowercase hex digits, as Macie's classification job ids look. */

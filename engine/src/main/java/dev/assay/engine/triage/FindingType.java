@@ -1,4 +1,4 @@
-package dev.assay.engine.report;
+package dev.assay.engine.triage;
 
 /**
  * Macie's sensitive data finding types with the title and description Macie gives each (Macie User
