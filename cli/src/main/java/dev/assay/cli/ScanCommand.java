@@ -4,7 +4,6 @@ import dev.assay.engine.Checkpoint;
 import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanProgress;
 import dev.assay.engine.ScanSession;
-import dev.assay.engine.Scanner;
 import dev.assay.engine.config.ClassificationJob;
 import dev.assay.engine.config.ClassificationJobFiles;
 import dev.assay.engine.config.ConfigException;
@@ -397,7 +396,6 @@ final class ScanCommand implements Callable<Integer> {
         display.close();
       }
     }
-    Scanner.Summary summary = outcome.summary();
     if (outcome.resumedObjects() > 0 && !quiet) {
       err.println(
           "assay scan: resumed from "
@@ -407,14 +405,7 @@ final class ScanCommand implements Callable<Integer> {
               + " object(s) were finished before");
     }
     FindingSpool findings = outcome.findings();
-    ScanReport report =
-        new ScanReport(
-            findings.sorted(),
-            summary.objects(),
-            summary.bytes(),
-            summary.objectsWithProblems(),
-            summary.elapsed(),
-            roots);
+    ScanReport report = outcome.report(roots);
     boolean failing = findings.anyAtLeast(threshold.score());
     if (findings.problem() != null) {
       err.println("assay scan: warning: " + findings.problem());
@@ -436,16 +427,11 @@ final class ScanCommand implements Callable<Integer> {
       // A listing that broke off midway: what was listed is reported, the rest is not hidden.
       err.println("assay scan: " + failure);
     }
-    if (!outcome.sourceFailures().isEmpty()) {
-      return ExitCode.INCOMPLETE.code;
+    long problems = outcome.summary().objectsWithProblems();
+    if (problems > 0 && !quiet) {
+      err.println("assay scan: " + problems + " object(s) could not be fully read or analysed");
     }
-    if (summary.objectsWithProblems() > 0) {
-      if (!quiet) {
-        err.println(
-            "assay scan: "
-                + summary.objectsWithProblems()
-                + " object(s) could not be fully read or analysed");
-      }
+    if (!outcome.complete()) {
       return ExitCode.INCOMPLETE.code;
     }
     if (comparison >= 0) {
@@ -614,10 +600,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private static void reportProblem(PrintWriter err, ObjectResult r) {
-    String where = r.object().bucket() + "/" + r.object().key();
-    String status =
-        "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
-    err.println("assay scan: " + where + ": " + status + (r.problem() == null ? "" : r.problem()));
+    err.println("assay scan: " + r.problemDescription());
   }
 
   static String partitionOf(String region) {

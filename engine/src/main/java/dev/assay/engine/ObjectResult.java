@@ -43,4 +43,16 @@ public record ObjectResult(
   public boolean hasProblem() {
     return problem != null || !"COMPLETE".equals(statusCode);
   }
+
+  /**
+   * For people: {@code bucket/key: STATUS REASON: message} (the status left out when COMPLETE), or
+   * null when the object has no problem.
+   */
+  public String problemDescription() {
+    if (!hasProblem()) {
+      return null;
+    }
+    String status = "COMPLETE".equals(statusCode) ? "" : statusCode + " " + statusReason + ": ";
+    return object.bucket() + "/" + object.key() + ": " + status + (problem == null ? "" : problem);
+  }
 }

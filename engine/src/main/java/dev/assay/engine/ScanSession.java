@@ -5,6 +5,7 @@ import dev.assay.engine.report.Finding;
 import dev.assay.engine.report.FindingFactory;
 import dev.assay.engine.report.FindingSpool;
 import dev.assay.engine.report.ScanContext;
+import dev.assay.engine.report.ScanReport;
 import dev.assay.engine.source.GuardedSource;
 import dev.assay.engine.source.ObjectSource;
 import dev.assay.engine.source.ScanObject;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -70,7 +72,33 @@ public final class ScanSession {
       String jobId,
       FindingSpool findings,
       List<String> sourceFailures,
-      boolean stopped) {}
+      boolean stopped) {
+
+    /**
+     * The report for the writers: the kept findings sorted by bucket and key, with the summary's
+     * counts. Needs {@link Builder#keepFindings()}; the report reads the spool, so close the
+     * findings only after it is written.
+     *
+     * @param roots per bucket name, the URI of what was scanned as that bucket
+     */
+    public ScanReport report(Map<String, String> roots) {
+      if (findings == null) {
+        throw new IllegalStateException("the session kept no findings: ask keepFindings()");
+      }
+      return new ScanReport(
+          findings.sorted(),
+          summary.objects(),
+          summary.bytes(),
+          summary.objectsWithProblems(),
+          summary.elapsed(),
+          roots);
+    }
+
+    /** Whether every source was listed to the end and every object fully read and analysed. */
+    public boolean complete() {
+      return sourceFailures.isEmpty() && summary.objectsWithProblems() == 0;
+    }
+  }
 
   /**
    * Runs the scan.

@@ -1,7 +1,6 @@
 package dev.assay.spark;
 
 import dev.assay.engine.Checkpoint;
-import dev.assay.engine.ObjectResult;
 import dev.assay.engine.ScanSession;
 import dev.assay.engine.report.OutputFormat;
 import dev.assay.engine.report.ScanContext;
@@ -90,7 +89,8 @@ final class ScanTask implements Function<ScanTask.Slice, TaskStats> {
               .threads(s.threads())
               .onResult(
                   result ->
-                      stats[0] = stats[0].withObject(result.sizeClassified(), problemOf(result)))
+                      stats[0] =
+                          stats[0].withObject(result.sizeClassified(), result.problemDescription()))
               .onFinding(
                   finding -> {
                     stats[0] = stats[0].withFinding(finding);
@@ -141,20 +141,6 @@ final class ScanTask implements Function<ScanTask.Slice, TaskStats> {
   /** The extension of findings part files in {@code format}. */
   static String extension(OutputFormat format) {
     return format == OutputFormat.EVENTBRIDGE ? "events.jsonl" : "jsonl";
-  }
-
-  private static String problemOf(ObjectResult r) {
-    if (!r.hasProblem()) {
-      return null;
-    }
-    String status =
-        "COMPLETE".equals(r.statusCode()) ? "" : r.statusCode() + " " + r.statusReason() + ": ";
-    return r.object().bucket()
-        + "/"
-        + r.object().key()
-        + ": "
-        + status
-        + (r.problem() == null ? "" : r.problem());
   }
 
   /** A slice's objects as a source, opened on this executor. */
