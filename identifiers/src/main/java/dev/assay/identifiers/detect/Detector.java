@@ -40,10 +40,10 @@ public final class Detector {
 
   private final List<DataIdentifier> identifiers;
   private final List<AllowList> allowLists;
-  private final Entry[] entries;
-  private final PatternGroup[] groups;
-  private final KeywordIndex index;
-  private final LiteralUse[] uses;
+  final Entry[] entries;
+  final PatternGroup[] groups;
+  final KeywordIndex index;
+  final LiteralUse[] uses;
   private final Judge judge;
   private final SameSpanRule sameSpan;
   private final int keywordReach;
@@ -51,21 +51,21 @@ public final class Detector {
   private final NativeSeeds nativeSeeds; // null where Hyperscan is off or does not load
   // The seeds whose automata run in the keyword pass (by their number in the product), and the
   // product; null when the prefilter is off or no seed has an automaton.
-  private final Map<Seeds, Integer> triggeredSeeds = new IdentityHashMap<>();
-  private final TriggerAutomaton triggers;
+  final Map<Seeds, Integer> triggeredSeeds = new IdentityHashMap<>();
+  final TriggerAutomaton triggers;
   private final boolean[] nativeCovered; // by group
 
   /** The group of each entry. */
-  private final int[] groupOf;
+  final int[] groupOf;
 
   /** Groups searched in every text of a batch, whatever the keyword pass found (ascending). */
-  private final int[] everyTextGroups;
+  final int[] everyTextGroups;
 
   /** Groups searched in a text of a batch where their plain seeds have a region (ascending). */
-  private final int[] seededGroups;
+  final int[] seededGroups;
 
   /** For each group in {@link #seededGroups}, the plain seeds whose regions it may search. */
-  private final Seeds[][] seededGroupSeeds;
+  final Seeds[][] seededGroupSeeds;
 
   /**
    * @param around the criteria's seeds when they are literals the keyword pass finds (their
@@ -86,7 +86,7 @@ public final class Detector {
    * Members sharing one pattern and validator. {@code search} is what the prefilter reads from the
    * pattern to search it fast (null without the prefilter).
    */
-  private record PatternGroup(DetectionCriteria criteria, int[] members, Search search) {}
+  record PatternGroup(DetectionCriteria criteria, int[] members, Search search) {}
 
   /**
    * What makes a group's regional search fast, read from its pattern on first use: building it for
@@ -409,11 +409,11 @@ public final class Detector {
       }
       return;
     }
-    new BatchRun(batch).run(sink);
+    new BatchRun(this, batch).run(sink);
   }
 
   /** Sorts occurrences by span and keeps one of several managed identifiers on the same span. */
-  private void sortAndResolve(List<Candidate> out) {
+  void sortAndResolve(List<Candidate> out) {
     if (out.size() > 1) {
       // Stable sort: within a group, candidates stay in member (catalog) order.
       out.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
@@ -427,7 +427,7 @@ public final class Detector {
    *
    * @param matchers one matcher per group, kept between texts of a batch; null to make one
    */
-  private void searchGroup(
+  void searchGroup(
       int gi,
       CharArrayText text,
       Evidence evidence,
@@ -588,218 +588,8 @@ public final class Detector {
     return new FieldKeywords(es, ks);
   }
 
-  /**
-   * One scan of a batch: the keyword pass over all of its chars, then each text searched as its own
-   * evidence says. Hits are recorded with their offsets in the batch and sorted by where they end,
-   * which is the order a text's own pass reports them in (it reports each literal where it ends),
-   * so that each text's evidence, and so its candidates, are those of its own scan.
-   */
-  private final class BatchRun {
-    private static final int ANCHOR = 0;
-    private static final int AROUND = 1;
-    private static final int KEYWORD = 2;
-
-    private final TextBatch batch;
-    private final CharArrayText whole;
-    private final TextBatch.Scratch scratch;
-    private final TriggerAutomaton.Fired fired;
-    private final Map<Seeds, int[]> seedRegions = new IdentityHashMap<>();
-    private int textStart; // the text being searched, in batch offsets
-    private int textEnd;
-
-    BatchRun(TextBatch batch) {
-      this.batch = batch;
-      this.whole = new CharArrayText(batch.chars, 0, batch.length);
-      this.scratch = batch.scratchFor(Detector.this, entries.length, groups.length);
-      this.fired = triggers == null ? null : new TriggerAutomaton.Fired(triggers.seeds());
-    }
-
-    void run(BatchSink sink) {
-      TextBatch.Scratch s = scratch;
-      s.hitCount = 0;
-      if (index != null) {
-        KeywordIndex.Hits onLiteral =
-            (literal, start, end) -> {
-              LiteralUse use = uses[literal];
-              for (int e : use.anchorOf) {
-                s.record(ANCHOR, e, start, end, 0);
-              }
-              for (int k = 0; k < use.seedOf.length; k++) {
-                int e = use.seedOf[k];
-                if (entries[e].around.occursAt(
-                    whole, start, use.seedText[k], use.seedStartsWord[k])) {
-                  s.record(AROUND, e, start, end, end);
-                }
-              }
-              if (use.keywordOf.length > 0 && use.isWholeWordAt(whole, start, end)) {
-                for (int e : use.keywordOf) {
-                  s.record(KEYWORD, e, start, end, literal);
-                }
-              }
-            };
-        if (triggers != null) {
-          KeywordIndex.scan(index, whole, onLiteral, triggers, fired);
-        } else {
-          index.scan(whole, 0, whole.length(), onLiteral);
-        }
-      } else if (triggers != null) {
-        KeywordIndex.scan(null, whole, null, triggers, fired);
-      }
-      long[] order = s.order;
-      for (int h = 0; h < s.hitCount; h++) {
-        order[h] = ((long) s.hitEnd[h] << 32) | h;
-      }
-      Arrays.sort(order, 0, s.hitCount);
-      Evidence evidence = s.evidence;
-      evidence.batch = this;
-      evidence.fired = null;
-      boolean[] visit = s.visit;
-      int[] toVisit = s.toVisit;
-      int[] touched = s.touched;
-      List<Candidate> out = new ArrayList<>();
-      int h = 0;
-      for (int i = 0; i < batch.count; i++) {
-        int a = batch.starts[i];
-        int b = batch.ends[i];
-        int nTouched = 0;
-        int nVisit = 0;
-        for (; h < s.hitCount && (int) (order[h] >>> 32) <= b; h++) {
-          int hit = (int) order[h];
-          int start = s.hitStart[hit];
-          if (start < a) {
-            continue; // a literal with the separator in it: it belongs to no text
-          }
-          int e = s.hitEntry[hit];
-          switch (s.hitKind[hit]) {
-            case ANCHOR -> evidence.anchorSeen[e] = true;
-            case AROUND ->
-                addHit(
-                    evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
-            default ->
-                addHit(
-                    evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
-          }
-          if (!s.touchedMark[e]) {
-            s.touchedMark[e] = true;
-            touched[nTouched++] = e;
-          }
-        }
-        FieldKeywords inField = batch.fieldKeywords(i, Detector.this);
-        for (int k = 0; k < inField.entries.length; k++) {
-          int e = inField.entries[k];
-          evidence.fieldKeyword[e] = inField.keywords[k];
-          if (!s.touchedMark[e]) {
-            s.touchedMark[e] = true;
-            touched[nTouched++] = e;
-          }
-        }
-        for (int k = 0; k < nTouched; k++) {
-          int g = groupOf[touched[k]];
-          if (!visit[g]) {
-            visit[g] = true;
-            toVisit[nVisit++] = g;
-          }
-        }
-        for (int g : everyTextGroups) {
-          if (!visit[g]) {
-            visit[g] = true;
-            toVisit[nVisit++] = g;
-          }
-        }
-        for (int k = 0; k < seededGroups.length; k++) {
-          int g = seededGroups[k];
-          if (!visit[g] && anyRegion(seededGroupSeeds[k], a, b)) {
-            visit[g] = true;
-            toVisit[nVisit++] = g;
-          }
-        }
-        if (nVisit > 0) {
-          Arrays.sort(toVisit, 0, nVisit);
-          textStart = a;
-          textEnd = b;
-          CharArrayText text = new CharArrayText(batch.chars, a, b - a);
-          for (int k = 0; k < nVisit; k++) {
-            int g = toVisit[k];
-            visit[g] = false;
-            searchGroup(g, text, evidence, 0, b - a, false, out, s.matchers);
-            for (int e : groups[g].members) {
-              evidence.eligible[e] = false;
-            }
-          }
-          sortAndResolve(out);
-          for (Candidate c : out) {
-            sink.accept(i, c);
-          }
-          out.clear();
-        }
-        for (int k = 0; k < nTouched; k++) {
-          evidence.reset(touched[k]);
-          s.touchedMark[touched[k]] = false;
-        }
-      }
-      evidence.batch = null;
-    }
-
-    /** Whether any of {@code seeds} has a region in {@code [a, b)} of the batch. */
-    private boolean anyRegion(Seeds[] seeds, int a, int b) {
-      for (Seeds seed : seeds) {
-        int[] r = wholeRegions(seed);
-        int k = firstEndingAfter(r, a);
-        if (k < r.length && r[k] < b) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** The seed's regions over the whole batch, found once per batch. */
-    private int[] wholeRegions(Seeds seeds) {
-      int[] r = seedRegions.get(seeds);
-      if (r == null) {
-        Integer k = fired == null ? null : triggeredSeeds.get(seeds);
-        r =
-            k == null
-                ? seeds.regions(whole)
-                : ((Seeds.Triggered) seeds).regionsAt(whole, fired.offsets[k], fired.counts[k]);
-        seedRegions.put(seeds, r);
-      }
-      return r;
-    }
-
-    /** The seed's regions in the text being searched, cut to it, in its own offsets. */
-    int[] regionsInText(Seeds seeds) {
-      int[] r = wholeRegions(seeds);
-      int k = firstEndingAfter(r, textStart);
-      int n = 0;
-      while (k + n < r.length && r[k + n] < textEnd) {
-        n += 2;
-      }
-      int[] out = new int[n];
-      for (int j = 0; j < n; j += 2) {
-        out[j] = Math.max(r[k + j], textStart) - textStart;
-        out[j + 1] = Math.min(r[k + j + 1], textEnd) - textStart;
-      }
-      return out;
-    }
-
-    /** The index of the first region of {@code r} that ends after {@code at} (r.length if none). */
-    private int firstEndingAfter(int[] r, int at) {
-      int lo = 0;
-      int hi = r.length / 2;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (r[mid * 2 + 1] <= at) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo * 2;
-    }
-  }
-
   /** Appends the pair {@code (a, b)} to entry {@code e}'s hits, growing its array as needed. */
-  private static void addHit(int[][] hits, int[] counts, int e, int a, int b) {
+  static void addHit(int[][] hits, int[] counts, int e, int a, int b) {
     int[] h = hits[e];
     int count = counts[e];
     if (h == null) {

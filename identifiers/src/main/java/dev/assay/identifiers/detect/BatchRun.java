@@ -1,0 +1,221 @@
+package dev.assay.identifiers.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scan of a batch: the keyword pass over all of its chars, then each text searched as its own
+ * evidence says. Hits are recorded with their offsets in the batch and sorted by where they end,
+ * which is the order a text's own pass reports them in (it reports each literal where it ends), so
+ * that each text's evidence, and so its candidates, are those of its own scan.
+ */
+final class BatchRun {
+  private static final int ANCHOR = 0;
+  private static final int AROUND = 1;
+  private static final int KEYWORD = 2;
+
+  private final Detector d;
+
+  private final TextBatch batch;
+  private final CharArrayText whole;
+  private final TextBatch.Scratch scratch;
+  private final TriggerAutomaton.Fired fired;
+  private final Map<Seeds, int[]> seedRegions = new IdentityHashMap<>();
+  private int textStart; // the text being searched, in batch offsets
+  private int textEnd;
+
+  BatchRun(Detector d, TextBatch batch) {
+    this.d = d;
+    this.batch = batch;
+    this.whole = new CharArrayText(batch.chars, 0, batch.length);
+    this.scratch = batch.scratchFor(d, d.entries.length, d.groups.length);
+    this.fired = d.triggers == null ? null : new TriggerAutomaton.Fired(d.triggers.seeds());
+  }
+
+  void run(Detector.BatchSink sink) {
+    TextBatch.Scratch s = scratch;
+    s.hitCount = 0;
+    if (d.index != null) {
+      KeywordIndex.Hits onLiteral =
+          (literal, start, end) -> {
+            LiteralUse use = d.uses[literal];
+            for (int e : use.anchorOf) {
+              s.record(ANCHOR, e, start, end, 0);
+            }
+            for (int k = 0; k < use.seedOf.length; k++) {
+              int e = use.seedOf[k];
+              if (d.entries[e]
+                  .around()
+                  .occursAt(whole, start, use.seedText[k], use.seedStartsWord[k])) {
+                s.record(AROUND, e, start, end, end);
+              }
+            }
+            if (use.keywordOf.length > 0 && use.isWholeWordAt(whole, start, end)) {
+              for (int e : use.keywordOf) {
+                s.record(KEYWORD, e, start, end, literal);
+              }
+            }
+          };
+      if (d.triggers != null) {
+        KeywordIndex.scan(d.index, whole, onLiteral, d.triggers, fired);
+      } else {
+        d.index.scan(whole, 0, whole.length(), onLiteral);
+      }
+    } else if (d.triggers != null) {
+      KeywordIndex.scan(null, whole, null, d.triggers, fired);
+    }
+    long[] order = s.order;
+    for (int h = 0; h < s.hitCount; h++) {
+      order[h] = ((long) s.hitEnd[h] << 32) | h;
+    }
+    Arrays.sort(order, 0, s.hitCount);
+    Detector.Evidence evidence = s.evidence;
+    evidence.batch = this;
+    evidence.fired = null;
+    boolean[] visit = s.visit;
+    int[] toVisit = s.toVisit;
+    int[] touched = s.touched;
+    List<Candidate> out = new ArrayList<>();
+    int h = 0;
+    for (int i = 0; i < batch.count; i++) {
+      int a = batch.starts[i];
+      int b = batch.ends[i];
+      int nTouched = 0;
+      int nVisit = 0;
+      for (; h < s.hitCount && (int) (order[h] >>> 32) <= b; h++) {
+        int hit = (int) order[h];
+        int start = s.hitStart[hit];
+        if (start < a) {
+          continue; // a literal with the separator in it: it belongs to no text
+        }
+        int e = s.hitEntry[hit];
+        switch (s.hitKind[hit]) {
+          case ANCHOR -> evidence.anchorSeen[e] = true;
+          case AROUND ->
+              Detector.addHit(
+                  evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
+          default ->
+              Detector.addHit(
+                  evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
+        }
+        if (!s.touchedMark[e]) {
+          s.touchedMark[e] = true;
+          touched[nTouched++] = e;
+        }
+      }
+      Detector.FieldKeywords inField = batch.fieldKeywords(i, d);
+      for (int k = 0; k < inField.entries().length; k++) {
+        int e = inField.entries()[k];
+        evidence.fieldKeyword[e] = inField.keywords()[k];
+        if (!s.touchedMark[e]) {
+          s.touchedMark[e] = true;
+          touched[nTouched++] = e;
+        }
+      }
+      for (int k = 0; k < nTouched; k++) {
+        int g = d.groupOf[touched[k]];
+        if (!visit[g]) {
+          visit[g] = true;
+          toVisit[nVisit++] = g;
+        }
+      }
+      for (int g : d.everyTextGroups) {
+        if (!visit[g]) {
+          visit[g] = true;
+          toVisit[nVisit++] = g;
+        }
+      }
+      for (int k = 0; k < d.seededGroups.length; k++) {
+        int g = d.seededGroups[k];
+        if (!visit[g] && anyRegion(d.seededGroupSeeds[k], a, b)) {
+          visit[g] = true;
+          toVisit[nVisit++] = g;
+        }
+      }
+      if (nVisit > 0) {
+        Arrays.sort(toVisit, 0, nVisit);
+        textStart = a;
+        textEnd = b;
+        CharArrayText text = new CharArrayText(batch.chars, a, b - a);
+        for (int k = 0; k < nVisit; k++) {
+          int g = toVisit[k];
+          visit[g] = false;
+          d.searchGroup(g, text, evidence, 0, b - a, false, out, s.matchers);
+          for (int e : d.groups[g].members()) {
+            evidence.eligible[e] = false;
+          }
+        }
+        d.sortAndResolve(out);
+        for (Candidate c : out) {
+          sink.accept(i, c);
+        }
+        out.clear();
+      }
+      for (int k = 0; k < nTouched; k++) {
+        evidence.reset(touched[k]);
+        s.touchedMark[touched[k]] = false;
+      }
+    }
+    evidence.batch = null;
+  }
+
+  /** Whether any of {@code seeds} has a region in {@code [a, b)} of the batch. */
+  private boolean anyRegion(Seeds[] seeds, int a, int b) {
+    for (Seeds seed : seeds) {
+      int[] r = wholeRegions(seed);
+      int k = firstEndingAfter(r, a);
+      if (k < r.length && r[k] < b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The seed's regions over the whole batch, found once per batch. */
+  private int[] wholeRegions(Seeds seeds) {
+    int[] r = seedRegions.get(seeds);
+    if (r == null) {
+      Integer k = fired == null ? null : d.triggeredSeeds.get(seeds);
+      r =
+          k == null
+              ? seeds.regions(whole)
+              : ((Seeds.Triggered) seeds).regionsAt(whole, fired.offsets[k], fired.counts[k]);
+      seedRegions.put(seeds, r);
+    }
+    return r;
+  }
+
+  /** The seed's regions in the text being searched, cut to it, in its own offsets. */
+  int[] regionsInText(Seeds seeds) {
+    int[] r = wholeRegions(seeds);
+    int k = firstEndingAfter(r, textStart);
+    int n = 0;
+    while (k + n < r.length && r[k + n] < textEnd) {
+      n += 2;
+    }
+    int[] out = new int[n];
+    for (int j = 0; j < n; j += 2) {
+      out[j] = Math.max(r[k + j], textStart) - textStart;
+      out[j + 1] = Math.min(r[k + j + 1], textEnd) - textStart;
+    }
+    return out;
+  }
+
+  /** The index of the first region of {@code r} that ends after {@code at} (r.length if none). */
+  private int firstEndingAfter(int[] r, int at) {
+    int lo = 0;
+    int hi = r.length / 2;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (r[mid * 2 + 1] <= at) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo * 2;
+  }
+}
