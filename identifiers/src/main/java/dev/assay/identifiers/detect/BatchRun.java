@@ -140,10 +140,11 @@ final class BatchRun {
         textStart = a;
         textEnd = b;
         CharArrayText text = new CharArrayText(batch.chars, a, b - a);
+        evidence.report(0, b - a, false, out);
         for (int k = 0; k < nVisit; k++) {
           int g = toVisit[k];
           visit[g] = false;
-          d.searchGroup(g, text, evidence, 0, b - a, false, out, s.matchers);
+          d.searchGroup(g, text, evidence, s.matchers);
           for (int e : d.groups[g].members()) {
             evidence.eligible[e] = false;
           }

@@ -369,8 +369,9 @@ public final class Detector {
       evidence.fieldKeyword[inField.entries[k]] = inField.keywords[k];
     }
     List<Candidate> out = new ArrayList<>();
+    evidence.report(reportFrom, reportTo, explain, out);
     for (int gi = 0; gi < groups.length; gi++) {
-      searchGroup(gi, text, evidence, reportFrom, reportTo, explain, out, null);
+      searchGroup(gi, text, evidence, null);
     }
     sortAndResolve(out);
     return out;
@@ -423,20 +424,13 @@ public final class Detector {
 
   /**
    * Searches one group's pattern in {@code text} as far as {@code evidence} says it may match, and
-   * adds the candidates to {@code out}.
+   * adds the candidates to the list it reports to.
    *
    * @param matchers one matcher per group, kept between texts of a batch; null to make one
    */
-  void searchGroup(
-      int gi,
-      CharArrayText text,
-      Evidence evidence,
-      int reportFrom,
-      int reportTo,
-      boolean explain,
-      List<Candidate> out,
-      Matcher[] matchers) {
+  void searchGroup(int gi, CharArrayText text, Evidence evidence, Matcher[] matchers) {
     PatternGroup group = groups[gi];
+    boolean explain = evidence.explain;
     boolean[] eligible = evidence.eligible;
     boolean any = false;
     for (int e : group.members) {
@@ -473,7 +467,7 @@ public final class Detector {
     }
     if (regions == null) {
       Matcher m = matcher(gi, matchers, text);
-      find(group, m, text, 0, text.length(), reportFrom, reportTo, evidence, explain, out);
+      find(group, m, text, 0, text.length(), evidence);
     } else if (regions.length > 0) {
       // One matcher for all of a group's regions: re2j's matcher is costly to create.
       Matcher m = matcher(gi, matchers, "");
@@ -483,17 +477,7 @@ public final class Detector {
           continue; // no match can lie here: re2j would only confirm it, at 40 ns or more a char
         }
         m.reset(text.prefix(regions[r + 1]));
-        find(
-            group,
-            m,
-            text,
-            regions[r],
-            regions[r + 1],
-            reportFrom,
-            reportTo,
-            evidence,
-            explain,
-            out);
+        find(group, m, text, regions[r], regions[r + 1], evidence);
       }
     }
   }
@@ -511,8 +495,8 @@ public final class Detector {
 
   /**
    * What the keyword pass found in one text for each entry (by entry number), and what the text's
-   * field names hold. One per scan of a text; a batch keeps one and resets what each text touched.
-   * Offsets are relative to the text. Not thread-safe.
+   * field names hold, and where the scan reports what it finds. One per scan of a text; a batch
+   * keeps one and resets what each text touched. Offsets are relative to the text. Not thread-safe.
    */
   static final class Evidence {
     final int[][] keywordHits; // pairs: keyword start, literal number
@@ -525,6 +509,12 @@ public final class Detector {
     TriggerAutomaton.Fired fired; // where the trigger seeds fired in this text; null in a batch
     BatchRun batch; // the batch this text is in, which knows its seeds' regions; null if alone
     int[][] nativeRegions;
+    // What the scan reports: the matches that start in [reportFrom, reportTo), to out; with
+    // explain, those that did not count as well.
+    int reportFrom;
+    int reportTo;
+    boolean explain;
+    List<Candidate> out;
 
     Evidence(int n) {
       keywordHits = new int[n][];
@@ -534,6 +524,13 @@ public final class Detector {
       anchorHitCount = new int[n];
       fieldKeyword = new String[n];
       eligible = new boolean[n];
+    }
+
+    void report(int from, int until, boolean everyCandidate, List<Candidate> into) {
+      reportFrom = from;
+      reportTo = until;
+      explain = everyCandidate;
+      out = into;
     }
 
     void reset(int e) {
@@ -722,25 +719,20 @@ public final class Detector {
 
   /**
    * Runs a group's pattern from {@code from} and judges each match that starts in {@code
-   * [reportFrom, reportTo)}. {@code m} is the group's matcher, reset to {@code full} or to its
-   * first {@code to} chars (a region's search stops there). When {@code to} is before the end of
-   * {@code full}, a match that reaches {@code to} may have been cut short, and is left out: a
-   * region extends beyond where a keyword could still be near by the pattern's longest match (see
-   * {@link MatchLength}), or reaches as far as its seeds say a match can, so such a match would not
-   * have counted anyway.
+   * [reportFrom, reportTo)} of {@code evidence}. {@code m} is the group's matcher, reset to {@code
+   * full} or to its first {@code to} chars (a region's search stops there). When {@code to} is
+   * before the end of {@code full}, a match that reaches {@code to} may have been cut short, and is
+   * left out: a region extends beyond where a keyword could still be near by the pattern's longest
+   * match (see {@link MatchLength}), or reaches as far as its seeds say a match can, so such a
+   * match would not have counted anyway.
    */
   private void find(
-      PatternGroup group,
-      Matcher m,
-      CharSequence full,
-      int from,
-      int to,
-      int reportFrom,
-      int reportTo,
-      Evidence evidence,
-      boolean explain,
-      List<Candidate> out) {
+      PatternGroup group, Matcher m, CharSequence full, int from, int to, Evidence evidence) {
     boolean[] eligible = evidence.eligible;
+    int reportFrom = evidence.reportFrom;
+    int reportTo = evidence.reportTo;
+    boolean explain = evidence.explain;
+    List<Candidate> out = evidence.out;
     boolean cut = to < full.length();
     Search search = group.search == null ? null : group.search.get();
     int searchFrom = from;
