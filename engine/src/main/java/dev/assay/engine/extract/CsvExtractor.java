@@ -61,6 +61,10 @@ final class CsvExtractor {
           if (c == '\n' || (c == '\r' && in.peek() != '\n')) {
             line++;
             lineStartOffset = in.offset();
+          } else {
+            append(cell, (char) c);
+            in.copyRun(cell, '"', '\r', '\n');
+            continue;
           }
           append(cell, (char) c);
         }
@@ -107,6 +111,7 @@ final class CsvExtractor {
         cellColumn = in.offset() - lineStartOffset;
       }
       append(cell, (char) c);
+      in.copyRun(cell, delimiter, '\r', '\n');
     }
   }
 
@@ -171,6 +176,31 @@ final class CsvExtractor {
       }
       offset++;
       return buf[pos++];
+    }
+
+    /**
+     * Appends to {@code cell} the chars that follow in the buffer up to the first of {@code a},
+     * {@code b} or {@code c} (left unread) or the buffer's end, as many {@link #read} calls and
+     * appends would: a cell's plain chars cost one copy, not a call each.
+     */
+    void copyRun(StringBuilder cell, char a, char b, char c) {
+      int i = pos;
+      int end = len;
+      char[] chars = buf;
+      while (i < end) {
+        char ch = chars[i];
+        if (ch == a || ch == b || ch == c) {
+          break;
+        }
+        i++;
+      }
+      int n = i - pos;
+      int room = MAX_CELL_CHARS - cell.length();
+      if (room > 0) {
+        cell.append(chars, pos, Math.min(n, room));
+      }
+      offset += n;
+      pos = i;
     }
 
     int peek() throws IOException {
