@@ -61,12 +61,9 @@ final class CsvExtractor {
           if (c == '\n' || (c == '\r' && in.peek() != '\n')) {
             line++;
             lineStartOffset = in.offset();
-          } else {
-            append(cell, (char) c);
-            in.copyRun(cell, '"', '\r', '\n');
-            continue;
           }
           append(cell, (char) c);
+          in.copyRun(cell, '"', '\r', '\n');
         }
         continue;
       }
