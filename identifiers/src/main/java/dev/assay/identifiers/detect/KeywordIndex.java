@@ -1,7 +1,5 @@
 package dev.assay.identifiers.detect;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -87,70 +85,95 @@ final class KeywordIndex {
     }
     this.longest = longestLiteral;
 
-    // Build the trie with goto lists, then the full transition table by BFS.
-    List<int[]> gotoTable = new ArrayList<>();
-    List<List<Integer>> own = new ArrayList<>();
-    gotoTable.add(new int[alphabet]);
-    own.add(new ArrayList<>());
+    // The trie as edge lists (first child, next sibling), then the full transition table row by row
+    // in breadth-first order: a state's row is its failure state's, with its own edges written
+    // over. Copying rows, rather than filling the table char class by char class, is what keeps
+    // this cheap when it runs, once, before the scan's code is compiled.
+    int capacity = 1;
+    for (String lit : literals) {
+      capacity += lit.length();
+    }
+    int[] firstChild = new int[capacity];
+    int[] sibling = new int[capacity];
+    int[] edgeClass = new int[capacity];
+    int[] ownFirst = new int[capacity];
+    int[] ownLast = new int[capacity];
+    int[] ownNext = new int[literals.length];
+    Arrays.fill(firstChild, -1);
+    Arrays.fill(ownFirst, -1);
+    int states = 1;
     for (int i = 0; i < literals.length; i++) {
       int state = 0;
       for (int k = 0; k < literals[i].length(); k++) {
         int cls = classOf[literals[i].charAt(k)];
-        int to = gotoTable.get(state)[cls];
-        if (to == 0) {
-          to = gotoTable.size();
-          gotoTable.add(new int[alphabet]);
-          own.add(new ArrayList<>());
-          gotoTable.get(state)[cls] = to;
+        int to = firstChild[state];
+        while (to >= 0 && edgeClass[to] != cls) {
+          to = sibling[to];
+        }
+        if (to < 0) {
+          to = states++;
+          edgeClass[to] = cls;
+          sibling[to] = firstChild[state];
+          firstChild[state] = to;
         }
         state = to;
       }
-      own.get(state).add(i);
+      ownNext[i] = -1;
+      if (ownFirst[state] < 0) {
+        ownFirst[state] = i;
+      } else {
+        ownNext[ownLast[state]] = i;
+      }
+      ownLast[state] = i;
     }
-    int states = gotoTable.size();
     if ((long) states * alphabet > Integer.MAX_VALUE / 2) {
       throw new IllegalArgumentException("too many literals: " + states + " states");
     }
     int[] next = new int[states * alphabet];
     int[] fail = new int[states];
+    boolean[] reports = new boolean[states];
     outputs = new int[states][];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    int[] queue = new int[states];
+    int head = 0;
+    int tail = 0;
     outputs[0] = new int[0];
-    for (int cls = 0; cls < alphabet; cls++) {
-      int to = gotoTable.get(0)[cls];
-      next[cls] = to;
-      if (to != 0) {
-        fail[to] = 0;
-        queue.add(to);
+    queue[tail++] = 0;
+    while (head < tail) {
+      int s = queue[head++];
+      int row = s * alphabet;
+      if (s != 0) {
+        outputs[s] = merge(ownFirst[s], ownNext, outputs[fail[s]]);
+        System.arraycopy(next, fail[s] * alphabet, next, row, alphabet);
       }
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      int[] merged = merge(own.get(s), outputs[fail[s]]);
-      outputs[s] = merged;
-      for (int cls = 0; cls < alphabet; cls++) {
-        int to = gotoTable.get(s)[cls];
-        if (to != 0) {
-          fail[to] = next[fail[s] * alphabet + cls];
-          queue.add(to);
-          next[s * alphabet + cls] = to;
-        } else {
-          next[s * alphabet + cls] = next[fail[s] * alphabet + cls];
+      for (int to = firstChild[s]; to >= 0; to = sibling[to]) {
+        int f = 0;
+        if (s != 0) {
+          int v = next[fail[s] * alphabet + edgeClass[to]];
+          f = (v < 0 ? ~v : v) / alphabet;
         }
+        fail[to] = f;
+        reports[to] = ownFirst[to] >= 0 || reports[f];
+        // A target's base, complemented when the target reports literals.
+        next[row + edgeClass[to]] = reports[to] ? ~(to * alphabet) : to * alphabet;
+        queue[tail++] = to;
       }
-    }
-    // Encode targets as row offsets, marking the states that report.
-    for (int k = 0; k < next.length; k++) {
-      int target = next[k];
-      next[k] = outputs[target].length > 0 ? ~(target * alphabet) : target * alphabet;
     }
     this.next = next;
   }
 
-  private static int[] merge(List<Integer> own, int[] inherited) {
-    int[] out = Arrays.copyOf(inherited, inherited.length + own.size());
-    for (int i = 0; i < own.size(); i++) {
-      out[inherited.length + i] = own.get(i);
+  /**
+   * A state's own literals (a list through {@code ownNext} from {@code first}) after those it
+   * inherits.
+   */
+  private static int[] merge(int first, int[] ownNext, int[] inherited) {
+    int own = 0;
+    for (int i = first; i >= 0; i = ownNext[i]) {
+      own++;
+    }
+    int[] out = Arrays.copyOf(inherited, inherited.length + own);
+    int k = inherited.length;
+    for (int i = first; i >= 0; i = ownNext[i]) {
+      out[k++] = i;
     }
     return out;
   }
