@@ -14,8 +14,9 @@ import java.util.Map;
  * only from the earliest end less the longest match: no match can start before that (an earlier
  * start would need a longer match, or an earlier end). A region around a keyword is a few hundred
  * chars; the match in it, a dozen or two. When every match has one length, the earliest end gives
- * the match itself; when matches have no longest length, a DFA of the reversed regex, run from the
- * region's end, gives the leftmost start.
+ * the match itself; otherwise a DFA of the reversed regex, run back from just past the earliest end
+ * plus the longest match (or from the region's end, when matches have no longest length), gives the
+ * leftmost start, and re2j runs from there.
  *
  * <p>The DFA follows re2j exactly on what it accepts: code points (a surrogate pair is one, a lone
  * surrogate is itself), {@code \b} and {@code \B} by re2j's ASCII word chars, with the char before
@@ -42,6 +43,9 @@ final class RegionDfa {
 
   /** {@link #firstEnd}'s answer when the DFA would grow past {@link #MAX_DFA_STATES}. */
   static final int UNKNOWN = -2;
+
+  /** {@link #onlyEnd}'s answer when matches from the start end in more than one place. */
+  private static final int SEVERAL = -3;
 
   // NFA, Thompson style: one kind per state, up to two successors.
   private static final byte CHAR = 0;
@@ -71,10 +75,24 @@ final class RegionDfa {
   private final int width;
 
   /**
-   * The DFA of the reversed regex, for a pattern with no longest match: run from a region's end, it
-   * finds where the leftmost match starts. Null for other patterns.
+   * The DFA of the reversed regex, for a pattern whose matches differ in length: run backward, it
+   * finds where the leftmost match starts. Null for a pattern whose matches have one length.
    */
   private RegionDfa reverse;
+
+  /**
+   * The DFA of the regex anchored where it starts, for a pattern whose matches differ in length:
+   * the ends a match from a known start may have ({@link #onlyEnd}). Null with {@link #reverse}.
+   */
+  private RegionDfa anchored;
+
+  /**
+   * Whether a match starts only where a run starts, not at every position: the anchored DFA. Its
+   * states with no NFA state left ({@link #dead}) end a run.
+   */
+  private final boolean fromStartOnly;
+
+  private final int[] dead = new int[2];
 
   /** Chars scanned backward at most to find a leftmost start; longer searches start where asked. */
   private static final int MAX_REVERSE_SCAN = 4096;
@@ -100,7 +118,8 @@ final class RegionDfa {
     }
   }
 
-  private RegionDfa(Nfa nfa, int start) {
+  private RegionDfa(Nfa nfa, int start, boolean fromStartOnly) {
+    this.fromStartOnly = fromStartOnly;
     int n = nfa.size();
     this.kind = Arrays.copyOf(nfa.kind, n);
     this.out1 = Arrays.copyOf(nfa.out1, n);
@@ -162,9 +181,10 @@ final class RegionDfa {
   static RegionDfa of(String regex) {
     try {
       RegexTree.Node node = RegexTree.parseWithUnicodeClasses(regex);
-      RegionDfa dfa = of(node);
-      if (dfa != null && MatchLength.max(regex) == MatchLength.UNBOUNDED) {
-        dfa.reverse = of(RegexTree.reverse(node));
+      RegionDfa dfa = of(node, false);
+      if (dfa != null && MatchLength.fixed(regex) == 0) {
+        dfa.reverse = of(RegexTree.reverse(node), false);
+        dfa.anchored = dfa.reverse == null ? null : of(node, true);
       }
       return dfa;
     } catch (RuntimeException e) {
@@ -172,7 +192,7 @@ final class RegionDfa {
     }
   }
 
-  private static RegionDfa of(RegexTree.Node node) {
+  private static RegionDfa of(RegexTree.Node node, boolean fromStartOnly) {
     try {
       Nfa nfa = new Nfa();
       int match = nfa.add(MATCH, -1, -1, null);
@@ -180,7 +200,7 @@ final class RegionDfa {
       if (nfa.size() > MAX_NFA_STATES) {
         return null;
       }
-      RegionDfa dfa = new RegionDfa(nfa, start);
+      RegionDfa dfa = new RegionDfa(nfa, start, fromStartOnly);
       if (dfa.matchesEmpty()) {
         return null;
       }
@@ -203,8 +223,11 @@ final class RegionDfa {
 
   private void reset() {
     table = new int[width * 64];
-    initial[0] = intern(new Kernel(new int[0], false));
-    initial[1] = intern(new Kernel(new int[0], true));
+    int[] first = fromStartOnly ? new int[] {start} : new int[0];
+    initial[0] = intern(new Kernel(first, false));
+    initial[1] = intern(new Kernel(first, true));
+    dead[0] = intern(new Kernel(new int[0], false));
+    dead[1] = intern(new Kernel(new int[0], true));
   }
 
   /**
@@ -213,42 +236,7 @@ final class RegionDfa {
    * #UNKNOWN} when the DFA has grown as large as it may.
    */
   int firstEnd(CharSequence text, int from, int to) {
-    boolean afterWord =
-        from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
-    int[] t = table;
-    int state = initial[afterWord ? 1 : 0];
-    int i = from;
-    while (i < to) {
-      int cp = text.charAt(i);
-      int next = i + 1;
-      if (Character.isHighSurrogate((char) cp)
-          && next < to
-          && Character.isLowSurrogate(text.charAt(next))) {
-        cp = Character.toCodePoint((char) cp, text.charAt(next));
-        next++;
-      }
-      int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
-      int idx = state * width + k;
-      int v = idx < t.length ? t[idx] : 0;
-      if (v == 0) {
-        v = compute(state, k);
-        if (v == 0) {
-          return UNKNOWN;
-        }
-        t = table;
-      }
-      state = (v >>> 1) - 1;
-      if ((v & 1) != 0) {
-        return i; // a match ends before this char
-      }
-      i = next;
-    }
-    int idx = state * width + classes;
-    int v = idx < t.length ? t[idx] : 0;
-    if (v == 0) {
-      v = compute(state, classes);
-    }
-    return v == 2 ? to : v == 0 ? UNKNOWN : -1;
+    return ends(text, from, to, true);
   }
 
   /**
@@ -268,19 +256,117 @@ final class RegionDfa {
       return ((long) (end - fixed) << 32) | end;
     }
     int start = from;
-    if (end != UNKNOWN && longest != MatchLength.UNBOUNDED && end - longest > from) {
-      start = end - longest;
-      if (Character.isLowSurrogate(text.charAt(start))
-          && Character.isHighSurrogate(text.charAt(start - 1))) {
-        start--; // re2j steps over the pair from the left: start where it would
+    if (end != UNKNOWN && longest != MatchLength.UNBOUNDED) {
+      if (end - longest > from) {
+        start = end - longest;
+        if (Character.isLowSurrogate(text.charAt(start))
+            && Character.isHighSurrogate(text.charAt(start - 1))) {
+          start--; // re2j steps over the pair from the left: start where it would
+        }
+      }
+      // The leftmost match starts at or after start and at or before end, and ends within
+      // longest chars of its start: the reversed regex finds it in text cut one char further, so
+      // that a match ending at the cut cannot start before end. re2j then runs from the match's
+      // own start, not from up to longest chars before it.
+      if (reverse != null) {
+        int leftmost = reverse.lastStart(text, start, Math.min(to, end + longest + 1));
+        if (leftmost >= start) {
+          return fromLeftmost(m, text, leftmost, to);
+        }
       }
     } else if (end != UNKNOWN && reverse != null && to - from <= MAX_REVERSE_SCAN) {
       int leftmost = reverse.lastStart(text, from, to);
       if (leftmost >= from) {
-        start = leftmost;
+        return fromLeftmost(m, text, leftmost, to);
       }
     }
     return m.find(start) ? ((long) m.start() << 32) | m.end() : -1;
+  }
+
+  /**
+   * The match re2j finds from {@code start}, where the leftmost match starts: when every match from
+   * there ends in one place, that is the one re2j picks, whatever the order of its alternatives,
+   * and the anchored DFA finds it at a few nanoseconds a char; re2j runs only when there are
+   * several.
+   */
+  private long fromLeftmost(Matcher m, CharSequence text, int start, int to) {
+    int end = anchored == null ? UNKNOWN : anchored.onlyEnd(text, start, to);
+    if (end > start) {
+      return ((long) start << 32) | end;
+    }
+    return m.find(start) ? ((long) m.start() << 32) | m.end() : -1;
+  }
+
+  /**
+   * Run on the anchored DFA: where a match that starts at {@code from} ends, in the text cut at
+   * {@code to}; -1 when none does, {@link #SEVERAL} when matches end in more than one place, {@link
+   * #UNKNOWN} when the DFA has grown as large as it may.
+   */
+  private int onlyEnd(CharSequence text, int from, int to) {
+    return ends(text, from, to, false);
+  }
+
+  /**
+   * Steps the DFA over {@code text[from, to)} code point by code point: with {@code first}, returns
+   * at the first end of a match (as {@link #firstEnd}), otherwise looks for a second one until the
+   * anchored DFA's run dies (as {@link #onlyEnd}).
+   */
+  private int ends(CharSequence text, int from, int to, boolean first) {
+    boolean afterWord =
+        from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
+    int[] t = table;
+    int state = initial[afterWord ? 1 : 0];
+    int end = -1;
+    int i = from;
+    while (i < to) {
+      if (fromStartOnly && (state == dead[0] || state == dead[1])) {
+        return end;
+      }
+      int cp = text.charAt(i);
+      int next = i + 1;
+      if (Character.isHighSurrogate((char) cp)
+          && next < to
+          && Character.isLowSurrogate(text.charAt(next))) {
+        cp = Character.toCodePoint((char) cp, text.charAt(next));
+        next++;
+      }
+      int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
+      int idx = state * width + k;
+      int v = idx < t.length ? t[idx] : 0;
+      if (v == 0) {
+        v = compute(state, k);
+        if (v == 0) {
+          return UNKNOWN;
+        }
+        t = table;
+      }
+      if ((v & 1) != 0) { // a match ends before this char
+        if (first) {
+          return i;
+        }
+        if (end >= 0) {
+          return SEVERAL;
+        }
+        end = i;
+      }
+      state = (v >>> 1) - 1;
+      i = next;
+    }
+    if (fromStartOnly && (state == dead[0] || state == dead[1])) {
+      return end;
+    }
+    int idx = state * width + classes;
+    int v = idx < t.length ? t[idx] : 0;
+    if (v == 0) {
+      v = compute(state, classes);
+    }
+    if (v == 0) {
+      return UNKNOWN;
+    }
+    if (v == 2) {
+      return first || end < 0 ? to : SEVERAL;
+    }
+    return end;
   }
 
   /** DFA states built so far (for tests and measurements). */
@@ -405,6 +491,9 @@ final class RegionDfa {
   }
 
   private int[] withStart(int[] kernel) {
+    if (fromStartOnly) {
+      return kernel;
+    }
     int[] all = Arrays.copyOf(kernel, kernel.length + 1);
     all[kernel.length] = start; // unanchored: a match may start at every position
     return all;

@@ -82,7 +82,11 @@ class RegionDfaTest {
           ".+c",
           "[^a]+b",
           "\\P{L}+\\d",
-          ".*?x");
+          ".*?x",
+          "\\d{3,6}\\b",
+          "\\b\\w{1,3}\\b",
+          "(?:ab|abcd)\\b",
+          "[a-d]{1,4}\\B\\d");
 
   private static final String ALPHABET =
       "aAbBcCdkKsSxyzéÉåÅäÄ0123456789 _-.@\n\t\u212A\u017F\u212B\u00DF\u1E9E\u00FF\u0178";
