@@ -9,6 +9,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -31,10 +32,51 @@ final class AvroExtractor {
       JsonPathNode root = JsonPathNode.root();
       while (records.hasNext()) {
         reuse = records.next(reuse);
-        walk(reuse, index++, root, sink);
+        walk(reuse, records.getSchema(), index++, root, sink);
       }
     } catch (IOException | RuntimeException e) {
       throw Extraction.unparsable("Avro", e);
+    }
+  }
+
+  /**
+   * Walks a value by its schema, which says what it holds without a chain of type tests on every
+   * value (those cost as much as decoding the record); a union's branch is found by the value's own
+   * type.
+   */
+  private static void walk(
+      Object value, Schema schema, long record, JsonPathNode path, SegmentSink sink) {
+    switch (schema.getType()) {
+      case RECORD -> {
+        GenericRecord r = (GenericRecord) value;
+        for (Schema.Field field : schema.getFields()) {
+          walk(r.get(field.pos()), field.schema(), record, path.child(field.name()), sink);
+        }
+      }
+      case ARRAY -> {
+        Schema items = schema.getElementType();
+        int i = 0;
+        for (Object item : (Collection<?>) value) {
+          walk(item, items, record, path.child(i++), sink);
+        }
+      }
+      case MAP -> {
+        Schema values = schema.getValueType();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+          walk(e.getValue(), values, record, path.child(String.valueOf(e.getKey())), sink);
+        }
+      }
+      case STRING, ENUM, INT, LONG, FLOAT, DOUBLE -> emit(value.toString(), record, path, sink);
+      case UNION -> walk(value, record, path, sink);
+      case BOOLEAN, BYTES, FIXED, NULL -> {
+        // not text
+      }
+    }
+  }
+
+  private static void emit(String text, long record, JsonPathNode path, SegmentSink sink) {
+    if (!text.isEmpty()) {
+      sink.accept(Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
     }
   }
 
@@ -55,14 +97,10 @@ final class AvroExtractor {
       for (Object item : items) {
         walk(item, record, path.child(i++), sink);
       }
-    } else if (value instanceof GenericContainer) {
+    } else if (value instanceof GenericContainer && !(value instanceof GenericEnumSymbol<?>)) {
       return; // fixed: bytes, not text
     } else {
-      String text = value.toString();
-      if (!text.isEmpty()) {
-        sink.accept(
-            Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
-      }
+      emit(value.toString(), record, path, sink);
     }
   }
 }
