@@ -24,6 +24,14 @@ final class BatchRun {
   private final TextBatch.Scratch scratch;
   private final TriggerAutomaton.Fired fired;
   private final Map<Seeds, int[]> seedRegions = new IdentityHashMap<>();
+
+  /**
+   * Per seeded group, its seeds' regions over the batch and, for each, the first region that may
+   * still reach the text being looked at: texts come in order, so each region is passed once.
+   */
+  private int[][][] seededRegions;
+
+  private int[][] seededCursors;
   private int textStart; // the text being searched, in batch offsets
   private int textEnd;
 
@@ -71,7 +79,9 @@ final class BatchRun {
     for (int h = 0; h < s.hitCount; h++) {
       order[h] = ((long) s.hitEnd[h] << 32) | h;
     }
-    Arrays.sort(order, 0, s.hitCount);
+    if (!ascending(order, s.hitCount)) {
+      Arrays.sort(order, 0, s.hitCount); // the pass reports in end order but for its two walks
+    }
     Detector.Evidence evidence = s.evidence;
     evidence.batch = this;
     evidence.fired = null;
@@ -130,7 +140,7 @@ final class BatchRun {
       }
       for (int k = 0; k < d.seededGroups.length; k++) {
         int g = d.seededGroups[k];
-        if (!visit[g] && anyRegion(d.seededGroupSeeds[k], a, b)) {
+        if (!visit[g] && anyRegion(k, a, b)) {
           visit[g] = true;
           toVisit[nVisit++] = g;
         }
@@ -163,12 +173,43 @@ final class BatchRun {
     evidence.batch = null;
   }
 
-  /** Whether any of {@code seeds} has a region in {@code [a, b)} of the batch. */
-  private boolean anyRegion(Seeds[] seeds, int a, int b) {
-    for (Seeds seed : seeds) {
-      int[] r = wholeRegions(seed);
-      int k = firstEndingAfter(r, a);
-      if (k < r.length && r[k] < b) {
+  private static boolean ascending(long[] values, int n) {
+    for (int i = 1; i < n; i++) {
+      if (values[i] < values[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether any seed of seeded group {@code k} has a region in {@code [a, b)} of the batch; {@code
+   * a} never decreases from one call to the next.
+   */
+  private boolean anyRegion(int k, int a, int b) {
+    if (seededRegions == null) {
+      seededRegions = new int[d.seededGroups.length][][];
+      seededCursors = new int[d.seededGroups.length][];
+    }
+    int[][] regions = seededRegions[k];
+    if (regions == null) {
+      Seeds[] seeds = d.seededGroupSeeds[k];
+      regions = new int[seeds.length][];
+      for (int j = 0; j < seeds.length; j++) {
+        regions[j] = wholeRegions(seeds[j]);
+      }
+      seededRegions[k] = regions;
+      seededCursors[k] = new int[seeds.length];
+    }
+    int[] cursors = seededCursors[k];
+    for (int j = 0; j < regions.length; j++) {
+      int[] r = regions[j];
+      int c = cursors[j];
+      while (c < r.length && r[c + 1] <= a) {
+        c += 2; // ends before this text, and so before every later one
+      }
+      cursors[j] = c;
+      if (c < r.length && r[c] < b) {
         return true;
       }
     }
