@@ -95,6 +95,32 @@ public final class TextBatch {
     if (field == scratch.lastField) {
       return scratch.lastKeywords; // a column's cells, a path's values: extractors share one field
     }
+    // Rows and records repeat their fields in one order: where the last field was met, the next
+    // slot of that cycle holds this one, or the cycle starts again.
+    Scratch s = scratch;
+    int p = s.cyclePos + 1;
+    Detector.FieldKeywords known;
+    if (p < CYCLE && s.cycleFields[p] == field) {
+      known = s.cycleKeywords[p];
+    } else if (s.cycleFields[0] == field) {
+      p = 0;
+      known = s.cycleKeywords[0];
+    } else {
+      known = lookUp(field, detector);
+      if (p >= CYCLE) {
+        p = 0;
+      }
+      s.cycleFields[p] = field;
+      s.cycleKeywords[p] = known;
+    }
+    s.cyclePos = p;
+    s.lastField = field;
+    s.lastKeywords = known;
+    return known;
+  }
+
+  /** The keywords in {@code field}'s names, from the caches or else from {@code detector}. */
+  private Detector.FieldKeywords lookUp(FieldContext field, Detector detector) {
     // By identity first: extractors hand out one context per column or path, and hashing a
     // context hashes its list of names.
     Map<FieldContext, Detector.FieldKeywords> same = scratch.fieldKeywordsBySameField;
@@ -114,12 +140,13 @@ public final class TextBatch {
       }
       same.put(field, known);
     }
-    scratch.lastField = field;
-    scratch.lastKeywords = known;
     return known;
   }
 
   private static final int MAX_CACHED_FIELDS = 4096;
+
+  /** The longest cycle of fields {@link #fieldKeywords} follows: columns or paths in a row. */
+  private static final int CYCLE = 256;
 
   /**
    * The scratch space of {@code detector}'s scans of this batch, made anew for another detector.
@@ -145,6 +172,9 @@ public final class TextBatch {
         new IdentityHashMap<>();
     FieldContext lastField;
     Detector.FieldKeywords lastKeywords;
+    final FieldContext[] cycleFields = new FieldContext[CYCLE];
+    final Detector.FieldKeywords[] cycleKeywords = new Detector.FieldKeywords[CYCLE];
+    int cyclePos = -1;
     // The keyword pass's hits over the whole batch, in the order reported.
     int hitCount;
     int[] hitKind = new int[256];
