@@ -108,6 +108,20 @@ class LauncherHeapTest {
         .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
   }
 
+  @Test
+  void theClassArchiveIsRecordedFromTheTrainingSet_beforeTheFirstCommand(@TempDir Path dir)
+      throws Exception {
+    Path training = dir.resolve("root/cli/src/cds/training");
+    Files.createDirectories(training);
+    launcherArgs(dir, null, "scan", "x");
+    List<String> calls = Files.readAllLines(dir.resolve("calls.txt"));
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0))
+        .contains("-XX:ArchiveClassesAtExit=")
+        .contains("scan " + training + " --managed-data-identifier-selector ALL");
+    assertThat(calls.get(1)).endsWith("scan x");
+  }
+
   /** Every argument {@code ./assay COMMAND...} passes to java. */
   private static List<String> launcherArgs(Path dir, String javaOpts, String... command)
       throws IOException, InterruptedException {
@@ -122,7 +136,13 @@ class LauncherHeapTest {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path args = dir.resolve("args.txt");
     Path fakeJava = bin.resolve("java");
-    Files.writeString(fakeJava, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
+    Files.writeString(
+        fakeJava,
+        "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '"
+            + args
+            + "'\necho \"$*\" >> '"
+            + dir.resolve("calls.txt")
+            + "'\n");
     Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
     List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("assay").toString()));
     cmd.addAll(List.of(command));
