@@ -13,7 +13,7 @@
 #      with one and two threads, ALL and RECOMMENDED; secretlint (if npm is on PATH) and ripgrep (if
 #      rg is) over the same corpus, each as a ratio to Assay's time.
 # Usage: benchmarks/perf.sh [WORKDIR]   (needs ~5.6 GB free in WORKDIR and python3; takes ~12 minutes
-# plus section 6)
+# plus section 6). PERF_ONLY=realistic benchmarks/perf.sh [WORKDIR] runs section 6 alone (~5 minutes).
 # Run it on a quiet machine: every figure is a wall-clock run, JVM start-up included (the short
 # ones the best of two). The JVM runs as ./assay runs it: the same flags and its class-data
 # sharing archive; one run without the archive shows what it saves.
@@ -30,6 +30,7 @@ java=(java -XX:+UseParallelGC -Xmn128m -XX:FreqInlineSize=100 -XX:MaxInlineLevel
 nocds=(java -XX:+UseParallelGC -Xmn128m -XX:FreqInlineSize=100 -XX:MaxInlineLevel=4)
 sized=(java -XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:MaxInlineLevel=4 -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) # as ./assay runs it with -Xmx in ASSAY_JAVA_OPTS
 
+if [ "${PERF_ONLY:-}" != realistic ]; then
 python3 - "$work" <<'PY'
 import os, random, sys
 work = sys.argv[1]
@@ -74,6 +75,7 @@ for name, source in (("long", "clean"), ("plong", "planted")):  # 1 GB: start-up
         for _ in range(4):
             out.write(text)
 PY
+fi # PERF_ONLY
 
 summary=()
 # run LABEL BYTES COMMAND...: times COMMAND, prints wall time, MB/s over BYTES and peak RSS.
@@ -113,13 +115,14 @@ best() {
 }
 size() { du -b --apparent-size "$1" | cut -f1; }
 
+sel=(--managed-data-identifier-selector ALL)
+if [ "${PERF_ONLY:-}" != realistic ]; then
 planted=$(size "$work/planted/app.log"); clean=$(size "$work/clean/app.log")
 many=$(find "$work/many" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}') # hard links: du counts them once
 many4=$(find "$work/many4" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}')
 many16=$(find "$work/many16" -name '*.log' -printf '%s\n' | awk '{s += $1} END {print s}')
 long=$(size "$work/long/app.log"); plong=$(size "$work/plong/app.log")
 echo "== 1. one log file, one thread"
-sel=(--managed-data-identifier-selector ALL)
 best "ALL, 256 MB log, a planted value every 40 lines" "$planted" "${java[@]}" -jar "$jar" scan "$work/planted" "${sel[@]}" --threads 1 --format json --output "$work/planted.json" --quiet
 best "ALL, 256 MB log without planted values" "$clean" "${java[@]}" -jar "$jar" scan "$work/clean" "${sel[@]}" --threads 1 --format json --output "$work/clean.json" --quiet
 best "ALL, 256 MB log without planted values, no CDS archive" "$clean" "${nocds[@]}" -jar "$jar" scan "$work/clean" "${sel[@]}" --threads 1 --format json --output "$work/clean.json" --quiet
@@ -192,6 +195,7 @@ if command -v rg >/dev/null; then
   run "ripgrep, 166 regexes (ALL)" "$planted" rg -U -c -f "$work/regexes.txt" "$work/planted/app.log"
   run "ripgrep, RECOMMENDED regexes" "$planted" rg -U -c -f "$work/regexes-rec.txt" "$work/planted/app.log"
 fi
+fi # PERF_ONLY
 
 # Realistic data: RealisticCorpus writes what a bucket export looks like (logs, CSV, TSV, JSON Lines,
 # JSON, Parquet, Avro, prose; dense with numbers, keyword-named columns holding masked values, a
