@@ -124,10 +124,14 @@ final class RegexNeed {
    * {@code (?i)s} the long s: both reach the ASCII letter through upper then lower case.
    */
   private static boolean same(char c, char lit, boolean ignoreCase) {
-    return c == lit
-        || (ignoreCase
-            && (Character.toLowerCase(c) == lit
-                || Character.toLowerCase(Character.toUpperCase(c)) == lit));
+    if (c == lit || !ignoreCase) {
+      return c == lit;
+    }
+    if (c < 0x80) { // an ASCII char folds only from upper to lower case, and onto ASCII alone
+      return c >= 'A' && c <= 'Z' && (char) (c + ('a' - 'A')) == lit;
+    }
+    return Character.toLowerCase(c) == lit
+        || Character.toLowerCase(Character.toUpperCase(c)) == lit;
   }
 
   /** What a part of the regex can match. */

@@ -57,6 +57,22 @@ class RegexNeedTest {
   }
 
   @Test
+  void caselessChars_matchAsUnicodeFoldsThem_forEveryChar() {
+    for (char lit : "abcdefghijklmnopqrstuvwxyz0-_é".toCharArray()) {
+      for (int c = 0; c <= Character.MAX_VALUE; c++) {
+        char ch = (char) c;
+        boolean folds =
+            ch == lit
+                || Character.toLowerCase(ch) == lit
+                || Character.toLowerCase(Character.toUpperCase(ch)) == lit;
+        assertThat(RegexNeed.contains(String.valueOf(ch), 0, 1, String.valueOf(lit), true))
+            .as("U+%04X against %s", c, lit)
+            .isEqualTo(folds);
+      }
+    }
+  }
+
+  @Test
   void regionBounds_areHonoured() {
     RegexNeed need = RegexNeed.of("\\d{3}-\\d{2}-\\d{4}");
     String text = "ssn 512-23-4411 end";
