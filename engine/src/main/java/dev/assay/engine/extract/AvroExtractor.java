@@ -2,14 +2,12 @@ package dev.assay.engine.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -41,8 +39,8 @@ final class AvroExtractor {
 
   /**
    * Walks a value by its schema, which says what it holds without a chain of type tests on every
-   * value (those cost as much as decoding the record); a union's branch is found by the value's own
-   * type.
+   * value (those cost as much as decoding the record); a union's branch is the one Avro resolves
+   * the value to.
    */
   private static void walk(
       Object value, Schema schema, long record, JsonPathNode path, SegmentSink sink) {
@@ -67,7 +65,13 @@ final class AvroExtractor {
         }
       }
       case STRING, ENUM, INT, LONG, FLOAT, DOUBLE -> emit(value.toString(), record, path, sink);
-      case UNION -> walk(value, record, path, sink);
+      case UNION ->
+          walk(
+              value,
+              schema.getTypes().get(GenericData.get().resolveUnion(schema, value)),
+              record,
+              path,
+              sink);
       case BOOLEAN, BYTES, FIXED, NULL -> {
         // not text
       }
@@ -77,30 +81,6 @@ final class AvroExtractor {
   private static void emit(String text, long record, JsonPathNode path, SegmentSink sink) {
     if (!text.isEmpty()) {
       sink.accept(Segment.whole(text, new Segment.RecordAt(record, path.jsonPath()), path.field()));
-    }
-  }
-
-  private static void walk(Object value, long record, JsonPathNode path, SegmentSink sink) {
-    if (value == null || value instanceof Boolean || value instanceof ByteBuffer) {
-      return;
-    }
-    if (value instanceof GenericRecord r) {
-      for (Schema.Field field : r.getSchema().getFields()) {
-        walk(r.get(field.pos()), record, path.child(field.name()), sink);
-      }
-    } else if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        walk(e.getValue(), record, path.child(String.valueOf(e.getKey())), sink);
-      }
-    } else if (value instanceof Collection<?> items) {
-      int i = 0;
-      for (Object item : items) {
-        walk(item, record, path.child(i++), sink);
-      }
-    } else if (value instanceof GenericContainer && !(value instanceof GenericEnumSymbol<?>)) {
-      return; // fixed: bytes, not text
-    } else {
-      emit(value.toString(), record, path, sink);
     }
   }
 }

@@ -242,10 +242,11 @@ final class RegionDfa {
   /**
    * The first match re2j finds searching {@code text} cut at {@code to} from {@code from}, as
    * {@code start << 32 | end}, or -1 when there is none; {@code m} is the pattern's matcher on that
-   * cut text. re2j runs from the earliest end less {@code longest} (the most chars a match can
-   * take, {@link MatchLength#UNBOUNDED} if unknown), where no match can start before. When every
-   * match is {@code fixed} chars long (0 if not), the earliest end is the end of the leftmost
-   * match, and re2j does not run at all.
+   * cut text. No match can start before the earliest end less {@code longest} (the most chars a
+   * match can take, {@link MatchLength#UNBOUNDED} if unknown). When every match is {@code fixed}
+   * chars long (0 if not), the earliest end is the end of the leftmost match; otherwise the
+   * reversed regex finds the leftmost start and the anchored DFA its end ({@link #fromLeftmost}).
+   * re2j runs only where these cannot tell.
    */
   long next(Matcher m, CharSequence text, int from, int to, int longest, int fixed) {
     int end = firstEnd(text, from, to);

@@ -92,12 +92,13 @@ public final class TextBatch {
     if (field.isEmpty()) {
       return Detector.FieldKeywords.NONE;
     }
-    if (field == scratch.lastField) {
-      return scratch.lastKeywords; // a column's cells, a path's values: extractors share one field
-    }
-    // Rows and records repeat their fields in one order: where the last field was met, the next
-    // slot of that cycle holds this one, or the cycle starts again.
+    // The last field again (a column's cells, a path's values: extractors share one field); else
+    // rows and records repeat their fields in one order: the slot after the last field's holds
+    // this one, or the cycle starts again.
     Scratch s = scratch;
+    if (s.cyclePos >= 0 && s.cycleFields[s.cyclePos] == field) {
+      return s.cycleKeywords[s.cyclePos];
+    }
     int p = s.cyclePos + 1;
     Detector.FieldKeywords known;
     if (p < CYCLE && s.cycleFields[p] == field) {
@@ -114,8 +115,6 @@ public final class TextBatch {
       s.cycleKeywords[p] = known;
     }
     s.cyclePos = p;
-    s.lastField = field;
-    s.lastKeywords = known;
     return known;
   }
 
@@ -170,8 +169,6 @@ public final class TextBatch {
     final Map<FieldContext, Detector.FieldKeywords> fieldKeywords = new HashMap<>();
     final Map<FieldContext, Detector.FieldKeywords> fieldKeywordsBySameField =
         new IdentityHashMap<>();
-    FieldContext lastField;
-    Detector.FieldKeywords lastKeywords;
     final FieldContext[] cycleFields = new FieldContext[CYCLE];
     final Detector.FieldKeywords[] cycleKeywords = new Detector.FieldKeywords[CYCLE];
     int cyclePos = -1;
