@@ -32,7 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * text files, 32 MB in all, by thread count, with every managed identifier. Score: scans of the
  * corpus per second; multiply by 32 for MB/s.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScanBenchmark -f 1 -wi 2 -i 5}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScanBenchmark -f 1 -wi 2 -i 5}. With
+ * {@code -p corpus=DIR} it scans that directory instead (left as it is), for instance one format of
+ * {@link RealisticCorpus}: {@code -p corpus=/tmp/perf/real/csv -p threads=1}; the score is then
+ * scans of DIR per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,16 +52,24 @@ public class ScanBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  /** A directory to scan instead of the generated one; empty for the generated one. */
+  @Param({""})
+  public String corpus;
+
   private Path dir;
   private Scanner scanner;
   private long expected;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    dir = Files.createTempDirectory("assay-scan-bench");
-    for (int i = 0; i < FILES; i++) {
-      Files.writeString(
-          dir.resolve("file-" + i + ".log"), SyntheticText.generate(FILE_CHARS, 40, i));
+    if (corpus.isEmpty()) {
+      dir = Files.createTempDirectory("assay-scan-bench");
+      for (int i = 0; i < FILES; i++) {
+        Files.writeString(
+            dir.resolve("file-" + i + ".log"), SyntheticText.generate(FILE_CHARS, 40, i));
+      }
+    } else {
+      dir = Path.of(corpus);
     }
     Detector detector = Detector.of(ManagedCatalog.all(), List.of());
     scanner = Scanner.builder(detector).threads(threads).build();
@@ -85,6 +96,9 @@ public class ScanBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    if (!corpus.isEmpty()) {
+      return; // the caller's
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       files
           .sorted(Comparator.reverseOrder())

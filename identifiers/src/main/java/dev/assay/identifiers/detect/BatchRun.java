@@ -150,10 +150,17 @@ final class BatchRun {
         textStart = a;
         textEnd = b;
         CharArrayText text = new CharArrayText(batch.chars, a, b - a);
+        if (nVisit > 1 && b - a <= Detector.UNION_TEXT_MAX) {
+          siftByUnion(text, toVisit, nVisit);
+        }
         evidence.report(0, b - a, false, out);
         for (int k = 0; k < nVisit; k++) {
           int g = toVisit[k];
           visit[g] = false;
+          if (s.noMatch[g]) {
+            s.noMatch[g] = false;
+            continue;
+          }
           d.searchGroup(g, text, evidence, s.matchers);
           for (int e : d.groups[g].members()) {
             evidence.eligible[e] = false;
@@ -171,6 +178,38 @@ final class BatchRun {
       }
     }
     evidence.batch = null;
+  }
+
+  /**
+   * Marks in {@link TextBatch.Scratch#noMatch} the groups to visit whose pattern has no match
+   * anywhere in {@code text}, found by one pass of their union's DFA instead of a search per group:
+   * a search of a region of the text finds only matches of the pattern in the text (a match cut
+   * short by the region's end is left out, see {@link Detector#find}), so such a group finds
+   * nothing. A set of groups gets a union once it has come {@value TextBatch#UNION_AFTER} times, so
+   * that sets that come rarely cost no DFA.
+   */
+  private void siftByUnion(CharArrayText text, int[] toVisit, int nVisit) {
+    TextBatch.Scratch s = scratch;
+    int[] members = s.unionMembers;
+    int m = 0;
+    for (int k = 0; k < nVisit && m < RegionDfa.UNION_MAX; k++) {
+      if (d.searchedByDfa(toVisit[k])) {
+        members[m++] = toVisit[k];
+      }
+    }
+    if (m < 2) {
+      return;
+    }
+    RegionDfa union = s.union(members, m);
+    if (union == null) {
+      return;
+    }
+    int matching = union.matchingPatterns(text, 0, text.length());
+    for (int j = 0; j < m; j++) {
+      if ((matching & (1 << j)) == 0) {
+        s.noMatch[members[j]] = true;
+      }
+    }
   }
 
   private static boolean ascending(long[] values, int n) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the occurrences of a set of data identifiers in text, with Macie's rules: keyword
@@ -66,6 +67,40 @@ public final class Detector {
 
   /** For each group in {@link #seededGroups}, the plain seeds whose regions it may search. */
   final Seeds[][] seededGroupSeeds;
+
+  /**
+   * The longest text of a batch whose groups are first sifted by a union of their patterns: a cell,
+   * a JSON value. A longer text is searched in regions around its keywords and seeds, and a union
+   * would read all of it.
+   */
+  static final int UNION_TEXT_MAX = 256;
+
+  /** Unions built at most; a set of groups past them is searched group by group. */
+  private static final int MAX_UNIONS = 512;
+
+  /** The unions of groups' patterns, by the groups (ascending), built on first use. */
+  private final Map<GroupSet, Union> unions = new ConcurrentHashMap<>();
+
+  /** Groups, by number, ascending. */
+  private record GroupSet(int[] groups) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof GroupSet g && Arrays.equals(g.groups, groups);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(groups);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(groups);
+    }
+  }
+
+  /** A set of groups' union, or null where it could not be built. */
+  private record Union(RegionDfa dfa) {}
 
   /**
    * @param around the criteria's seeds when they are literals the keyword pass finds (their
@@ -480,6 +515,43 @@ public final class Detector {
         find(group, m, text, regions[r], regions[r + 1], evidence);
       }
     }
+  }
+
+  /**
+   * The union of the patterns of {@code groups} (ascending, each with a DFA, at most {@link
+   * RegionDfa#UNION_MAX}), built on first use and shared by every thread; null when it cannot be
+   * built or too many have been.
+   */
+  RegionDfa union(int[] groups) {
+    GroupSet key = new GroupSet(groups);
+    Union u = unions.get(key);
+    if (u == null) {
+      if (unions.size() >= MAX_UNIONS) {
+        return null;
+      }
+      u =
+          unions.computeIfAbsent(
+              key,
+              k -> {
+                List<String> regexes = new ArrayList<>(k.groups.length);
+                for (int g : k.groups) {
+                  regexes.add(this.groups[g].criteria.regex());
+                }
+                return new Union(RegionDfa.union(regexes));
+              });
+    }
+    return u.dfa;
+  }
+
+  /** The unions built so far (for tests). */
+  int unionCount() {
+    return unions.size();
+  }
+
+  /** Whether a group's regional search runs a DFA, and so the group may be in a union. */
+  boolean searchedByDfa(int gi) {
+    Search search = groups[gi].search;
+    return search != null && search.get().dfa != null;
   }
 
   private Matcher matcher(int gi, Matcher[] matchers, CharSequence text) {

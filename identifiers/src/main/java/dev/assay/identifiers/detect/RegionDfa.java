@@ -1,6 +1,8 @@
 package dev.assay.identifiers.detect;
 
 import com.google.re2j.Matcher;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +28,11 @@ import java.util.Map;
  * tables have them. Anything else ({@code ^}, {@code $}, case folding beyond Latin-1, a regex that
  * can match the empty text, more than {@value #MAX_NFA_STATES} states) makes {@link #of} return
  * null, and the detector runs re2j alone.
+ *
+ * <p>A {@linkplain #union union} of up to {@value #UNION_MAX} patterns answers, in one pass over a
+ * short text, which of them match anywhere in it ({@link #matchingPatterns}): a CSV cell under a
+ * {@code phone} header wakes a dozen countries' phone patterns, and most of them have no match
+ * there.
  *
  * <p>Thread-safe: the DFA is shared by every thread scanning with one detector. States and
  * transitions are added under a lock and published through a volatile table; a reader that sees a
@@ -94,6 +101,34 @@ final class RegionDfa {
 
   private final int[] dead = new int[2];
 
+  /** Patterns in a union at most: one bit each in the high half of a transition. */
+  static final int UNION_MAX = 32;
+
+  /** NFA states a union may have: more than one pattern's, as it holds up to {@link #UNION_MAX}. */
+  private static final int UNION_MAX_NFA_STATES = 16_000;
+
+  /**
+   * DFA states a union builds at most: past it, {@link #matchingPatterns} answers that every
+   * pattern may match.
+   */
+  private static final int UNION_MAX_DFA_STATES = 2000;
+
+  /**
+   * For a union, per state: width entries of {@code patterns << 32 | (next + 1) << 1 | 1}, where
+   * {@code patterns} has a bit for each pattern a match of which ends before the char (or at the
+   * end of the text); 0 = not computed yet. One long, so that a reader never sees a transition
+   * without its patterns. Null for a single pattern's DFA.
+   */
+  private volatile long[] unionTable;
+
+  /** A union's transitions are read and written whole (a plain long may be torn). */
+  private static final VarHandle TRANSITION = MethodHandles.arrayElementVarHandle(long[].class);
+
+  private final boolean union;
+
+  /** The number of patterns in a union (1 otherwise). */
+  private int patterns = 1;
+
   /** Chars scanned backward at most to find a leftmost start; longer searches start where asked. */
   private static final int MAX_REVERSE_SCAN = 4096;
 
@@ -118,8 +153,9 @@ final class RegionDfa {
     }
   }
 
-  private RegionDfa(Nfa nfa, int start, boolean fromStartOnly) {
+  private RegionDfa(Nfa nfa, int start, boolean fromStartOnly, boolean union) {
     this.fromStartOnly = fromStartOnly;
+    this.union = union;
     int n = nfa.size();
     this.kind = Arrays.copyOf(nfa.kind, n);
     this.out1 = Arrays.copyOf(nfa.out1, n);
@@ -194,19 +230,127 @@ final class RegionDfa {
 
   private static RegionDfa of(RegexTree.Node node, boolean fromStartOnly) {
     try {
-      Nfa nfa = new Nfa();
+      Nfa nfa = new Nfa(MAX_NFA_STATES);
       int match = nfa.add(MATCH, -1, -1, null);
       int start = compile(node, nfa, match);
-      if (nfa.size() > MAX_NFA_STATES) {
-        return null;
-      }
-      RegionDfa dfa = new RegionDfa(nfa, start, fromStartOnly);
+      RegionDfa dfa = new RegionDfa(nfa, start, fromStartOnly, false);
       if (dfa.matchesEmpty()) {
         return null;
       }
       return dfa;
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * The union of {@code regexes} (at most {@link #UNION_MAX}), for {@link #matchingPatterns}; null
+   * when one of them uses what the DFA does not follow, can match the empty text, or when together
+   * they have too many states.
+   */
+  static RegionDfa union(List<String> regexes) {
+    if (regexes.size() > UNION_MAX || regexes.isEmpty()) {
+      throw new IllegalArgumentException("a union of 1 to " + UNION_MAX + " patterns");
+    }
+    try {
+      Nfa nfa = new Nfa(UNION_MAX_NFA_STATES);
+      int start = -1;
+      for (int p = regexes.size() - 1; p >= 0; p--) {
+        // A MATCH state's out1 is the number of the pattern it ends.
+        int match = nfa.add(MATCH, p, -1, null);
+        int entry = compile(RegexTree.parseWithUnicodeClasses(regexes.get(p)), nfa, match);
+        start = start < 0 ? entry : nfa.add(SPLIT, entry, start, null);
+      }
+      RegionDfa dfa = new RegionDfa(nfa, start, false, true);
+      dfa.patterns = regexes.size();
+      return dfa.matchesEmpty() ? null : dfa;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Run on a {@linkplain #union union}: a bit for each of its patterns (bit {@code p} for the
+   * {@code p}-th regex) that has a match in {@code text[from, to)}, as re2j would find searching
+   * the text cut at {@code to} from {@code from}, with the char before {@code from} as context; all
+   * bits when the DFA has grown as large as it may. One step per code point, whatever the number of
+   * patterns; it stops early once every pattern has matched.
+   */
+  int matchingPatterns(CharSequence text, int from, int to) {
+    int all = -1;
+    boolean afterWord =
+        from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
+    long[] t = unionTable;
+    int state = initial[afterWord ? 1 : 0];
+    int found = 0;
+    int everyPattern = patterns == UNION_MAX ? all : (1 << patterns) - 1;
+    int i = from;
+    while (i < to) {
+      int cp = codePointAt(text, i, to);
+      int next = cp < Character.MIN_SUPPLEMENTARY_CODE_POINT ? i + 1 : i + 2;
+      int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
+      long v = unionStep(t, state, k);
+      if (v == 0) {
+        return all;
+      }
+      found |= (int) (v >>> 32);
+      if (found == everyPattern) {
+        return found;
+      }
+      state = (int) ((v & 0xFFFF_FFFFL) >>> 1) - 1;
+      if ((state + 1) * width > t.length) {
+        t = unionTable; // a new state: its row is in the grown table
+      }
+      i = next;
+    }
+    long v = unionStep(t, state, classes);
+    return v == 0 ? all : found | (int) (v >>> 32);
+  }
+
+  /**
+   * A union's transition from {@code state} on class {@code k}, read from {@code t} or computed.
+   */
+  private long unionStep(long[] t, int state, int k) {
+    int idx = state * width + k;
+    long v = idx < t.length ? (long) TRANSITION.getOpaque(t, idx) : 0;
+    return v != 0 ? v : computeUnion(state, k);
+  }
+
+  /** Fills in one transition of a union, as {@link #compute} does for one pattern. */
+  private long computeUnion(int state, int k) {
+    synchronized (lock) {
+      long[] t = unionTable;
+      int idx = state * width + k;
+      if (t[idx] != 0) {
+        return t[idx];
+      }
+      if (states.size() >= UNION_MAX_DFA_STATES) {
+        return 0;
+      }
+      Kernel kernel = states.get(state);
+      boolean atEnd = k == classes;
+      boolean word = !atEnd && classIsWord[k];
+      int[] closure = closure(withStart(kernel.nfa), kernel.afterWord, word);
+      long matched = 0;
+      int[] next = new int[closure.length];
+      int n = 0;
+      for (int s : closure) {
+        if (kind[s] == MATCH) {
+          matched |= 1L << out1[s];
+        } else if (!atEnd && kind[s] == CHAR && accepts[s][k]) {
+          next[n++] = out1[s];
+        }
+      }
+      int id = 0;
+      if (!atEnd) {
+        int[] sorted = Arrays.copyOf(next, n);
+        Arrays.sort(sorted);
+        id = intern(new Kernel(dedupe(sorted), word));
+      }
+      long value = (matched << 32) | ((id + 1L) << 1) | 1;
+      t = unionTable; // intern may have grown it
+      TRANSITION.setOpaque(t, idx, value);
+      return value;
     }
   }
 
@@ -222,7 +366,11 @@ final class RegionDfa {
   }
 
   private void reset() {
-    table = new int[width * 64];
+    if (union) {
+      unionTable = new long[width * 64];
+    } else {
+      table = new int[width * 64];
+    }
     int[] first = fromStartOnly ? new int[] {start} : new int[0];
     initial[0] = intern(new Kernel(first, false));
     initial[1] = intern(new Kernel(first, true));
@@ -323,14 +471,8 @@ final class RegionDfa {
       if (fromStartOnly && (state == dead[0] || state == dead[1])) {
         return end;
       }
-      int cp = text.charAt(i);
-      int next = i + 1;
-      if (Character.isHighSurrogate((char) cp)
-          && next < to
-          && Character.isLowSurrogate(text.charAt(next))) {
-        cp = Character.toCodePoint((char) cp, text.charAt(next));
-        next++;
-      }
+      int cp = codePointAt(text, i, to);
+      int next = cp < Character.MIN_SUPPLEMENTARY_CODE_POINT ? i + 1 : i + 2;
       int k = cp < 256 ? latin1Class[cp] : classOfSlow(cp);
       int idx = state * width + k;
       int v = idx < t.length ? t[idx] : 0;
@@ -428,6 +570,21 @@ final class RegionDfa {
     }
   }
 
+  /**
+   * The code point at {@code i} as re2j reads {@code text} cut at {@code to}: a surrogate pair is
+   * one, a lone surrogate is itself.
+   */
+  private static int codePointAt(CharSequence text, int i, int to) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c) && i + 1 < to) {
+      char low = text.charAt(i + 1);
+      if (Character.isLowSurrogate(low)) {
+        return Character.toCodePoint(c, low);
+      }
+    }
+    return c;
+  }
+
   private int classOfSlow(int cp) {
     int v = Arrays.binarySearch(bounds, cp);
     return intervalClass[v >= 0 ? v : -v - 2];
@@ -485,7 +642,11 @@ final class RegionDfa {
     int next = states.size();
     states.add(kernel);
     ids.put(kernel, next);
-    if ((next + 1) * width > table.length) {
+    if (union) {
+      if ((next + 1) * width > unionTable.length) {
+        unionTable = Arrays.copyOf(unionTable, Math.max(unionTable.length * 2, (next + 1) * width));
+      }
+    } else if ((next + 1) * width > table.length) {
       table = Arrays.copyOf(table, Math.max(table.length * 2, (next + 1) * width));
     }
     return next;
@@ -519,16 +680,34 @@ final class RegionDfa {
     return false;
   }
 
+  // closure's work arrays, and the mark of the states it has seen in its current call.
+  private int[] closureSeen;
+  private int[] closureStack;
+  private int[] closureOut;
+  private int closureMark;
+
   /** The states reachable by empty moves, word-boundary tests decided by the chars around. */
   private int[] closure(int[] from, boolean before, boolean after) {
-    boolean[] seen = new boolean[kind.length];
-    int[] stack = new int[kind.length];
-    int[] out = new int[kind.length];
+    // Called under the lock (or while the DFA is built), so the work arrays are the DFA's own: a
+    // union has thousands of NFA states, and each transition computed would allocate them anew.
+    if (closureStack == null) {
+      closureSeen = new int[kind.length];
+      closureStack = new int[kind.length];
+      closureOut = new int[kind.length];
+    }
+    int[] seen = closureSeen;
+    int[] stack = closureStack;
+    int[] out = closureOut;
+    int mark = ++closureMark;
+    if (mark == Integer.MAX_VALUE) {
+      Arrays.fill(seen, 0);
+      mark = closureMark = 1;
+    }
     int sp = 0;
     int n = 0;
     for (int s : from) {
-      if (!seen[s]) {
-        seen[s] = true;
+      if (seen[s] != mark) {
+        seen[s] = mark;
         stack[sp++] = s;
       }
     }
@@ -548,12 +727,12 @@ final class RegionDfa {
         case NOT_WORD_BOUNDARY -> a = boundary ? -1 : out1[s];
         default -> throw new IllegalStateException();
       }
-      if (a >= 0 && !seen[a]) {
-        seen[a] = true;
+      if (a >= 0 && seen[a] != mark) {
+        seen[a] = mark;
         stack[sp++] = a;
       }
-      if (b >= 0 && !seen[b]) {
-        seen[b] = true;
+      if (b >= 0 && seen[b] != mark) {
+        seen[b] = mark;
         stack[sp++] = b;
       }
     }
@@ -615,11 +794,16 @@ final class RegionDfa {
 
   /** The NFA under construction. */
   private static final class Nfa {
+    private final int maxStates;
     byte[] kind = new byte[64];
     int[] out1 = new int[64];
     int[] out2 = new int[64];
     final List<int[]> sets = new ArrayList<>();
     private int size;
+
+    Nfa(int maxStates) {
+      this.maxStates = maxStates;
+    }
 
     int size() {
       return size;
@@ -631,7 +815,7 @@ final class RegionDfa {
         out1 = Arrays.copyOf(out1, size * 2);
         out2 = Arrays.copyOf(out2, size * 2);
       }
-      if (size >= MAX_NFA_STATES) {
+      if (size >= maxStates) {
         throw new IllegalArgumentException("too many states");
       }
       kind[size] = k;

@@ -158,6 +158,12 @@ public final class TextBatch {
   }
 
   /** What a detector's scan of a batch reuses from one call to the next. */
+  /** Sets of groups a scratch remembers (a power of two). */
+  private static final int UNION_SLOTS = 256;
+
+  /** How often a set of groups comes before its texts are sifted by a union. */
+  static final int UNION_AFTER = 8;
+
   static final class Scratch {
     final Detector detector;
     final Detector.Evidence evidence;
@@ -166,6 +172,12 @@ public final class TextBatch {
     final int[] toVisit;
     final boolean[] touchedMark;
     final int[] touched;
+    final boolean[] noMatch; // by group: its union found no match in the text being searched
+    final int[] unionMembers = new int[RegionDfa.UNION_MAX];
+    // Sets of groups seen, by their hash: how often each came, and its union once built.
+    private final int[][] unionKeys = new int[UNION_SLOTS][];
+    private final int[] unionSeen = new int[UNION_SLOTS];
+    private final RegionDfa[] unionDfas = new RegionDfa[UNION_SLOTS];
     final Map<FieldContext, Detector.FieldKeywords> fieldKeywords = new HashMap<>();
     final Map<FieldContext, Detector.FieldKeywords> fieldKeywordsBySameField =
         new IdentityHashMap<>();
@@ -189,6 +201,30 @@ public final class TextBatch {
       this.toVisit = new int[groups];
       this.touchedMark = new boolean[entries];
       this.touched = new int[entries];
+      this.noMatch = new boolean[groups];
+    }
+
+    /**
+     * The union of the first {@code m} groups of {@code members}, once this set has come {@link
+     * #UNION_AFTER} times; null before, or when it cannot be built.
+     */
+    RegionDfa union(int[] members, int m) {
+      int h = 1;
+      for (int j = 0; j < m; j++) {
+        h = h * 31 + members[j];
+      }
+      int slot = (h ^ (h >>> 16)) & (UNION_SLOTS - 1);
+      int[] key = unionKeys[slot];
+      if (key == null || !Arrays.equals(key, 0, key.length, members, 0, m)) {
+        unionKeys[slot] = Arrays.copyOf(members, m);
+        unionSeen[slot] = 1;
+        unionDfas[slot] = null;
+        return null;
+      }
+      if (++unionSeen[slot] == UNION_AFTER) {
+        unionDfas[slot] = detector.union(unionKeys[slot]);
+      }
+      return unionDfas[slot];
     }
 
     void record(int kind, int entry, int start, int end, int value) {

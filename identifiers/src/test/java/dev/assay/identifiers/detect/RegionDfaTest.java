@@ -115,6 +115,15 @@ class RegionDfaTest {
     return sb.toString();
   }
 
+  /** Adds every managed pattern to {@code regexes} and its samples to {@code pieces}. */
+  private static void addManaged(List<String> regexes, List<String> pieces) {
+    for (ManagedDataIdentifier id : ManagedCatalog.all()) {
+      regexes.add(id.criteria().regex());
+      pieces.addAll(id.positives());
+      pieces.addAll(id.negatives());
+    }
+  }
+
   /** re2j from {@code from} on the text cut at {@code to}, as the detector searches a region. */
   static List<String> plain(Pattern pattern, String text, int from, int to) {
     Matcher m = pattern.matcher(text.substring(0, to));
@@ -181,11 +190,7 @@ class RegionDfaTest {
   void narrowedSearch_findsExactlyWhatRe2jFinds() {
     List<String> regexes = new ArrayList<>(CONSTRUCTS);
     List<String> pieces = new ArrayList<>();
-    for (ManagedDataIdentifier id : ManagedCatalog.all()) {
-      regexes.add(id.criteria().regex());
-      pieces.addAll(id.positives());
-      pieces.addAll(id.negatives());
-    }
+    addManaged(regexes, pieces);
     Random random = new Random(1_201_2026);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
@@ -223,6 +228,78 @@ class RegionDfaTest {
     assertThat(patterns).isGreaterThan(180);
     assertThat(fixedLength).isGreaterThan(20);
     assertThat(matches).isGreaterThan(10_000);
+  }
+
+  @Test
+  void union_tellsWhichOfItsPatternsMatch_asRe2jWould() {
+    List<String> regexes = new ArrayList<>();
+    List<String> pieces = new ArrayList<>();
+    for (String regex : CONSTRUCTS) {
+      if (RegionDfa.of(regex) != null) {
+        regexes.add(regex);
+      }
+    }
+    addManaged(regexes, pieces);
+    Random random = new Random(7_12_2026);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      texts.add(randomText(random, pieces, 5 + random.nextInt(120)));
+    }
+    for (int i = 0; i < 200; i++) {
+      texts.add(pieces.get(random.nextInt(pieces.size())));
+    }
+    int unions = 0;
+    int bitsSet = 0;
+    int bitsClear = 0;
+    for (int u = 0; u < 60; u++) {
+      int size = u == 0 ? RegionDfa.UNION_MAX : 1 + random.nextInt(12);
+      List<String> members = new ArrayList<>(regexes);
+      Collections.shuffle(members, random);
+      members = members.subList(0, size);
+      RegionDfa union = RegionDfa.union(members);
+      if (union == null) {
+        continue;
+      }
+      unions++;
+      List<Pattern> patterns = members.stream().map(Pattern::compile).toList();
+      for (String text : texts) {
+        int from = random.nextInt(4) == 0 ? random.nextInt(text.length() + 1) : 0;
+        int to =
+            random.nextInt(4) == 0
+                ? from + random.nextInt(text.length() - from + 1)
+                : text.length();
+        int expected = 0;
+        for (int p = 0; p < size; p++) {
+          if (!plain(patterns.get(p), text, from, to).isEmpty()) {
+            expected |= 1 << p;
+          }
+        }
+        int found = union.matchingPatterns(text, from, to);
+        if (found != -1) { // -1: grown as large as it may, every pattern may match
+          assertThat(Integer.toBinaryString(found))
+              .as("%s on [%d, %d) of %s", members, from, to, escaped(text))
+              .isEqualTo(Integer.toBinaryString(expected));
+          bitsSet += Integer.bitCount(found);
+          bitsClear += size - Integer.bitCount(found);
+        }
+      }
+    }
+    assertThat(unions).isGreaterThan(50);
+    assertThat(bitsSet).isGreaterThan(1000);
+    assertThat(bitsClear).isGreaterThan(10_000);
+  }
+
+  @Test
+  void aUnionThatExplodes_saysEveryPatternMayMatch() {
+    RegionDfa union = RegionDfa.union(List.of("a[ab]{12}c", "zz"));
+    Random random = new Random(5);
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < 50_000; k++) {
+      sb.append(random.nextBoolean() ? 'a' : 'b');
+    }
+    assertThat(union.matchingPatterns(sb, 0, sb.length())).isEqualTo(-1);
+    assertThat(RegionDfa.union(List.of("a*", "b"))).isNull();
+    assertThat(RegionDfa.union(List.of("^a", "b"))).isNull();
   }
 
   @Test
@@ -267,6 +344,52 @@ class RegionDfaTest {
     for (int i = 0; i < 200; i++) {
       texts.add(randomText(seed, List.of("512-23-4411", "ssn 431-58-2207 ", "12-345-6789"), 300));
     }
+    onFourThreads(
+        () -> {
+          for (String text : texts) {
+            assertThat(narrowed(pattern, shared, 11, text, 0, text.length()))
+                .isEqualTo(plain(pattern, text, 0, text.length()));
+          }
+        });
+  }
+
+  @Test
+  void aUnionSharedByThreads_answersAsAlone() throws Exception {
+    List<String> regexes = new ArrayList<>();
+    for (ManagedDataIdentifier id : ManagedCatalog.all()) {
+      if (id.id().contains("PHONE_NUMBER") || id.id().contains("BANK_ACCOUNT_NUMBER")) {
+        regexes.add(id.criteria().regex());
+      }
+    }
+    List<String> members = regexes.subList(0, Math.min(RegionDfa.UNION_MAX, regexes.size()));
+    List<Pattern> patterns = members.stream().map(Pattern::compile).toList();
+    Random seed = new Random(8);
+    List<String> texts = new ArrayList<>();
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String text =
+          randomText(
+              seed, List.of("+44 20 7946 0958", "(647) 555-7450", "DE89370400440532013000"), 40);
+      texts.add(text);
+      int bits = 0;
+      for (int p = 0; p < patterns.size(); p++) {
+        bits |= plain(patterns.get(p), text, 0, text.length()).isEmpty() ? 0 : 1 << p;
+      }
+      expected.add(bits);
+    }
+    RegionDfa shared = RegionDfa.union(members);
+    onFourThreads(
+        () -> {
+          for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            assertThat(shared.matchingPatterns(text, 0, text.length())).isEqualTo(expected.get(i));
+          }
+        });
+    assertThat(members).hasSizeGreaterThan(5);
+  }
+
+  /** Runs {@code body} on four threads at once; fails with what any of them threw. */
+  private static void onFourThreads(Runnable body) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < 4; t++) {
@@ -274,10 +397,7 @@ class RegionDfaTest {
           new Thread(
               () -> {
                 try {
-                  for (String text : texts) {
-                    assertThat(narrowed(pattern, shared, 11, text, 0, text.length()))
-                        .isEqualTo(plain(pattern, text, 0, text.length()));
-                  }
+                  body.run();
                 } catch (Throwable e) {
                   failures.add(e);
                 }

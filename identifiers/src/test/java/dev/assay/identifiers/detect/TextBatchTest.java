@@ -113,6 +113,44 @@ class TextBatchTest {
   }
 
   @Test
+  void columnsOfOneShape_siftedByUnions_findWhatEachTextFindsAlone() {
+    // Rows of a table: each column's values are drawn from one identifier's samples, so the same
+    // sets of groups come again and again and get unions (Detector.UNION_TEXT_MAX, UNION_AFTER).
+    Detector all = Detector.of(ManagedCatalog.all(), List.of());
+    SplittableRandom random = new SplittableRandom(17);
+    List<ManagedDataIdentifier> managed = ManagedCatalog.all();
+    TextBatch batch = new TextBatch();
+    int found = 0;
+    for (int round = 0; round < 30; round++) {
+      batch.clear();
+      int columns = 2 + random.nextInt(10);
+      List<List<String>> values = new ArrayList<>();
+      List<FieldContext> fields = new ArrayList<>();
+      for (int c = 0; c < columns; c++) {
+        ManagedDataIdentifier id = managed.get(random.nextInt(managed.size()));
+        List<String> v = new ArrayList<>(id.positives());
+        v.addAll(id.negatives());
+        values.add(v);
+        fields.add(FIELDS.get(random.nextInt(FIELDS.size())));
+      }
+      int rows = 20 + random.nextInt(40);
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
+          List<String> v = values.get(c);
+          String value = v.get(random.nextInt(v.size()));
+          batch.add(random.nextInt(5) == 0 ? value + " " + r : value, fields.get(c));
+        }
+      }
+      assertSameAsAlone(all, batch);
+      int[] count = {0};
+      all.scan(batch, (i, c) -> count[0]++);
+      found += count[0];
+    }
+    assertThat(found).as("the texts hold occurrences").isGreaterThan(500);
+    assertThat(all.unionCount()).as("unions built").isGreaterThan(20);
+  }
+
+  @Test
   void everySample_alone_andAmongOthers() {
     Detector all = Detector.of(ManagedCatalog.all(), List.of());
     TextBatch batch = new TextBatch();
