@@ -32,6 +32,7 @@ final class BatchRun {
   private int[][][] seededRegions;
 
   private int[][] seededCursors;
+  private int nextHit; // the first hit, in end order, not yet given to a text
   private int textStart; // the text being searched, in batch offsets
   private int textEnd;
 
@@ -44,6 +45,42 @@ final class BatchRun {
   }
 
   void run(Detector.BatchSink sink) {
+    keywordPass();
+    TextBatch.Scratch s = scratch;
+    long[] order = s.order;
+    for (int h = 0; h < s.hitCount; h++) {
+      order[h] = ((long) s.hitEnd[h] << 32) | h;
+    }
+    if (!ascending(order, s.hitCount)) {
+      Arrays.sort(order, 0, s.hitCount); // the pass reports in end order but for its two walks
+    }
+    Detector.Evidence evidence = s.evidence;
+    evidence.batch = this;
+    evidence.fired = null;
+    List<Candidate> out = new ArrayList<>();
+    // Each step its own method: the JIT compiles small methods sooner and recompiles one, not
+    // the whole loop, when a new path turns up (a loop with all of them inlined was compiled eight
+    // times in a 48 MB scan, most of it while the scan ran in slower code).
+    nextHit = 0;
+    for (int i = 0; i < batch.count; i++) {
+      int a = batch.starts[i];
+      int b = batch.ends[i];
+      int nTouched = gatherHits(a, b);
+      nTouched = gatherFieldKeywords(i, nTouched);
+      int nVisit = groupsToVisit(nTouched, a, b);
+      if (nVisit > 0) {
+        searchText(i, a, b, nVisit, out, sink);
+      }
+      for (int k = 0; k < nTouched; k++) {
+        evidence.reset(s.touched[k]);
+        s.touchedMark[s.touched[k]] = false;
+      }
+    }
+    evidence.batch = null;
+  }
+
+  /** The keyword pass over the whole batch, its hits recorded in the scratch state. */
+  private void keywordPass() {
     TextBatch.Scratch s = scratch;
     s.hitCount = 0;
     if (d.index != null) {
@@ -75,109 +112,123 @@ final class BatchRun {
     } else if (d.triggers != null) {
       KeywordIndex.scan(null, whole, null, d.triggers, fired);
     }
-    long[] order = s.order;
-    for (int h = 0; h < s.hitCount; h++) {
-      order[h] = ((long) s.hitEnd[h] << 32) | h;
-    }
-    if (!ascending(order, s.hitCount)) {
-      Arrays.sort(order, 0, s.hitCount); // the pass reports in end order but for its two walks
-    }
+  }
+
+  /**
+   * Moves the hits that end by {@code b} into the evidence of the text {@code [a, b)}, and returns
+   * how many entries they touched (listed in the scratch state).
+   */
+  private int gatherHits(int a, int b) {
+    TextBatch.Scratch s = scratch;
     Detector.Evidence evidence = s.evidence;
-    evidence.batch = this;
-    evidence.fired = null;
+    long[] order = s.order;
+    int nTouched = 0;
+    int h = nextHit;
+    for (; h < s.hitCount && (int) (order[h] >>> 32) <= b; h++) {
+      int hit = (int) order[h];
+      int start = s.hitStart[hit];
+      if (start < a) {
+        continue; // a literal with the separator in it: it belongs to no text
+      }
+      int e = s.hitEntry[hit];
+      switch (s.hitKind[hit]) {
+        case ANCHOR -> evidence.anchorSeen[e] = true;
+        case AROUND ->
+            Detector.addHit(
+                evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
+        default ->
+            Detector.addHit(
+                evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
+      }
+      if (!s.touchedMark[e]) {
+        s.touchedMark[e] = true;
+        s.touched[nTouched++] = e;
+      }
+    }
+    nextHit = h;
+    return nTouched;
+  }
+
+  /** Adds text {@code i}'s field-name keywords to its evidence; returns the entries touched. */
+  private int gatherFieldKeywords(int i, int nTouched) {
+    TextBatch.Scratch s = scratch;
+    Detector.FieldKeywords inField = batch.fieldKeywords(i, d);
+    int[] entries = inField.entries();
+    for (int k = 0; k < entries.length; k++) {
+      int e = entries[k];
+      s.evidence.fieldKeyword[e] = inField.keywords()[k];
+      if (!s.touchedMark[e]) {
+        s.touchedMark[e] = true;
+        s.touched[nTouched++] = e;
+      }
+    }
+    return nTouched;
+  }
+
+  /**
+   * Lists in the scratch state the groups to search in the text {@code [a, b)}: those of the
+   * entries its evidence touched, those searched in every text, and the seeded ones with a region
+   * in it. Returns how many.
+   */
+  private int groupsToVisit(int nTouched, int a, int b) {
+    TextBatch.Scratch s = scratch;
     boolean[] visit = s.visit;
     int[] toVisit = s.toVisit;
-    int[] touched = s.touched;
-    List<Candidate> out = new ArrayList<>();
-    int h = 0;
-    for (int i = 0; i < batch.count; i++) {
-      int a = batch.starts[i];
-      int b = batch.ends[i];
-      int nTouched = 0;
-      int nVisit = 0;
-      for (; h < s.hitCount && (int) (order[h] >>> 32) <= b; h++) {
-        int hit = (int) order[h];
-        int start = s.hitStart[hit];
-        if (start < a) {
-          continue; // a literal with the separator in it: it belongs to no text
-        }
-        int e = s.hitEntry[hit];
-        switch (s.hitKind[hit]) {
-          case ANCHOR -> evidence.anchorSeen[e] = true;
-          case AROUND ->
-              Detector.addHit(
-                  evidence.anchorHits, evidence.anchorHitCount, e, start - a, s.hitEnd[hit] - a);
-          default ->
-              Detector.addHit(
-                  evidence.keywordHits, evidence.keywordHitCount, e, start - a, s.hitValue[hit]);
-        }
-        if (!s.touchedMark[e]) {
-          s.touchedMark[e] = true;
-          touched[nTouched++] = e;
-        }
-      }
-      Detector.FieldKeywords inField = batch.fieldKeywords(i, d);
-      for (int k = 0; k < inField.entries().length; k++) {
-        int e = inField.entries()[k];
-        evidence.fieldKeyword[e] = inField.keywords()[k];
-        if (!s.touchedMark[e]) {
-          s.touchedMark[e] = true;
-          touched[nTouched++] = e;
-        }
-      }
-      for (int k = 0; k < nTouched; k++) {
-        int g = d.groupOf[touched[k]];
-        if (!visit[g]) {
-          visit[g] = true;
-          toVisit[nVisit++] = g;
-        }
-      }
-      for (int g : d.everyTextGroups) {
-        if (!visit[g]) {
-          visit[g] = true;
-          toVisit[nVisit++] = g;
-        }
-      }
-      for (int k = 0; k < d.seededGroups.length; k++) {
-        int g = d.seededGroups[k];
-        if (!visit[g] && anyRegion(k, a, b)) {
-          visit[g] = true;
-          toVisit[nVisit++] = g;
-        }
-      }
-      if (nVisit > 0) {
-        Arrays.sort(toVisit, 0, nVisit);
-        textStart = a;
-        textEnd = b;
-        CharArrayText text = new CharArrayText(batch.chars, a, b - a);
-        if (nVisit > 1 && b - a <= Detector.UNION_TEXT_MAX) {
-          siftByUnion(text, toVisit, nVisit);
-        }
-        evidence.report(0, b - a, false, out);
-        for (int k = 0; k < nVisit; k++) {
-          int g = toVisit[k];
-          visit[g] = false;
-          if (s.noMatch[g]) {
-            s.noMatch[g] = false;
-            continue;
-          }
-          d.searchGroup(g, text, evidence, s.matchers);
-          for (int e : d.groups[g].members()) {
-            evidence.eligible[e] = false;
-          }
-        }
-        d.sortAndResolve(out);
-        for (Candidate c : out) {
-          sink.accept(i, c);
-        }
-        out.clear();
-      }
-      for (int k = 0; k < nTouched; k++) {
-        evidence.reset(touched[k]);
-        s.touchedMark[touched[k]] = false;
+    int nVisit = 0;
+    for (int k = 0; k < nTouched; k++) {
+      int g = d.groupOf[s.touched[k]];
+      if (!visit[g]) {
+        visit[g] = true;
+        toVisit[nVisit++] = g;
       }
     }
-    evidence.batch = null;
+    for (int g : d.everyTextGroups) {
+      if (!visit[g]) {
+        visit[g] = true;
+        toVisit[nVisit++] = g;
+      }
+    }
+    for (int k = 0; k < d.seededGroups.length; k++) {
+      int g = d.seededGroups[k];
+      if (!visit[g] && anyRegion(k, a, b)) {
+        visit[g] = true;
+        toVisit[nVisit++] = g;
+      }
+    }
+    return nVisit;
+  }
+
+  /** Searches text {@code i}, {@code [a, b)}, for the groups listed, and reports what counted. */
+  private void searchText(
+      int i, int a, int b, int nVisit, List<Candidate> out, Detector.BatchSink sink) {
+    TextBatch.Scratch s = scratch;
+    Detector.Evidence evidence = s.evidence;
+    int[] toVisit = s.toVisit;
+    Arrays.sort(toVisit, 0, nVisit);
+    textStart = a;
+    textEnd = b;
+    CharArrayText text = new CharArrayText(batch.chars, a, b - a);
+    if (nVisit > 1 && b - a <= Detector.UNION_TEXT_MAX) {
+      siftByUnion(text, toVisit, nVisit);
+    }
+    evidence.report(0, b - a, false, out);
+    for (int k = 0; k < nVisit; k++) {
+      int g = toVisit[k];
+      s.visit[g] = false;
+      if (s.noMatch[g]) {
+        s.noMatch[g] = false;
+        continue;
+      }
+      d.searchGroup(g, text, evidence, s.matchers);
+      for (int e : d.groups[g].members()) {
+        evidence.eligible[e] = false;
+      }
+    }
+    d.sortAndResolve(out);
+    for (Candidate c : out) {
+      sink.accept(i, c);
+    }
+    out.clear();
   }
 
   /**
