@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,12 +36,29 @@ final class RegexTree {
     return parse(regex, true);
   }
 
+  /** Trees read before, by regex: each pattern is read by several of the prefilter's parts. */
+  private static final Map<String, Node> PARSED = new ConcurrentHashMap<>();
+
+  private static final Map<String, Node> PARSED_WITH_CLASSES = new ConcurrentHashMap<>();
+
+  /** Trees kept at most in each map (a server may define custom identifiers without end). */
+  private static final int MAX_PARSED = 2048;
+
   private static Node parse(String regex, boolean unicodeClasses) {
+    Map<String, Node> parsed = unicodeClasses ? PARSED_WITH_CLASSES : PARSED;
+    Node node = parsed.get(regex);
+    if (node != null) {
+      return node; // trees are never changed once read
+    }
     try {
-      return new Parser(regex, unicodeClasses).parse();
+      node = new Parser(regex, unicodeClasses).parse();
     } catch (IndexOutOfBoundsException | NumberFormatException e) {
       throw new IllegalArgumentException("cannot read " + regex, e);
     }
+    if (parsed.size() < MAX_PARSED) {
+      parsed.put(regex, node);
+    }
+    return node;
   }
 
   /**
@@ -645,20 +661,29 @@ final class RegexTree {
      * The starts of the alphabet's classes, for every set given, then the end ({@link #MAX} + 1).
      */
     static int[] bounds(List<int[]> sets) {
-      TreeSet<Integer> cuts = new TreeSet<>();
-      cuts.add(0);
-      cuts.add(MAX + 1);
+      int total = 2;
+      for (int[] s : sets) {
+        total += s.length;
+      }
+      int[] cuts = new int[total];
+      int n = 0;
+      cuts[n++] = 0;
+      cuts[n++] = MAX + 1;
       for (int[] s : sets) {
         for (int i = 0; i < s.length; i += 2) {
-          cuts.add(s[i]);
-          cuts.add(s[i + 1] + 1);
+          cuts[n++] = s[i];
+          cuts[n++] = s[i + 1] + 1;
         }
       }
-      int[] out = new int[cuts.size()];
-      int n = 0;
-      for (int c : cuts) {
-        out[n++] = c;
+      Arrays.sort(cuts);
+      int[] out = new int[n];
+      int m = 0;
+      for (int i = 0; i < n; i++) {
+        if (m == 0 || cuts[i] != out[m - 1]) {
+          out[m++] = cuts[i];
+        }
       }
+      out = Arrays.copyOf(out, m);
       return out;
     }
   }

@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,7 +154,116 @@ final class RegionDfa {
     }
   }
 
-  private RegionDfa(Nfa nfa, int start, boolean fromStartOnly, boolean union) {
+  /** One interval's bits in an array of signatures, compared by content. */
+  private record Signature(long[] bits, int from, int words) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Signature g
+          && Arrays.equals(bits, from, from + words, g.bits, g.from, g.from + g.words);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (int i = from; i < from + words; i++) {
+        h = 31 * h + Long.hashCode(bits[i]);
+      }
+      return h;
+    }
+  }
+
+  /**
+   * The classes of code points that the given sets (and the word chars) treat alike, and which
+   * classes each set holds ({@code accepts}, by set, compared by identity: the states of a repeat,
+   * and of a regex and its reverse, share their sets).
+   */
+  private record Alphabet(
+      int[] bounds,
+      int[] intervalClass,
+      short[] latin1Class,
+      boolean[] classIsWord,
+      int classes,
+      Map<int[], boolean[]> accepts) {
+
+    /** Whether every char state of {@code nfa} has a set this alphabet was built for. */
+    boolean covers(Nfa nfa) {
+      for (int s = 0; s < nfa.size(); s++) {
+        if (nfa.kind[s] == CHAR && !accepts.containsKey(nfa.sets.get(s))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    static Alphabet of(Nfa nfa) {
+      Map<int[], Integer> setIndex = new IdentityHashMap<>();
+      List<int[]> sets = new ArrayList<>();
+      for (int s = 0; s < nfa.size(); s++) {
+        if (nfa.kind[s] == CHAR && setIndex.putIfAbsent(nfa.sets.get(s), sets.size()) == null) {
+          sets.add(nfa.sets.get(s));
+        }
+      }
+      int wordSet = sets.size();
+      sets.add(RegexTree.CharSet.WORD);
+      // Intervals of code points that every set treats alike; intervals that all sets treat the
+      // same way make one class (a Unicode class has hundreds of intervals, but few kinds).
+      int[] bounds = RegexTree.CharSet.bounds(sets);
+      int intervals = bounds.length - 1;
+      int words = (sets.size() + 63) >>> 6;
+      long[] signatures = new long[intervals * words]; // per interval, a bit per set holding it
+      for (int j = 0; j < sets.size(); j++) {
+        int[] set = sets.get(j);
+        for (int r = 0; r < set.length; r += 2) {
+          // bounds holds every range's ends: the range covers the intervals from its first's.
+          for (int v = Arrays.binarySearch(bounds, set[r]);
+              v < intervals && bounds[v] <= set[r + 1];
+              v++) {
+            signatures[v * words + (j >>> 6)] |= 1L << j;
+          }
+        }
+      }
+      int[] intervalClass = new int[intervals];
+      Map<Signature, Integer> classOf = new HashMap<>();
+      int[] representative = new int[intervals]; // per class, its first interval
+      int classes = 0;
+      for (int v = 0; v < intervals; v++) {
+        Integer id = classOf.putIfAbsent(new Signature(signatures, v * words, words), classes);
+        if (id == null) {
+          id = classes;
+          representative[classes++] = v;
+        }
+        intervalClass[v] = id;
+      }
+      if (classes > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("too many classes");
+      }
+      short[] latin1Class = new short[256];
+      for (int cp = 0; cp < 256; cp++) {
+        int v = Arrays.binarySearch(bounds, cp);
+        latin1Class[cp] = (short) intervalClass[v >= 0 ? v : -v - 2];
+      }
+      boolean[][] bySet = new boolean[sets.size()][classes];
+      for (int k = 0; k < classes; k++) {
+        int base = representative[k] * words;
+        for (int j = 0; j < sets.size(); j++) {
+          bySet[j][k] = (signatures[base + (j >>> 6)] & (1L << j)) != 0;
+        }
+      }
+      Map<int[], boolean[]> accepts = new IdentityHashMap<>();
+      for (int j = 0; j < wordSet; j++) {
+        accepts.put(sets.get(j), bySet[j]);
+      }
+      return new Alphabet(bounds, intervalClass, latin1Class, bySet[wordSet], classes, accepts);
+    }
+  }
+
+  private final Alphabet alphabet;
+
+  /**
+   * @param alphabet the alphabet of a DFA built before from the same sets (of the regex this one
+   *     reverses or anchors), or null to build one
+   */
+  private RegionDfa(Nfa nfa, int start, boolean fromStartOnly, boolean union, Alphabet alphabet) {
     this.fromStartOnly = fromStartOnly;
     this.union = union;
     int n = nfa.size();
@@ -161,54 +271,19 @@ final class RegionDfa {
     this.out1 = Arrays.copyOf(nfa.out1, n);
     this.out2 = Arrays.copyOf(nfa.out2, n);
     this.start = start;
-    List<int[]> sets = new ArrayList<>();
-    for (int s = 0; s < n; s++) {
-      if (kind[s] == CHAR) {
-        sets.add(nfa.sets.get(s));
-      }
-    }
-    sets.add(RegexTree.CharSet.WORD);
-    // Intervals of code points that every set treats alike; intervals that all sets treat the
-    // same way make one class (a Unicode class has hundreds of intervals, but few kinds of them).
-    this.bounds = RegexTree.CharSet.bounds(sets);
-    int intervals = bounds.length - 1;
-    this.intervalClass = new int[intervals];
-    Map<String, Integer> signatures = new HashMap<>();
-    List<Integer> representatives = new ArrayList<>();
-    for (int v = 0; v < intervals; v++) {
-      StringBuilder signature = new StringBuilder(sets.size());
-      for (int[] set : sets) {
-        signature.append(RegexTree.CharSet.contains(set, bounds[v]) ? '1' : '0');
-      }
-      int id = signatures.computeIfAbsent(signature.toString(), x -> signatures.size());
-      if (id == representatives.size()) {
-        representatives.add(bounds[v]);
-      }
-      intervalClass[v] = id;
-    }
-    this.classes = representatives.size();
+    Alphabet a = alphabet != null && alphabet.covers(nfa) ? alphabet : Alphabet.of(nfa);
+    this.alphabet = a;
+    this.bounds = a.bounds;
+    this.intervalClass = a.intervalClass;
+    this.latin1Class = a.latin1Class;
+    this.classIsWord = a.classIsWord;
+    this.classes = a.classes;
     this.width = classes + 1;
-    this.latin1Class = new short[256];
-    for (int cp = 0; cp < 256; cp++) {
-      latin1Class[cp] = (short) classOfSlow(cp);
-    }
-    this.classIsWord = new boolean[classes];
-    for (int k = 0; k < classes; k++) {
-      classIsWord[k] = RegexTree.CharSet.contains(RegexTree.CharSet.WORD, representatives.get(k));
-    }
     this.accepts = new boolean[n][];
     for (int s = 0; s < n; s++) {
       if (kind[s] == CHAR) {
-        boolean[] a = new boolean[classes];
-        int[] set = nfa.sets.get(s);
-        for (int k = 0; k < classes; k++) {
-          a[k] = RegexTree.CharSet.contains(set, representatives.get(k));
-        }
-        accepts[s] = a;
+        accepts[s] = a.accepts.get(nfa.sets.get(s)); // read only: states share it
       }
-    }
-    if (classes > Short.MAX_VALUE) {
-      throw new IllegalArgumentException("too many classes");
     }
     reset();
   }
@@ -217,10 +292,10 @@ final class RegionDfa {
   static RegionDfa of(String regex) {
     try {
       RegexTree.Node node = RegexTree.parseWithUnicodeClasses(regex);
-      RegionDfa dfa = of(node, false);
+      RegionDfa dfa = of(node, false, null);
       if (dfa != null && MatchLength.fixed(regex) == 0) {
-        dfa.reverse = of(RegexTree.reverse(node), false);
-        dfa.anchored = dfa.reverse == null ? null : of(node, true);
+        dfa.reverse = of(RegexTree.reverse(node), false, dfa.alphabet);
+        dfa.anchored = dfa.reverse == null ? null : of(node, true, dfa.alphabet);
       }
       return dfa;
     } catch (RuntimeException e) {
@@ -228,12 +303,12 @@ final class RegionDfa {
     }
   }
 
-  private static RegionDfa of(RegexTree.Node node, boolean fromStartOnly) {
+  private static RegionDfa of(RegexTree.Node node, boolean fromStartOnly, Alphabet alphabet) {
     try {
       Nfa nfa = new Nfa(MAX_NFA_STATES);
       int match = nfa.add(MATCH, -1, -1, null);
       int start = compile(node, nfa, match);
-      RegionDfa dfa = new RegionDfa(nfa, start, fromStartOnly, false);
+      RegionDfa dfa = new RegionDfa(nfa, start, fromStartOnly, false, alphabet);
       if (dfa.matchesEmpty()) {
         return null;
       }
@@ -261,7 +336,7 @@ final class RegionDfa {
         int entry = compile(RegexTree.parseWithUnicodeClasses(regexes.get(p)), nfa, match);
         start = start < 0 ? entry : nfa.add(SPLIT, entry, start, null);
       }
-      RegionDfa dfa = new RegionDfa(nfa, start, false, true);
+      RegionDfa dfa = new RegionDfa(nfa, start, false, true, null);
       dfa.patterns = regexes.size();
       return dfa.matchesEmpty() ? null : dfa;
     } catch (RuntimeException e) {
