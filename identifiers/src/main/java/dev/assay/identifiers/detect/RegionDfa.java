@@ -130,6 +130,13 @@ final class RegionDfa {
   /** The number of patterns in a union (1 otherwise). */
   private int patterns = 1;
 
+  /**
+   * Whether a state's NFA states are kept in re2j's order of preference (an anchored DFA whose
+   * regex has no lazy quantifier): the threads of a backtracking order, as re2j's own machine runs
+   * them, so that the match re2j prefers is known without it ({@link #preferredEnd}).
+   */
+  private boolean ordered;
+
   /** Chars scanned backward at most to find a leftmost start; longer searches start where asked. */
   private static final int MAX_REVERSE_SCAN = 4096;
 
@@ -296,11 +303,40 @@ final class RegionDfa {
       if (dfa != null && MatchLength.fixed(regex) == 0) {
         dfa.reverse = of(RegexTree.reverse(node), false, dfa.alphabet);
         dfa.anchored = dfa.reverse == null ? null : of(node, true, dfa.alphabet);
+        if (dfa.anchored != null && !mayBeLazy(regex)) {
+          dfa.anchored.ordered = true;
+        }
       }
       return dfa;
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether {@code regex} may have a lazy quantifier ({@code *?}, {@code (?U)}): the tree this DFA
+   * reads them from keeps no laziness, so the order of preference would be wrong. Erring toward yes
+   * leaves a match to re2j, which is only slower.
+   */
+  static boolean mayBeLazy(String regex) {
+    for (int i = 1; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      char before = regex.charAt(i - 1);
+      if (c == '?' && (before == '*' || before == '+' || before == '?' || before == '}')) {
+        return true;
+      }
+      if (c == 'U' && regex.lastIndexOf("(?", i) >= 0) {
+        int open = regex.lastIndexOf("(?", i);
+        boolean flags = true;
+        for (int j = open + 2; j < i; j++) {
+          flags &= Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-';
+        }
+        if (flags) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static RegionDfa of(RegexTree.Node node, boolean fromStartOnly, Alphabet alphabet) {
@@ -514,11 +550,68 @@ final class RegionDfa {
    * several.
    */
   private long fromLeftmost(Matcher m, CharSequence text, int start, int to) {
-    int end = anchored == null ? UNKNOWN : anchored.onlyEnd(text, start, to);
+    int end =
+        anchored == null
+            ? UNKNOWN
+            : anchored.ordered
+                ? anchored.preferredEnd(text, start, to)
+                : anchored.onlyEnd(text, start, to);
     if (end > start) {
       return ((long) start << 32) | end;
     }
     return m.find(start) ? ((long) m.start() << 32) | m.end() : -1;
+  }
+
+  /**
+   * Where the match re2j prefers among those that start at {@code start} ends, found without re2j
+   * ({@link #preferredEnd}); {@link #UNKNOWN} when the DFA cannot tell (for tests).
+   */
+  int preferredEndFrom(CharSequence text, int start, int to) {
+    return anchored != null && anchored.ordered ? anchored.preferredEnd(text, start, to) : UNKNOWN;
+  }
+
+  /**
+   * Run on the {@linkplain #ordered ordered} anchored DFA: where the match re2j prefers among those
+   * that start at {@code from} ends, in the text cut at {@code to}; -1 when none does, {@link
+   * #UNKNOWN} when the DFA has grown as large as it may. A state holds only the threads re2j
+   * prefers to the best match so far, so the last match seen before they all die is re2j's.
+   */
+  private int preferredEnd(CharSequence text, int from, int to) {
+    boolean afterWord =
+        from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
+    int[] t = table;
+    int state = initial[afterWord ? 1 : 0];
+    int end = -1;
+    int i = from;
+    while (i < to) {
+      if (state == dead[0] || state == dead[1]) {
+        return end;
+      }
+      int cp = codePointAt(text, i, to);
+      int next = cp < Character.MIN_SUPPLEMENTARY_CODE_POINT ? i + 1 : i + 2;
+      int v = step(t, state, cp < 256 ? latin1Class[cp] : classOfSlow(cp));
+      if (v == 0) {
+        return UNKNOWN;
+      }
+      t = table;
+      if ((v & 1) != 0) {
+        end = i; // preferred to every match before: those threads came after this one's
+      }
+      state = (v >>> 1) - 1;
+      i = next;
+    }
+    if (state == dead[0] || state == dead[1]) {
+      return end;
+    }
+    int v = step(t, state, classes);
+    return v == 0 ? UNKNOWN : v == 2 ? to : end;
+  }
+
+  /** A transition from {@code state} on class {@code k}, read from {@code t} or computed. */
+  private int step(int[] t, int state, int k) {
+    int idx = state * width + k;
+    int v = idx < t.length ? t[idx] : 0;
+    return v != 0 ? v : compute(state, k);
   }
 
   /**
@@ -687,20 +780,32 @@ final class RegionDfa {
         value = closureHasMatch(withStart(kernel.nfa), kernel.afterWord, false) ? 2 : 1;
       } else {
         boolean word = classIsWord[k];
-        int[] closure = closure(withStart(kernel.nfa), kernel.afterWord, word);
+        int[] closure =
+            ordered
+                ? orderedClosure(kernel.nfa, kernel.afterWord, word)
+                : closure(withStart(kernel.nfa), kernel.afterWord, word);
         boolean match = false;
         int[] next = new int[closure.length];
         int n = 0;
         for (int s : closure) {
           if (kind[s] == MATCH) {
             match = true;
+            if (ordered) {
+              break; // the threads after it are those re2j prefers less: they cannot win
+            }
           } else if (kind[s] == CHAR && accepts[s][k]) {
             next[n++] = out1[s];
           }
         }
-        int[] sorted = Arrays.copyOf(next, n);
-        Arrays.sort(sorted);
-        int id = intern(new Kernel(dedupe(sorted), word));
+        int[] nextStates;
+        if (ordered) {
+          nextStates = Arrays.copyOf(next, n); // in order; the next closure drops repeats
+        } else {
+          nextStates = Arrays.copyOf(next, n);
+          Arrays.sort(nextStates);
+          nextStates = dedupe(nextStates);
+        }
+        int id = intern(new Kernel(nextStates, word));
         value = ((id + 1) << 1) | (match ? 1 : 0);
       }
       t = table; // intern may have grown it
@@ -760,6 +865,50 @@ final class RegionDfa {
   private int[] closureStack;
   private int[] closureOut;
   private int closureMark;
+
+  /**
+   * As {@link #closure}, the char and match states in re2j's order of preference: depth first, a
+   * split's first branch (an alternative's left side, a greedy repeat's body) before its second,
+   * and a state reached again kept where it was first reached, as re2j's machine adds its threads.
+   */
+  private int[] orderedClosure(int[] from, boolean before, boolean after) {
+    int[] seen = new int[kind.length];
+    int[] stack = new int[2 * kind.length + from.length];
+    int[] out = new int[kind.length];
+    int sp = 0;
+    int n = 0;
+    for (int i = from.length - 1; i >= 0; i--) {
+      stack[sp++] = from[i];
+    }
+    boolean boundary = before != after;
+    while (sp > 0) {
+      int s = stack[--sp];
+      if (seen[s] != 0) {
+        continue;
+      }
+      seen[s] = 1;
+      switch (kind[s]) {
+        case CHAR, MATCH -> out[n++] = s;
+        case SPLIT -> {
+          stack[sp++] = out2[s];
+          stack[sp++] = out1[s];
+        }
+        case EMPTY -> stack[sp++] = out1[s];
+        case WORD_BOUNDARY -> {
+          if (boundary) {
+            stack[sp++] = out1[s];
+          }
+        }
+        case NOT_WORD_BOUNDARY -> {
+          if (!boundary) {
+            stack[sp++] = out1[s];
+          }
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
 
   /** The states reachable by empty moves, word-boundary tests decided by the chars around. */
   private int[] closure(int[] from, boolean before, boolean after) {

@@ -86,7 +86,16 @@ class RegionDfaTest {
           "\\d{3,6}\\b",
           "\\b\\w{1,3}\\b",
           "(?:ab|abcd)\\b",
-          "[a-d]{1,4}\\B\\d");
+          "[a-d]{1,4}\\B\\d",
+          "a?(?:ab)?c?",
+          "(?:a|ab)(?:c|bcd)?",
+          "(?:x|xy)+z?",
+          "\\w+?x",
+          "[a-c]*?b",
+          "(?:ab?)+?c",
+          "(?i:a)(?U)b+c",
+          "\\d{2,4}?\\b",
+          "(?:\\d{3}|\\d{2})(?:-\\d+)?");
 
   private static final String ALPHABET =
       "aAbBcCdkKsSxyzéÉåÅäÄ0123456789 _-.@\n\t\u212A\u017F\u212B\u00DF\u1E9E\u00FF\u0178";
@@ -300,6 +309,58 @@ class RegionDfaTest {
     assertThat(union.matchingPatterns(sb, 0, sb.length())).isEqualTo(-1);
     assertThat(RegionDfa.union(List.of("a*", "b"))).isNull();
     assertThat(RegionDfa.union(List.of("^a", "b"))).isNull();
+  }
+
+  @Test
+  void theOrderedDfa_endsWhereRe2jPrefers_withoutRe2j() {
+    List<String> regexes = new ArrayList<>(CONSTRUCTS);
+    List<String> pieces = new ArrayList<>();
+    addManaged(regexes, pieces);
+    Random random = new Random(12_07);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      texts.add(randomText(random, pieces, 30 + random.nextInt(200)));
+    }
+    texts.addAll(pieces);
+    int answered = 0;
+    int unknown = 0;
+    int ordered = 0;
+    for (String regex : regexes) {
+      RegionDfa dfa = RegionDfa.of(regex);
+      if (dfa == null || RegionDfa.mayBeLazy(regex) || MatchLength.fixed(regex) > 0) {
+        continue;
+      }
+      ordered++;
+      Pattern pattern = Pattern.compile(regex);
+      for (String text : texts) {
+        for (String match : plain(pattern, text, 0, text.length())) {
+          int start = Integer.parseInt(match.substring(0, match.indexOf('-')));
+          int end = Integer.parseInt(match.substring(match.indexOf('-') + 1));
+          int found = dfa.preferredEndFrom(text, start, text.length());
+          if (found == RegionDfa.UNKNOWN) {
+            unknown++;
+          } else {
+            assertThat(found).as("%s from %d of %s", regex, start, escaped(text)).isEqualTo(end);
+            answered++;
+          }
+        }
+      }
+    }
+    assertThat(ordered).isGreaterThan(100);
+    assertThat(answered).isGreaterThan(5_000);
+    assertThat(unknown).isLessThan(answered / 100);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a*?b", "a+?", "a??b", "a{2,3}?", "(?U)a+", "(?iU)a+", "(?sU:a)"})
+  void aRegexThatMayBeLazy_isLeftToRe2j(String regex) {
+    assertThat(RegionDfa.mayBeLazy(regex)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a*b", "a?b", "(?i)UNIT", "(?:U)+", "\\d{2,3}"})
+  void aGreedyRegex_isNotTakenForLazy(String regex) {
+    assertThat(RegionDfa.mayBeLazy(regex)).isFalse();
   }
 
   @Test
