@@ -495,7 +495,7 @@ final class RegionDfa {
    * #UNKNOWN} when the DFA has grown as large as it may.
    */
   int firstEnd(CharSequence text, int from, int to) {
-    return ends(text, from, to, true);
+    return ends(text, from, to, FIRST);
   }
 
   /**
@@ -577,41 +577,7 @@ final class RegionDfa {
    * prefers to the best match so far, so the last match seen before they all die is re2j's.
    */
   private int preferredEnd(CharSequence text, int from, int to) {
-    boolean afterWord =
-        from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
-    int[] t = table;
-    int state = initial[afterWord ? 1 : 0];
-    int end = -1;
-    int i = from;
-    while (i < to) {
-      if (state == dead[0] || state == dead[1]) {
-        return end;
-      }
-      int cp = codePointAt(text, i, to);
-      int next = cp < Character.MIN_SUPPLEMENTARY_CODE_POINT ? i + 1 : i + 2;
-      int v = step(t, state, cp < 256 ? latin1Class[cp] : classOfSlow(cp));
-      if (v == 0) {
-        return UNKNOWN;
-      }
-      t = table;
-      if ((v & 1) != 0) {
-        end = i; // preferred to every match before: those threads came after this one's
-      }
-      state = (v >>> 1) - 1;
-      i = next;
-    }
-    if (state == dead[0] || state == dead[1]) {
-      return end;
-    }
-    int v = step(t, state, classes);
-    return v == 0 ? UNKNOWN : v == 2 ? to : end;
-  }
-
-  /** A transition from {@code state} on class {@code k}, read from {@code t} or computed. */
-  private int step(int[] t, int state, int k) {
-    int idx = state * width + k;
-    int v = idx < t.length ? t[idx] : 0;
-    return v != 0 ? v : compute(state, k);
+    return ends(text, from, to, PREFERRED);
   }
 
   /**
@@ -620,15 +586,21 @@ final class RegionDfa {
    * #UNKNOWN} when the DFA has grown as large as it may.
    */
   private int onlyEnd(CharSequence text, int from, int to) {
-    return ends(text, from, to, false);
+    return ends(text, from, to, ONLY);
   }
 
+  // What ends() looks for.
+  private static final int FIRST = 0; // the first end of a match
+  private static final int ONLY = 1; // the only end, or SEVERAL
+  private static final int PREFERRED = 2; // the last end before the (ordered) run dies
+
   /**
-   * Steps the DFA over {@code text[from, to)} code point by code point: with {@code first}, returns
-   * at the first end of a match (as {@link #firstEnd}), otherwise looks for a second one until the
-   * anchored DFA's run dies (as {@link #onlyEnd}).
+   * Steps the DFA over {@code text[from, to)} code point by code point: returns at the first end of
+   * a match ({@link #FIRST}, as {@link #firstEnd}), or looks for a second one until the anchored
+   * DFA's run dies ({@link #ONLY}, as {@link #onlyEnd}), or keeps the last one until then ({@link
+   * #PREFERRED}, as {@link #preferredEnd}).
    */
-  private int ends(CharSequence text, int from, int to, boolean first) {
+  private int ends(CharSequence text, int from, int to, int mode) {
     boolean afterWord =
         from > 0 && RegexTree.CharSet.isWordChar(Character.codePointBefore(text, from));
     int[] t = table;
@@ -652,13 +624,13 @@ final class RegionDfa {
         t = table;
       }
       if ((v & 1) != 0) { // a match ends before this char
-        if (first) {
+        if (mode == FIRST) {
           return i;
         }
-        if (end >= 0) {
+        if (mode == ONLY && end >= 0) {
           return SEVERAL;
         }
-        end = i;
+        end = i; // PREFERRED: preferred to every match before, whose threads came after its
       }
       state = (v >>> 1) - 1;
       i = next;
@@ -675,7 +647,7 @@ final class RegionDfa {
       return UNKNOWN;
     }
     if (v == 2) {
-      return first || end < 0 ? to : SEVERAL;
+      return mode != ONLY || end < 0 ? to : SEVERAL;
     }
     return end;
   }
