@@ -172,8 +172,9 @@ final class ObjectAnalyzer {
   }
 
   /**
-   * Occurrences per identifier for one object. Filled by the analysing thread; synchronized so that
-   * the scanner can take what was found so far when it gives up on the object.
+   * Occurrences per identifier for one object. Filled by the analysing thread, which alone touches
+   * the batch of values not yet scanned; what changes the counts is synchronized so that the
+   * scanner can take what was found so far when it gives up on the object.
    */
   /**
    * Macie stops counting NAME and ADDRESS occurrences, and recording their locations, after the
@@ -225,11 +226,12 @@ final class ObjectAnalyzer {
 
     private long memberLocations;
 
-    synchronized void accept(Segment segment) {
+    void accept(Segment segment) {
       CharSequence text = segment.text();
       if (segment.reportFrom() == 0
           && segment.reportTo() == text.length()
           && text.length() <= MAX_BATCHED_CHARS) {
+        // The batch is the analysing thread's own: no lock per cell, only where counts change.
         batch.add(text, segment.field());
         pending.add(segment);
         if (batch.chars() >= BATCH_CHARS) {
@@ -237,6 +239,11 @@ final class ObjectAnalyzer {
         }
         return;
       }
+      scanAlone(segment);
+    }
+
+    private synchronized void scanAlone(Segment segment) {
+      CharSequence text = segment.text();
       flush(); // occurrences are tallied in the order of their segments
       tally(
           segment,
@@ -248,7 +255,7 @@ final class ObjectAnalyzer {
       flush();
     }
 
-    private void flush() {
+    private synchronized void flush() {
       if (batch.size() == 0) {
         return;
       }
