@@ -112,7 +112,7 @@ final class RegionDfa {
    * DFA states a union builds at most: past it, {@link #matchingPatterns} answers that every
    * pattern may match.
    */
-  private static final int UNION_MAX_DFA_STATES = 2000;
+  private static final int UNION_MAX_DFA_STATES = 1000;
 
   /**
    * For a union, per state: width entries of {@code patterns << 32 | (next + 1) << 1 | 1}, where

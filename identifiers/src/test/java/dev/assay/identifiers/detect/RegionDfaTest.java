@@ -307,6 +307,7 @@ class RegionDfaTest {
       sb.append(random.nextBoolean() ? 'a' : 'b');
     }
     assertThat(union.matchingPatterns(sb, 0, sb.length())).isEqualTo(-1);
+    assertThat(union.stateCount()).as("states kept, bounded").isBetween(900, 1000);
     assertThat(RegionDfa.union(List.of("a*", "b"))).isNull();
     assertThat(RegionDfa.union(List.of("^a", "b"))).isNull();
   }
