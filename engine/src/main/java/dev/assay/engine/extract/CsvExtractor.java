@@ -30,6 +30,9 @@ final class CsvExtractor {
     List<String> header = new ArrayList<>();
     List<FieldContext> fields = new ArrayList<>(); // one per column, shared by its cells
     StringBuilder cell = new StringBuilder();
+    // A plain cell read whole from the buffer, made a String once; else null and the cell is in
+    // the builder.
+    String direct = null;
     long row = 1;
     long column = 1;
     long line = 1;
@@ -44,7 +47,7 @@ final class CsvExtractor {
       c = in.read();
       if (c < 0) {
         if (cellStarted || cell.length() > 0 || rowHasContent) {
-          emitCell(sink, header, fields, row, column, cell, cellLine, cellColumn);
+          emitCell(sink, header, fields, row, column, value(direct, cell), cellLine, cellColumn);
         }
         return;
       }
@@ -79,8 +82,9 @@ final class CsvExtractor {
           cellLine = line;
           cellColumn = in.offset() - lineStartOffset;
         }
-        emitCell(sink, header, fields, row, column, cell, cellLine, cellColumn);
+        emitCell(sink, header, fields, row, column, value(direct, cell), cellLine, cellColumn);
         cell.setLength(0);
+        direct = null;
         column++;
         cellStarted = false;
         rowHasContent = true;
@@ -91,10 +95,11 @@ final class CsvExtractor {
           in.read();
         }
         if (cellStarted || cell.length() > 0 || rowHasContent) {
-          emitCell(sink, header, fields, row, column, cell, cellLine, cellColumn);
+          emitCell(sink, header, fields, row, column, value(direct, cell), cellLine, cellColumn);
           row++;
         }
         cell.setLength(0);
+        direct = null;
         column = 1;
         cellStarted = false;
         rowHasContent = false;
@@ -106,10 +111,20 @@ final class CsvExtractor {
         cellStarted = true;
         cellLine = line;
         cellColumn = in.offset() - lineStartOffset;
+        // Most cells are plain and end in the buffer: one String of its chars, not a builder's
+        // appends and a copy of them.
+        direct = in.plainCell(delimiter, '\r', '\n');
+        if (direct != null) {
+          continue;
+        }
       }
       append(cell, (char) c);
       in.copyRun(cell, delimiter, '\r', '\n');
     }
+  }
+
+  private static String value(String direct, StringBuilder cell) {
+    return direct != null ? direct : cell.toString();
   }
 
   private static void append(StringBuilder cell, char c) {
@@ -124,10 +139,9 @@ final class CsvExtractor {
       List<FieldContext> fields,
       long row,
       long column,
-      StringBuilder cell,
+      String value,
       long line,
       long lineColumn) {
-    String value = cell.toString();
     if (row == 1) {
       header.add(value);
       fields.add(value.isEmpty() ? FieldContext.NONE : FieldContext.of(value));
@@ -198,6 +212,28 @@ final class CsvExtractor {
       }
       offset += n;
       pos = i;
+    }
+
+    /**
+     * The cell whose first char was just read, when the buffer holds it up to one of {@code a},
+     * {@code b} or {@code c} (left unread) and it is no longer than a cell may be: its chars as a
+     * String, read. Null otherwise, nothing read.
+     */
+    String plainCell(char a, char b, char c) {
+      int from = pos - 1;
+      int i = pos;
+      int end = Math.min(len, from + MAX_CELL_CHARS);
+      char[] chars = buf;
+      while (i < end) {
+        char ch = chars[i];
+        if (ch == a || ch == b || ch == c) {
+          offset += i - pos;
+          pos = i;
+          return new String(chars, from, i - from);
+        }
+        i++;
+      }
+      return null;
     }
 
     int peek() throws IOException {
