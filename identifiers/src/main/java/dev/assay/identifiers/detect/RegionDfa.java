@@ -325,8 +325,8 @@ final class RegionDfa {
       if (c == '?' && (before == '*' || before == '+' || before == '?' || before == '}')) {
         return true;
       }
-      if (c == 'U' && regex.lastIndexOf("(?", i) >= 0) {
-        int open = regex.lastIndexOf("(?", i);
+      int open = c == 'U' ? regex.lastIndexOf("(?", i) : -1;
+      if (open >= 0) {
         boolean flags = true;
         for (int j = open + 2; j < i; j++) {
           flags &= Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-';
@@ -438,28 +438,9 @@ final class RegionDfa {
       if (states.size() >= UNION_MAX_DFA_STATES) {
         return 0;
       }
-      Kernel kernel = states.get(state);
-      boolean atEnd = k == classes;
-      boolean word = !atEnd && classIsWord[k];
-      int[] closure = closure(withStart(kernel.nfa), kernel.afterWord, word);
-      long matched = 0;
-      int[] next = new int[closure.length];
-      int n = 0;
-      for (int s : closure) {
-        if (kind[s] == MATCH) {
-          matched |= 1L << out1[s];
-        } else if (!atEnd && kind[s] == CHAR && accepts[s][k]) {
-          next[n++] = out1[s];
-        }
-      }
-      int id = 0;
-      if (!atEnd) {
-        int[] sorted = Arrays.copyOf(next, n);
-        Arrays.sort(sorted);
-        id = intern(new Kernel(dedupe(sorted), word));
-      }
-      long value = (matched << 32) | ((id + 1L) << 1) | 1;
-      t = unionTable; // intern may have grown it
+      long step = successor(state, k);
+      long value = (step & 0xFFFF_FFFF_0000_0000L) | (((int) step + 1L) << 1) | 1;
+      t = unionTable; // successor may have grown it
       TRANSITION.setOpaque(t, idx, value);
       return value;
     }
@@ -738,7 +719,6 @@ final class RegionDfa {
    */
   private int compute(int state, int k) {
     synchronized (lock) {
-      Kernel kernel = states.get(state);
       int[] t = table;
       int idx = state * width + k;
       if (t[idx] != 0) {
@@ -747,43 +727,52 @@ final class RegionDfa {
       if (states.size() >= MAX_DFA_STATES) {
         return 0; // full: a new transition might need a new state, and finding out costs a closure
       }
-      int value;
-      if (k == classes) {
-        value = closureHasMatch(withStart(kernel.nfa), kernel.afterWord, false) ? 2 : 1;
-      } else {
-        boolean word = classIsWord[k];
-        int[] closure =
-            ordered
-                ? orderedClosure(kernel.nfa, kernel.afterWord, word)
-                : closure(withStart(kernel.nfa), kernel.afterWord, word);
-        boolean match = false;
-        int[] next = new int[closure.length];
-        int n = 0;
-        for (int s : closure) {
-          if (kind[s] == MATCH) {
-            match = true;
-            if (ordered) {
-              break; // the threads after it are those re2j prefers less: they cannot win
-            }
-          } else if (kind[s] == CHAR && accepts[s][k]) {
-            next[n++] = out1[s];
-          }
-        }
-        int[] nextStates;
-        if (ordered) {
-          nextStates = Arrays.copyOf(next, n); // in order; the next closure drops repeats
-        } else {
-          nextStates = Arrays.copyOf(next, n);
-          Arrays.sort(nextStates);
-          nextStates = dedupe(nextStates);
-        }
-        int id = intern(new Kernel(nextStates, word));
-        value = ((id + 1) << 1) | (match ? 1 : 0);
-      }
-      t = table; // intern may have grown it
+      long step = successor(state, k);
+      boolean match = (step >>> 32) != 0;
+      int value = k == classes ? (match ? 2 : 1) : (((int) step + 1) << 1) | (match ? 1 : 0);
+      t = table; // successor may have grown it
       t[idx] = value;
       return value;
     }
+  }
+
+  /**
+   * From {@code state} on a char of class {@code k} (or the end of the text when {@code k ==
+   * classes}): in the high half a bit for each pattern a match of which ends there (bit 0 for a
+   * single pattern's), in the low half the next state (0 at the end of the text). Under the lock.
+   */
+  private long successor(int state, int k) {
+    Kernel kernel = states.get(state);
+    boolean atEnd = k == classes;
+    boolean word = !atEnd && classIsWord[k];
+    int[] closure =
+        ordered
+            ? orderedClosure(kernel.nfa, kernel.afterWord, word)
+            : closure(withStart(kernel.nfa), kernel.afterWord, word);
+    int matched = 0;
+    int[] next = new int[closure.length];
+    int n = 0;
+    for (int s : closure) {
+      if (kind[s] == MATCH) {
+        matched |= 1 << Math.max(0, out1[s]); // a union's MATCH states say whose they are
+        if (ordered) {
+          break; // the threads after it are those re2j prefers less: they cannot win
+        }
+      } else if (!atEnd && kind[s] == CHAR && accepts[s][k]) {
+        next[n++] = out1[s];
+      }
+    }
+    int id = 0;
+    if (!atEnd) {
+      int[] nextStates = Arrays.copyOf(next, n);
+      if (!ordered) {
+        Arrays.sort(
+            nextStates); // a set; an ordered one keeps its order (its closure drops repeats)
+        nextStates = dedupe(nextStates);
+      }
+      id = intern(new Kernel(nextStates, word));
+    }
+    return ((long) matched << 32) | id;
   }
 
   private int intern(Kernel kernel) {
