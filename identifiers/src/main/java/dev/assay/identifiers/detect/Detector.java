@@ -96,11 +96,6 @@ public final class Detector {
     public int hashCode() {
       return Arrays.hashCode(groups);
     }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(groups);
-    }
   }
 
   /** A set of groups' union, or null where it could not be built. */

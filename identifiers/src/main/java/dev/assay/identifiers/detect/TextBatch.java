@@ -157,13 +157,13 @@ public final class TextBatch {
     return scratch;
   }
 
-  /** What a detector's scan of a batch reuses from one call to the next. */
   /** Sets of groups a scratch remembers (a power of two). */
   private static final int UNION_SLOTS = 256;
 
   /** How often a set of groups comes before its texts are sifted by a union. */
   static final int UNION_AFTER = 8;
 
+  /** What a detector's scan of a batch reuses from one call to the next. */
   static final class Scratch {
     final Detector detector;
     final Detector.Evidence evidence;
