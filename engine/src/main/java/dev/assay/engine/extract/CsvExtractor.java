@@ -195,20 +195,11 @@ final class CsvExtractor {
      * appends would: a cell's plain chars cost one copy, not a call each.
      */
     void copyRun(StringBuilder cell, char a, char b, char c) {
-      int i = pos;
-      int end = len;
-      char[] chars = buf;
-      while (i < end) {
-        char ch = chars[i];
-        if (ch == a || ch == b || ch == c) {
-          break;
-        }
-        i++;
-      }
+      int i = runEnd(a, b, c);
       int n = i - pos;
       int room = MAX_CELL_CHARS - cell.length();
       if (room > 0) {
-        cell.append(chars, pos, Math.min(n, room));
+        cell.append(buf, pos, Math.min(n, room));
       }
       offset += n;
       pos = i;
@@ -221,19 +212,30 @@ final class CsvExtractor {
      */
     String plainCell(char a, char b, char c) {
       int from = pos - 1;
+      int i = runEnd(a, b, c);
+      if (i == len || i - from > MAX_CELL_CHARS) {
+        return null;
+      }
+      offset += i - pos;
+      pos = i;
+      return new String(buf, from, i - from);
+    }
+
+    /**
+     * Where the first of {@code a}, {@code b} or {@code c} is in the buffer from here, or its end.
+     */
+    private int runEnd(char a, char b, char c) {
       int i = pos;
-      int end = Math.min(len, from + MAX_CELL_CHARS);
+      int end = len;
       char[] chars = buf;
       while (i < end) {
         char ch = chars[i];
         if (ch == a || ch == b || ch == c) {
-          offset += i - pos;
-          pos = i;
-          return new String(chars, from, i - from);
+          break;
         }
         i++;
       }
-      return null;
+      return i;
     }
 
     int peek() throws IOException {
