@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonExtractorTest {
@@ -55,6 +56,67 @@ class JsonExtractorTest {
             new Segment.RecordAt(3, null),
             new Segment.RecordAt(3, "$.b"));
     assertThat(malformed[0]).isEqualTo(1);
+  }
+
+  /**
+   * Reading JSON Lines a block at a time must yield what reading them a line at a time yields,
+   * whatever the lines hold and however the reader cuts the chars: seeded files of good records,
+   * blank lines, lines that are not JSON, two values on a line, values over several lines, root
+   * scalars, CR, LF and CR LF ends, and lines longer than a block.
+   */
+  @Test
+  void jsonLines_inBlocks_yieldWhatLineByLineYields() throws Exception {
+    String[] kinds = {
+      "{\"id\":%d,\"ssn\":\"512-23-%04d\",\"tags\":[\"a\",{\"n\":%d}]}",
+      "{\"user\":{\"phone\":\"+1 206 555 %04d\",\"n\":%d,\"z\":%d}}",
+      "",
+      "   ",
+      "\t",
+      "{oops %d %d %d",
+      "{\"a\":%d} {\"b\":%d} %d",
+      "{\"a\":%d,",
+      "\"b\":%d}%d",
+      "%d",
+      "\"str %d %d %d\"",
+      "[%d,%d,%d]",
+      "{\"a\":%d}]%d%d",
+      "\u000b",
+      "nul%d%d%d",
+    };
+    String[] ends = {"\n", "\n", "\n", "\r\n", "\r"};
+    for (long seed = 1; seed <= 60; seed++) {
+      Random random = new Random(seed);
+      StringBuilder file = new StringBuilder();
+      int lines = 1 + random.nextInt(seed % 10 == 0 ? 6000 : 300);
+      for (int i = 0; i < lines; i++) {
+        String kind = kinds[random.nextInt(random.nextInt(4) == 0 ? kinds.length : 2)];
+        file.append(String.format(kind, i, random.nextInt(10_000), random.nextInt(100)));
+        if (random.nextInt(500) == 0) {
+          file.append(" ".repeat(JsonExtractor.LINES_BLOCK + random.nextInt(1000)));
+        }
+        if (i < lines - 1 || random.nextBoolean()) {
+          file.append(ends[random.nextInt(seed % 3 == 0 ? ends.length : 1)]);
+        }
+      }
+      char[] chars = file.toString().toCharArray();
+      List<String> expected = new ArrayList<>();
+      long[] expectedMalformed = new long[1];
+      new JsonExtractor()
+          .extractLinesOneByOne(
+              chars, chars.length, 0, 0, s -> expected.add(render(s)), expectedMalformed);
+      List<String> actual = new ArrayList<>();
+      long[] actualMalformed = new long[1];
+      int cut = 1 + random.nextInt(5000);
+      new JsonExtractor()
+          .extractLines(
+              new ChunkedReader(file.toString(), cut), s -> actual.add(render(s)), actualMalformed);
+      assertThat(actual).as("seed %d", seed).isEqualTo(expected);
+      assertThat(actualMalformed[0]).as("seed %d", seed).isEqualTo(expectedMalformed[0]);
+    }
+  }
+
+  private static String render(Segment segment) {
+    return segment.text() + " | " + segment.origin() + " | " + segment.field().names();
   }
 
   @Test
