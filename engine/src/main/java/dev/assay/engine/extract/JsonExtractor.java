@@ -165,7 +165,8 @@ final class JsonExtractor {
         }
       }
       pending.forEach(sink::accept);
-      return lineCount(chars, end);
+      // At the end of input the parser has counted the line ends as readLine does.
+      return parser.currentLocation().getLineNr() - 1;
     } catch (StreamConstraintsException e) {
       throw nestingOrLimit(e);
     } catch (JacksonException | MalformedJson e) {
