@@ -124,6 +124,16 @@ class RegionDfaTest {
     return sb.toString();
   }
 
+  /** {@code count} random texts of {@code least} to {@code least + spread - 1} chars. */
+  private static List<String> randomTexts(
+      Random random, List<String> pieces, int count, int least, int spread) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      texts.add(randomText(random, pieces, least + random.nextInt(spread)));
+    }
+    return texts;
+  }
+
   /** Adds every managed pattern to {@code regexes} and its samples to {@code pieces}. */
   private static void addManaged(List<String> regexes, List<String> pieces) {
     for (ManagedDataIdentifier id : ManagedCatalog.all()) {
@@ -201,10 +211,7 @@ class RegionDfaTest {
     List<String> pieces = new ArrayList<>();
     addManaged(regexes, pieces);
     Random random = new Random(1_201_2026);
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      texts.add(randomText(random, pieces, 50 + random.nextInt(400)));
-    }
+    List<String> texts = randomTexts(random, pieces, 120, 50, 400);
     texts.addAll(pieces);
     long matches = 0;
     int patterns = 0;
@@ -250,10 +257,7 @@ class RegionDfaTest {
     }
     addManaged(regexes, pieces);
     Random random = new Random(7_12_2026);
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      texts.add(randomText(random, pieces, 5 + random.nextInt(120)));
-    }
+    List<String> texts = randomTexts(random, pieces, 60, 5, 120);
     for (int i = 0; i < 200; i++) {
       texts.add(pieces.get(random.nextInt(pieces.size())));
     }
@@ -318,10 +322,7 @@ class RegionDfaTest {
     List<String> pieces = new ArrayList<>();
     addManaged(regexes, pieces);
     Random random = new Random(12_07);
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 80; i++) {
-      texts.add(randomText(random, pieces, 30 + random.nextInt(200)));
-    }
+    List<String> texts = randomTexts(random, pieces, 80, 30, 200);
     texts.addAll(pieces);
     int answered = 0;
     int unknown = 0;
