@@ -170,13 +170,15 @@ final class JsonExtractor {
     } catch (StreamConstraintsException e) {
       throw nestingOrLimit(e);
     } catch (JacksonException | MalformedJson e) {
-      extractLinesOneByOne(chars, end, firstLine, resume, sink, malformedLines);
-      return lineCount(chars, end);
+      return extractLinesOneByOne(chars, end, firstLine, resume, sink, malformedLines);
     }
   }
 
-  /** Line by line, the lines of {@code chars[0, end)} from 0-based line {@code from} on. */
-  void extractLinesOneByOne(
+  /**
+   * Line by line, the lines of {@code chars[0, end)} from 0-based line {@code from} on; returns how
+   * many lines {@code chars[0, end)} holds.
+   */
+  long extractLinesOneByOne(
       char[] chars, int end, long firstLine, long from, SegmentSink sink, long[] malformedLines)
       throws IOException, ExtractionException {
     BufferedReader lines = new BufferedReader(new CharArrayReader(chars, 0, end), 65536);
@@ -202,23 +204,7 @@ final class JsonExtractor {
       }
       index++;
     }
-  }
-
-  /** Lines in {@code chars[0, end)}, which ends a line: CR, LF and CR LF each end one. */
-  private static long lineCount(char[] chars, int end) {
-    long lines = 0;
-    for (int i = 0; i < end; i++) {
-      char c = chars[i];
-      if (c == '\n') {
-        lines++;
-      } else if (c == '\r') {
-        lines++;
-        if (i + 1 < end && chars[i + 1] == '\n') {
-          i++;
-        }
-      }
-    }
-    return lines;
+    return index - firstLine;
   }
 
   private static ExtractionException nestingOrLimit(StreamConstraintsException e) {
