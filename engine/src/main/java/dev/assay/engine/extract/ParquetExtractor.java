@@ -1,5 +1,6 @@
 package dev.assay.engine.extract;
 
+import dev.assay.identifiers.FieldContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -116,6 +117,9 @@ final class ParquetExtractor {
       private final boolean repeated;
       private final Converter[] children;
       private final int[] counts; // values of each field so far in this group
+      // Each field's node under path, looked up once per path, not once per value: in a flat
+      // schema the path is always the root, and the lookup was a tenth of a Parquet scan.
+      private final JsonPathNode[] named;
       JsonPathNode path;
 
       GroupValues(GroupType type, GroupValues parent, int field) {
@@ -125,6 +129,7 @@ final class ParquetExtractor {
         this.repeated = type.isRepetition(Type.Repetition.REPEATED);
         this.children = new Converter[type.getFieldCount()];
         this.counts = new int[children.length];
+        this.named = new JsonPathNode[children.length];
         for (int i = 0; i < children.length; i++) {
           Type child = type.getType(i);
           children[i] =
@@ -136,8 +141,12 @@ final class ParquetExtractor {
 
       /** The path of field {@code i}'s next value in this group (an index when it repeats). */
       JsonPathNode next(int i, String childName, boolean childRepeated) {
-        JsonPathNode named = path.child(childName);
-        return childRepeated ? named.child(counts[i]++) : named;
+        JsonPathNode node = named[i];
+        if (node == null) {
+          node = path.child(childName);
+          named[i] = node;
+        }
+        return childRepeated ? node.child(counts[i]++) : node;
       }
 
       @Override
@@ -150,7 +159,11 @@ final class ParquetExtractor {
         if (parent == null) {
           record++;
         } else {
-          path = parent.next(field, name, repeated);
+          JsonPathNode at = parent.next(field, name, repeated);
+          if (at != path) {
+            path = at;
+            Arrays.fill(named, null);
+          }
         }
         Arrays.fill(counts, 0);
       }
@@ -167,6 +180,10 @@ final class ParquetExtractor {
       private final boolean repeated;
       private final PrimitiveType.PrimitiveTypeName type;
       private String[] dictionary;
+      // The last value's node with its path and field, which the next value most often shares.
+      private JsonPathNode lastAt;
+      private String lastJsonPath;
+      private FieldContext lastField;
 
       PrimitiveValues(PrimitiveType type, GroupValues parent, int field) {
         this.parent = parent;
@@ -179,7 +196,12 @@ final class ParquetExtractor {
       private void emit(String text) {
         JsonPathNode at = parent.next(field, name, repeated);
         if (!text.isEmpty()) {
-          sink.accept(Segment.whole(text, new Segment.RecordAt(record, at.jsonPath()), at.field()));
+          if (at != lastAt) {
+            lastAt = at;
+            lastJsonPath = at.jsonPath();
+            lastField = at.field();
+          }
+          sink.accept(Segment.whole(text, new Segment.RecordAt(record, lastJsonPath), lastField));
         }
       }
 
