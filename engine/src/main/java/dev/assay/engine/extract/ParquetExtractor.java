@@ -1,6 +1,5 @@
 package dev.assay.engine.extract;
 
-import dev.assay.identifiers.FieldContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -118,7 +117,7 @@ final class ParquetExtractor {
       private final Converter[] children;
       private final int[] counts; // values of each field so far in this group
       // Each field's node under path, looked up once per path, not once per value: in a flat
-      // schema the path is always the root, and the lookup was a tenth of a Parquet scan.
+      // schema the path is always the root, and a lookup per value costs a tenth of the scan.
       private final JsonPathNode[] named;
       JsonPathNode path;
 
@@ -180,10 +179,6 @@ final class ParquetExtractor {
       private final boolean repeated;
       private final PrimitiveType.PrimitiveTypeName type;
       private String[] dictionary;
-      // The last value's node with its path and field, which the next value most often shares.
-      private JsonPathNode lastAt;
-      private String lastJsonPath;
-      private FieldContext lastField;
 
       PrimitiveValues(PrimitiveType type, GroupValues parent, int field) {
         this.parent = parent;
@@ -196,12 +191,7 @@ final class ParquetExtractor {
       private void emit(String text) {
         JsonPathNode at = parent.next(field, name, repeated);
         if (!text.isEmpty()) {
-          if (at != lastAt) {
-            lastAt = at;
-            lastJsonPath = at.jsonPath();
-            lastField = at.field();
-          }
-          sink.accept(Segment.whole(text, new Segment.RecordAt(record, lastJsonPath), lastField));
+          sink.accept(Segment.whole(text, new Segment.RecordAt(record, at.jsonPath()), at.field()));
         }
       }
 
