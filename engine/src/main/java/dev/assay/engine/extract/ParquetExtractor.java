@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.InitContext;
@@ -40,7 +41,11 @@ final class ParquetExtractor {
     InputFile file = new BytesInputFile(parquet);
     Values values = new Values(sink);
     try (ParquetReader<Object> reader =
-        new ParquetReader.Builder<Object>(file) {
+        // Without Hadoop's default resources: parquet-mr's builder would otherwise parse
+        // core-default.xml for every file, a few tens of ms of XML and its JIT work, for defaults
+        // that parquet-mr's own code supplies anyway.
+        new ParquetReader.Builder<Object>(
+            file, new HadoopParquetConfiguration(new Configuration(false))) {
           @Override
           protected ReadSupport<Object> getReadSupport() {
             return values;
