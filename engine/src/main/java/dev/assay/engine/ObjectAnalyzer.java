@@ -4,9 +4,11 @@ import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionException;
 import dev.assay.engine.extract.Segment;
+import dev.assay.engine.extract.SegmentSink;
 import dev.assay.engine.source.ObjectUnavailableException;
 import dev.assay.engine.source.ScanObject;
 import dev.assay.identifiers.DataIdentifier;
+import dev.assay.identifiers.FieldContext;
 import dev.assay.identifiers.ManagedDataIdentifier;
 import dev.assay.identifiers.detect.Candidate;
 import dev.assay.identifiers.detect.Detector;
@@ -18,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -87,7 +90,7 @@ final class ObjectAnalyzer {
       }
       try {
         Extraction.Outcome outcome =
-            extraction.extract(object, tally::accept, tally::clear, () -> cancelled);
+            extraction.extract(object, tally, tally::clear, () -> cancelled);
         tally.finish();
         String code = outcome.partialReason() == null ? "COMPLETE" : "PARTIAL";
         return new ObjectResult(
@@ -200,11 +203,16 @@ final class ObjectAnalyzer {
   /** A batch is scanned once it holds this many chars. */
   static final int BATCH_CHARS = 64 * 1024;
 
-  private final class Tally {
+  private final class Tally implements SegmentSink {
     private final Map<DataIdentifier, Counter> counters = new IdentityHashMap<>();
     private final TextBatch batch = batches.get();
-    private final List<Segment> pending =
-        new ArrayList<>(); // by number in the batch; their text is the batch's
+    // Where each text in the batch comes from, by its number there, without an object per value:
+    // an origin (ORIGIN), a record's index and JSON path (RECORD), a cell's row, column and column
+    // name (CELL). Only the few texts with candidates get their segment and origin made.
+    private byte[] pendingKind = new byte[256];
+    private long[] pendingA = new long[256];
+    private long[] pendingB = new long[256];
+    private Object[] pendingRef = new Object[256];
     private int candidatesOf = -1; // the text of the batch whose candidates are being gathered
     private final List<Candidate> gathered = new ArrayList<>();
 
@@ -226,20 +234,65 @@ final class ObjectAnalyzer {
 
     private long memberLocations;
 
-    void accept(Segment segment) {
+    @Override
+    public void accept(Segment segment) {
       CharSequence text = segment.text();
       if (segment.reportFrom() == 0
           && segment.reportTo() == text.length()
           && text.length() <= MAX_BATCHED_CHARS) {
-        // The batch is the analysing thread's own: no lock per cell, only where counts change.
-        batch.add(text, segment.field());
-        pending.add(segment);
-        if (batch.chars() >= BATCH_CHARS) {
-          flush();
-        }
+        batched(text, segment.field(), ORIGIN, 0, 0, segment.origin());
         return;
       }
       scanAlone(segment);
+    }
+
+    @Override
+    public void acceptRecordValue(
+        String value, long recordIndex, String jsonPath, FieldContext field) {
+      if (value.length() <= MAX_BATCHED_CHARS) {
+        batched(value, field, RECORD, recordIndex, 0, jsonPath);
+      } else {
+        scanAlone(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath), field));
+      }
+    }
+
+    @Override
+    public void acceptCell(
+        String value, long row, long column, String columnName, FieldContext field) {
+      if (value.length() <= MAX_BATCHED_CHARS) {
+        batched(value, field, CELL, row, column, columnName);
+      } else {
+        scanAlone(Segment.whole(value, new Segment.CellAt(row, column, columnName, null), field));
+      }
+    }
+
+    private void batched(
+        CharSequence text, FieldContext field, byte kind, long a, long b, Object ref) {
+      // The batch is the analysing thread's own: no lock per cell, only where counts change.
+      int i = batch.add(text, field);
+      if (i == pendingKind.length) {
+        int n = i * 2;
+        pendingKind = Arrays.copyOf(pendingKind, n);
+        pendingA = Arrays.copyOf(pendingA, n);
+        pendingB = Arrays.copyOf(pendingB, n);
+        pendingRef = Arrays.copyOf(pendingRef, n);
+      }
+      pendingKind[i] = kind;
+      pendingA[i] = a;
+      pendingB[i] = b;
+      pendingRef[i] = ref;
+      if (batch.chars() >= BATCH_CHARS) {
+        flush();
+      }
+    }
+
+    /** Where text {@code i} of the batch comes from. */
+    private Segment.Origin pendingOrigin(int i) {
+      return switch (pendingKind[i]) {
+        case RECORD -> new Segment.RecordAt(pendingA[i], (String) pendingRef[i]);
+        case CELL -> new Segment.CellAt(pendingA[i], pendingB[i], (String) pendingRef[i], null);
+        default -> (Segment.Origin) pendingRef[i];
+      };
     }
 
     private synchronized void scanAlone(Segment segment) {
@@ -269,17 +322,15 @@ final class ObjectAnalyzer {
             gathered.add(c);
           });
       tallyGathered();
+      Arrays.fill(pendingRef, 0, batch.size(), null);
       batch.clear();
-      pending.clear();
     }
 
     private void tallyGathered() {
       if (!gathered.isEmpty()) {
-        Segment s = pending.get(candidatesOf);
+        CharSequence text = batch.text(candidatesOf);
         tally(
-            new Segment(
-                batch.text(candidatesOf), s.reportFrom(), s.reportTo(), s.origin(), s.field()),
-            gathered);
+            Segment.whole(text, pendingOrigin(candidatesOf), batch.field(candidatesOf)), gathered);
         gathered.clear();
       }
       candidatesOf = -1;
@@ -336,8 +387,8 @@ final class ObjectAnalyzer {
     }
 
     synchronized void clear() {
+      Arrays.fill(pendingRef, 0, batch.size(), null);
       batch.clear();
-      pending.clear();
       gathered.clear();
       candidatesOf = -1;
       counters.clear();
@@ -405,6 +456,10 @@ final class ObjectAnalyzer {
   }
 
   private static final int MAX_REMEMBERED_MATCHES = 4096;
+
+  private static final byte ORIGIN = 0;
+  private static final byte RECORD = 1;
+  private static final byte CELL = 2;
 
   /**
    * Locations kept for member records, all members of one object together (about 50 bytes each):

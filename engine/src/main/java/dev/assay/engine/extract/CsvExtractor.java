@@ -155,11 +155,8 @@ final class CsvExtractor {
       return;
     }
     String name = column <= header.size() ? header.get((int) column - 1) : null;
-    sink.accept(
-        Segment.whole(
-            value,
-            new Segment.CellAt(row, column, name, null),
-            name == null ? FieldContext.NONE : fields.get((int) column - 1)));
+    sink.acceptCell(
+        value, row, column, name, name == null ? FieldContext.NONE : fields.get((int) column - 1));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.assay.engine.extract;
 
 import dev.assay.engine.source.ScanObject;
+import dev.assay.identifiers.FieldContext;
 import dev.assay.identifiers.detect.Detector;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -124,11 +125,7 @@ public final class Extraction {
       ScanObject object, SegmentSink sink, Runnable discard, BooleanSupplier cancelled)
       throws IOException, ExtractionException {
     ExtractionRun run = new ExtractionRun(limits, cancelled);
-    SegmentSink checked =
-        segment -> {
-          run.checkCancelled();
-          sink.accept(segment);
-        };
+    SegmentSink checked = new CheckedSink(run, sink);
     try (CountingStream in = new CountingStream(new ReusedBuffer(object.content().open()), run)) {
       FormatDetector.Detected detected = detect(in, object.extension());
       Format format = detected.format();
@@ -431,6 +428,37 @@ public final class Extraction {
     public synchronized void reset() throws IOException {
       super.reset();
       count = mark;
+    }
+  }
+
+  /** Passes everything on to {@code sink}, after checking that the run goes on. */
+  private static final class CheckedSink implements SegmentSink {
+    private final ExtractionRun run;
+    private final SegmentSink sink;
+
+    CheckedSink(ExtractionRun run, SegmentSink sink) {
+      this.run = run;
+      this.sink = sink;
+    }
+
+    @Override
+    public void accept(Segment segment) {
+      run.checkCancelled();
+      sink.accept(segment);
+    }
+
+    @Override
+    public void acceptRecordValue(
+        String value, long recordIndex, String jsonPath, FieldContext field) {
+      run.checkCancelled();
+      sink.acceptRecordValue(value, recordIndex, jsonPath, field);
+    }
+
+    @Override
+    public void acceptCell(
+        String value, long row, long column, String columnName, FieldContext field) {
+      run.checkCancelled();
+      sink.acceptCell(value, row, column, columnName, field);
     }
   }
 }
