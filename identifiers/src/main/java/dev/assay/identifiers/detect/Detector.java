@@ -580,6 +580,7 @@ public final class Detector {
     TriggerAutomaton.Fired fired; // where the trigger seeds fired in this text; null in a batch
     BatchRun batch; // the batch this text is in, which knows its seeds' regions; null if alone
     int[][] nativeRegions;
+    long[] spans = new long[16]; // regions' scratch: spans before they are merged
     // What the scan reports: the matches that start in [reportFrom, reportTo), to out; with
     // explain, those that did not count as well.
     int reportFrom;
@@ -715,7 +716,7 @@ public final class Detector {
       return seedRegions(groupSeeds, text, evidence);
     }
     int margin = group.search.get().margin; // regions are the prefilter's: search is set
-    long[] spans = new long[16];
+    long[] spans = evidence.spans;
     int n = 0;
     Seeds seedsDone = null; // members of a group usually share one Seeds: run it once
     for (int member : group.members) {
@@ -740,7 +741,7 @@ public final class Detector {
                   : kStart - proximity.distance() - margin;
           int end = kEnd + proximity.distance() + margin;
           if (n == spans.length) {
-            spans = Arrays.copyOf(spans, n * 2);
+            spans = evidence.spans = Arrays.copyOf(spans, n * 2);
           }
           spans[n++] = ((long) Math.max(0, start) << 32) | Math.min(length, end);
         }
@@ -753,7 +754,7 @@ public final class Detector {
         int[] hits = evidence.anchorHits[member];
         for (int h = 0; h < evidence.anchorHitCount[member]; h++) {
           if (n == spans.length) {
-            spans = Arrays.copyOf(spans, n * 2);
+            spans = evidence.spans = Arrays.copyOf(spans, n * 2);
           }
           spans[n++] = entry.around.span(hits[h * 2], hits[h * 2 + 1], length);
         }
@@ -762,7 +763,9 @@ public final class Detector {
           seedsDone = entry.criteria.seeds();
           int[] seedRegions = seedRegions(seedsDone, text, evidence);
           if (n + seedRegions.length / 2 > spans.length) {
-            spans = Arrays.copyOf(spans, Math.max(spans.length * 2, n + seedRegions.length / 2));
+            spans =
+                evidence.spans =
+                    Arrays.copyOf(spans, Math.max(spans.length * 2, n + seedRegions.length / 2));
           }
           for (int r = 0; r < seedRegions.length; r += 2) {
             spans[n++] = ((long) seedRegions[r] << 32) | seedRegions[r + 1];

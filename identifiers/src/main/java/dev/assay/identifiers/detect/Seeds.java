@@ -169,22 +169,29 @@ public interface Seeds {
 
   /**
    * Sorts {@code n} spans (start in the high, end in the low 32 bits) and merges those that touch
-   * or overlap, as {@code [s0, e0, s1, e1, ...]}.
+   * or overlap, as {@code [s0, e0, s1, e1, ...]}. The first {@code n} of {@code spans} are left in
+   * no useful order.
    */
   static int[] merge(long[] spans, int n) {
     Arrays.sort(spans, 0, n);
-    int[] merged = new int[n * 2];
+    // Merged in place first (a merged span is never after the spans it came from), so that only
+    // the answer is allocated.
     int m = 0;
     for (int i = 0; i < n; i++) {
       int start = (int) (spans[i] >>> 32);
       int end = (int) spans[i];
-      if (m > 0 && start <= merged[m - 1]) {
-        merged[m - 1] = Math.max(merged[m - 1], end);
+      if (m > 0 && start <= (int) spans[m - 1]) {
+        long last = spans[m - 1];
+        spans[m - 1] = (last & 0xFFFF_FFFF_0000_0000L) | Math.max((int) last, end);
       } else {
-        merged[m++] = start;
-        merged[m++] = end;
+        spans[m++] = spans[i];
       }
     }
-    return Arrays.copyOf(merged, m);
+    int[] merged = new int[m * 2];
+    for (int i = 0; i < m; i++) {
+      merged[2 * i] = (int) (spans[i] >>> 32);
+      merged[2 * i + 1] = (int) spans[i];
+    }
+    return merged;
   }
 }

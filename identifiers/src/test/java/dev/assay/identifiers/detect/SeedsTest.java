@@ -94,4 +94,49 @@ class SeedsTest {
     }
     return out.toArray();
   }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void merge_coversWhatTheSpansCoverAndJoinsThoseThatTouch(long seed) {
+    Random random = new Random(seed);
+    int n = random.nextInt(40);
+    int length = 1 + random.nextInt(300);
+    long[] spans = new long[n + random.nextInt(5)]; // room past n is not read
+    boolean[] covered = new boolean[length + 1];
+    boolean[] startsHere = new boolean[length + 1];
+    for (int i = 0; i < n; i++) {
+      int start = random.nextInt(length);
+      int end = start + random.nextInt(Math.min(40, length - start) + 1);
+      spans[i] = ((long) start << 32) | end;
+      for (int c = start; c < end; c++) {
+        covered[c] = true;
+      }
+      startsHere[start] = true; // an empty span is kept as a region of its own
+    }
+    int[] merged = Seeds.merge(spans, n);
+
+    // Reference: the maximal runs of covered chars, where spans that touch are one run, and the
+    // empty spans that no other span covers or touches.
+    java.util.List<Integer> expected = new java.util.ArrayList<>();
+    int c = 0;
+    while (c <= length) {
+      if (covered[c]) {
+        int from = c;
+        while (c < length && covered[c]) {
+          c++;
+        }
+        expected.add(from);
+        expected.add(c);
+      } else if (startsHere[c] && (c == 0 || !covered[c - 1])) {
+        expected.add(c);
+        expected.add(c);
+        c++;
+      } else {
+        c++;
+      }
+    }
+    assertThat(merged)
+        .as("%d spans", n)
+        .containsExactly(expected.stream().mapToInt(x -> x).toArray());
+  }
 }
