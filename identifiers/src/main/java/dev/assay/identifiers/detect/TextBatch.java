@@ -100,23 +100,35 @@ public final class TextBatch {
       return s.cycleKeywords[s.cyclePos];
     }
     int p = s.cyclePos + 1;
-    Detector.FieldKeywords known;
     if (p < CYCLE && s.cycleFields[p] == field) {
-      known = s.cycleKeywords[p];
-    } else if (s.cycleFields[0] == field) {
-      p = 0;
-      known = s.cycleKeywords[0];
-    } else {
-      known = lookUp(field, detector);
-      if (p >= CYCLE) {
-        p = 0;
-      }
-      s.cycleFields[p] = field;
-      s.cycleKeywords[p] = known;
+      s.cyclePos = p;
+      return s.cycleKeywords[p];
     }
+    if (s.cycleFields[0] == field) {
+      s.cyclePos = 0;
+      return s.cycleKeywords[0];
+    }
+    // A value left out (an empty cell, a null field) skips its slot: look a few slots ahead
+    // before the maps, and keep the slots, so that the next record finds its fields in place.
+    int ahead = Math.min(CYCLE, p + SKIPS);
+    for (int q = p + 1; q < ahead; q++) {
+      if (s.cycleFields[q] == field) {
+        s.cyclePos = q;
+        return s.cycleKeywords[q];
+      }
+    }
+    Detector.FieldKeywords known = lookUp(field, detector);
+    if (p >= CYCLE) {
+      p = 0;
+    }
+    s.cycleFields[p] = field;
+    s.cycleKeywords[p] = known;
     s.cyclePos = p;
     return known;
   }
+
+  /** How many fields in a row {@link #fieldKeywords} expects may be left out of a record. */
+  private static final int SKIPS = 8;
 
   /** The keywords in {@code field}'s names, from the caches or else from {@code detector}. */
   private Detector.FieldKeywords lookUp(FieldContext field, Detector detector) {

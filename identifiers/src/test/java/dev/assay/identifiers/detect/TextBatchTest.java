@@ -92,6 +92,44 @@ class TextBatchTest {
     }
   }
 
+  /** {@link #assertSameAsAlone}, and how many candidates the batch holds. */
+  private static int assertSameAsAloneAndCount(Detector detector, TextBatch batch) {
+    assertSameAsAlone(detector, batch);
+    int[] count = {0};
+    detector.scan(batch, (i, c) -> count[0]++);
+    return count[0];
+  }
+
+  /**
+   * Columns of a table: each column's values are one identifier's samples, its field one of {@link
+   * #FIELDS}, or a new object with its names when {@code ownFields}.
+   */
+  private record Table(List<List<String>> values, List<FieldContext> fields) {
+    static Table of(SplittableRandom random, int columns, boolean ownFields) {
+      List<ManagedDataIdentifier> managed = ManagedCatalog.all();
+      List<List<String>> values = new ArrayList<>();
+      List<FieldContext> fields = new ArrayList<>();
+      for (int c = 0; c < columns; c++) {
+        ManagedDataIdentifier id = managed.get(random.nextInt(managed.size()));
+        List<String> v = new ArrayList<>(id.positives());
+        v.addAll(id.negatives());
+        values.add(v);
+        FieldContext field = FIELDS.get(random.nextInt(FIELDS.size()));
+        fields.add(ownFields ? new FieldContext(field.names()) : field);
+      }
+      return new Table(values, fields);
+    }
+
+    int columns() {
+      return values.size();
+    }
+
+    String value(int column, SplittableRandom random) {
+      List<String> v = values.get(column);
+      return v.get(random.nextInt(v.size()));
+    }
+  }
+
   @Test
   void everyManagedIdentifier_batchFindsWhatEachTextFindsAlone() {
     Detector all = Detector.of(ManagedCatalog.all(), List.of());
@@ -118,36 +156,50 @@ class TextBatchTest {
     // sets of groups come again and again and get unions (Detector.UNION_TEXT_MAX, UNION_AFTER).
     Detector all = Detector.of(ManagedCatalog.all(), List.of());
     SplittableRandom random = new SplittableRandom(17);
-    List<ManagedDataIdentifier> managed = ManagedCatalog.all();
     TextBatch batch = new TextBatch();
     int found = 0;
     for (int round = 0; round < 30; round++) {
       batch.clear();
-      int columns = 2 + random.nextInt(10);
-      List<List<String>> values = new ArrayList<>();
-      List<FieldContext> fields = new ArrayList<>();
-      for (int c = 0; c < columns; c++) {
-        ManagedDataIdentifier id = managed.get(random.nextInt(managed.size()));
-        List<String> v = new ArrayList<>(id.positives());
-        v.addAll(id.negatives());
-        values.add(v);
-        fields.add(FIELDS.get(random.nextInt(FIELDS.size())));
-      }
+      Table table = Table.of(random, 2 + random.nextInt(10), false);
       int rows = 20 + random.nextInt(40);
       for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < columns; c++) {
-          List<String> v = values.get(c);
-          String value = v.get(random.nextInt(v.size()));
-          batch.add(random.nextInt(5) == 0 ? value + " " + r : value, fields.get(c));
+        for (int c = 0; c < table.columns(); c++) {
+          String value = table.value(c, random);
+          batch.add(random.nextInt(5) == 0 ? value + " " + r : value, table.fields().get(c));
         }
       }
-      assertSameAsAlone(all, batch);
-      int[] count = {0};
-      all.scan(batch, (i, c) -> count[0]++);
-      found += count[0];
+      found += assertSameAsAloneAndCount(all, batch);
     }
     assertThat(found).as("the texts hold occurrences").isGreaterThan(500);
     assertThat(all.unionCount()).as("unions built").isGreaterThan(20);
+  }
+
+  @Test
+  void rowsWithValuesLeftOut_eachValueKeepsItsOwnColumnsKeywords() {
+    // As a CSV's empty cells and Parquet's null fields leave values out: the fields of a row come
+    // in order with gaps, of one or many columns, and some rows are cut short. Each column has its
+    // own field (new objects, as extractors make one per column), some with keywords and some
+    // without, so a value read with another column's keywords finds something else.
+    Detector all = Detector.of(ManagedCatalog.all(), List.of());
+    SplittableRandom random = new SplittableRandom(23);
+    TextBatch batch = new TextBatch();
+    int found = 0;
+    for (int round = 0; round < 20; round++) {
+      batch.clear();
+      Table table = Table.of(random, 2 + random.nextInt(30), true);
+      int rows = 20 + random.nextInt(40);
+      int leftOut = 1 + random.nextInt(3); // in 8
+      for (int r = 0; r < rows; r++) {
+        int last = random.nextInt(8) == 0 ? random.nextInt(table.columns()) : table.columns();
+        for (int c = 0; c < last; c++) {
+          if (random.nextInt(8) >= leftOut) {
+            batch.add(table.value(c, random), table.fields().get(c));
+          }
+        }
+      }
+      found += assertSameAsAloneAndCount(all, batch);
+    }
+    assertThat(found).as("the texts hold occurrences").isGreaterThan(300);
   }
 
   @Test
