@@ -85,8 +85,7 @@ public final class MacieBackend implements AutoCloseable {
    * settings' region), region, profile or keys. Makes no request.
    */
   // The Apache 4 client is deprecated in favour of Apache 5, which the SDK's macie2 2.40.2
-  // predates;
-  // the URL-connection client cannot send PATCH (UpdateClassificationJob).
+  // predates; the URL-connection client cannot send PATCH (UpdateClassificationJob).
   @SuppressWarnings("deprecation")
   public static MacieBackend connect(S3Settings settings) {
     var builder =

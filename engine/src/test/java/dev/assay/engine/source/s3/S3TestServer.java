@@ -8,13 +8,14 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server (s3proxy, in-memory transient-nio2 store) on 127.0.0.1 with a free
- * port, started by the tests themselves; one per test class. Also a plain SDK client to load it.
+ * port, started by the tests themselves; one per test class. Also a plain SDK client to load it, on
+ * a different HTTP client from the engine's own S3 access.
  */
 public final class S3TestServer implements AutoCloseable {
   public static final String ACCESS_KEY = "assay-access";
@@ -23,12 +24,15 @@ public final class S3TestServer implements AutoCloseable {
   private final URI endpoint;
   private final S3Client client;
 
+  @SuppressWarnings("deprecation") // Apache 4, as the engine's Macie backend uses; 5 is not here
   private S3TestServer(S3Proxy proxy, URI endpoint) {
     this.proxy = proxy;
     this.endpoint = endpoint;
     this.client =
         S3Client.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            // Apache's client, not the JDK's URL connection: when a put fails there, it reports the
+            // server's answer, where HttpURLConnection says only that it could not write the body.
+            .httpClientBuilder(ApacheHttpClient.builder())
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(
