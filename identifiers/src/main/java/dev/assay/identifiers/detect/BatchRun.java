@@ -26,12 +26,12 @@ final class BatchRun {
   private final Map<Seeds, int[]> seedRegions = new IdentityHashMap<>();
 
   /**
-   * Per seeded group, its seeds' regions over the batch and, for each, the first region that may
-   * still reach the text being looked at: texts come in order, so each region is passed once.
+   * Per text, {@code seededWords} longs of bits, one for each seeded group with a region of one of
+   * its seeds in the text (bit {@code k % 64} of word {@code k / 64} for seeded group {@code k}).
    */
-  private int[][][] seededRegions;
+  private long[] seededBits;
 
-  private int[][] seededCursors;
+  private int seededWords;
   private int nextHit; // the first hit, in end order, not yet given to a text
   private int textStart; // the text being searched, in batch offsets
   private int textEnd;
@@ -62,12 +62,13 @@ final class BatchRun {
     // the whole loop, when a new path turns up (a loop with all of them inlined was compiled eight
     // times in a 48 MB scan, most of it while the scan ran in slower code).
     nextHit = 0;
+    markSeededTexts();
     for (int i = 0; i < batch.count; i++) {
       int a = batch.starts[i];
       int b = batch.ends[i];
       int nTouched = gatherHits(a, b);
       nTouched = gatherFieldKeywords(i, nTouched);
-      int nVisit = groupsToVisit(nTouched, a, b);
+      int nVisit = groupsToVisit(i, nTouched);
       if (nVisit > 0) {
         searchText(i, a, b, nVisit, out, sink);
       }
@@ -166,11 +167,11 @@ final class BatchRun {
   }
 
   /**
-   * Lists in the scratch state the groups to search in the text {@code [a, b)}: those of the
-   * entries its evidence touched, those searched in every text, and the seeded ones with a region
-   * in it. Returns how many.
+   * Lists in the scratch state the groups to search in text {@code i}: those of the entries its
+   * evidence touched, those searched in every text, and the seeded ones with a region in it.
+   * Returns how many.
    */
-  private int groupsToVisit(int nTouched, int a, int b) {
+  private int groupsToVisit(int i, int nTouched) {
     TextBatch.Scratch s = scratch;
     boolean[] visit = s.visit;
     int[] toVisit = s.toVisit;
@@ -188,11 +189,15 @@ final class BatchRun {
         toVisit[nVisit++] = g;
       }
     }
-    for (int k = 0; k < d.seededGroups.length; k++) {
-      int g = d.seededGroups[k];
-      if (!visit[g] && anyRegion(k, a, b)) {
-        visit[g] = true;
-        toVisit[nVisit++] = g;
+    for (int w = 0; w < seededWords; w++) {
+      long bits = seededBits[i * seededWords + w];
+      while (bits != 0) {
+        int g = d.seededGroups[w * 64 + Long.numberOfTrailingZeros(bits)];
+        bits &= bits - 1;
+        if (!visit[g]) {
+          visit[g] = true;
+          toVisit[nVisit++] = g;
+        }
       }
     }
     return nVisit;
@@ -273,37 +278,36 @@ final class BatchRun {
   }
 
   /**
-   * Whether any seed of seeded group {@code k} has a region in {@code [a, b)} of the batch; {@code
-   * a} never decreases from one call to the next.
+   * Sets, for each text, the bits of the seeded groups with a region of one of their seeds in it: a
+   * region {@code [rs, re)} reaches a text {@code [a, b)} when {@code a < re} and {@code rs < b}.
+   * Regions and texts both come in order, so one walk over each seed's regions and the texts they
+   * reach does it, not a look at every seeded group for every text.
    */
-  private boolean anyRegion(int k, int a, int b) {
-    if (seededRegions == null) {
-      seededRegions = new int[d.seededGroups.length][][];
-      seededCursors = new int[d.seededGroups.length][];
-    }
-    int[][] regions = seededRegions[k];
-    if (regions == null) {
-      Seeds[] seeds = d.seededGroupSeeds[k];
-      regions = new int[seeds.length][];
-      for (int j = 0; j < seeds.length; j++) {
-        regions[j] = wholeRegions(seeds[j]);
-      }
-      seededRegions[k] = regions;
-      seededCursors[k] = new int[seeds.length];
-    }
-    int[] cursors = seededCursors[k];
-    for (int j = 0; j < regions.length; j++) {
-      int[] r = regions[j];
-      int c = cursors[j];
-      while (c < r.length && r[c + 1] <= a) {
-        c += 2; // ends before this text, and so before every later one
-      }
-      cursors[j] = c;
-      if (c < r.length && r[c] < b) {
-        return true;
+  private void markSeededTexts() {
+    int groups = d.seededGroups.length;
+    int count = batch.count;
+    seededWords = (groups + 63) >>> 6;
+    seededBits = scratch.seededBits(count * seededWords);
+    int[] starts = batch.starts;
+    int[] ends = batch.ends;
+    for (int k = 0; k < groups; k++) {
+      int word = k >>> 6;
+      long bit = 1L << k;
+      for (Seeds seeds : d.seededGroupSeeds[k]) {
+        int[] r = wholeRegions(seeds);
+        int i = 0;
+        for (int j = 0; j < r.length; j += 2) {
+          int from = r[j];
+          int to = r[j + 1];
+          while (i < count && ends[i] <= from) {
+            i++; // ends before this region, and so before every later one
+          }
+          for (int t = i; t < count && starts[t] < to; t++) {
+            seededBits[t * seededWords + word] |= bit;
+          }
+        }
       }
     }
-    return false;
   }
 
   /** The seed's regions over the whole batch, found once per batch. */

@@ -204,6 +204,7 @@ public final class TextBatch {
     int[] hitEnd = new int[256];
     int[] hitValue = new int[256];
     long[] order = new long[256];
+    private long[] seededBits = new long[256];
 
     Scratch(Detector detector, int entries, int groups) {
       this.detector = detector;
@@ -237,6 +238,16 @@ public final class TextBatch {
         unionDfas[slot] = detector.union(unionKeys[slot]);
       }
       return unionDfas[slot];
+    }
+
+    /** {@code n} longs, all zero, for a run's bits of seeded groups per text. */
+    long[] seededBits(int n) {
+      if (seededBits.length < n) {
+        seededBits = new long[Math.max(n, seededBits.length * 2)];
+      } else {
+        Arrays.fill(seededBits, 0, n, 0L);
+      }
+      return seededBits;
     }
 
     void record(int kind, int entry, int start, int end, int value) {
