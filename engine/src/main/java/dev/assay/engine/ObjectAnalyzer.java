@@ -266,10 +266,30 @@ final class ObjectAnalyzer {
       }
     }
 
+    @Override
+    public void acceptCell(
+        char[] chars,
+        int from,
+        int length,
+        long row,
+        long column,
+        String columnName,
+        FieldContext field) {
+      if (length <= MAX_BATCHED_CHARS) {
+        pending(batch.add(chars, from, length, field), CELL, row, column, columnName);
+      } else {
+        acceptCell(new String(chars, from, length), row, column, columnName, field);
+      }
+    }
+
     private void batched(
         CharSequence text, FieldContext field, byte kind, long a, long b, Object ref) {
       // The batch is the analysing thread's own: no lock per cell, only where counts change.
-      int i = batch.add(text, field);
+      pending(batch.add(text, field), kind, a, b, ref);
+    }
+
+    /** Keeps where text {@code i}, just added to the batch, comes from; scans a full batch. */
+    private void pending(int i, byte kind, long a, long b, Object ref) {
       if (i == pendingKind.length) {
         int n = i * 2;
         pendingKind = Arrays.copyOf(pendingKind, n);

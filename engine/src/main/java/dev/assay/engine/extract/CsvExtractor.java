@@ -30,9 +30,8 @@ final class CsvExtractor {
     List<String> header = new ArrayList<>();
     List<FieldContext> fields = new ArrayList<>(); // one per column, shared by its cells
     StringBuilder cell = new StringBuilder();
-    // A plain cell read whole from the buffer, made a String once; else null and the cell is in
-    // the builder.
-    String direct = null;
+    // Whether the cell is a plain one still in the reader's buffer; else it is in the builder.
+    boolean direct = false;
     long row = 1;
     long column = 1;
     long line = 1;
@@ -47,7 +46,7 @@ final class CsvExtractor {
       c = in.read();
       if (c < 0) {
         if (cellStarted || cell.length() > 0 || rowHasContent) {
-          emitCell(sink, header, fields, row, column, value(direct, cell), cellLine, cellColumn);
+          emitPending(sink, in, direct, cell, header, fields, row, column, cellLine, cellColumn);
         }
         return;
       }
@@ -82,24 +81,25 @@ final class CsvExtractor {
           cellLine = line;
           cellColumn = in.offset() - lineStartOffset;
         }
-        emitCell(sink, header, fields, row, column, value(direct, cell), cellLine, cellColumn);
+        emitPending(sink, in, direct, cell, header, fields, row, column, cellLine, cellColumn);
         cell.setLength(0);
-        direct = null;
+        direct = false;
         column++;
         cellStarted = false;
         rowHasContent = true;
         continue;
       }
       if (c == '\r' || c == '\n') {
+        // The cell first: a peek past the buffer's end refills it, and a plain cell is there.
+        if (cellStarted || cell.length() > 0 || rowHasContent) {
+          emitPending(sink, in, direct, cell, header, fields, row, column, cellLine, cellColumn);
+          row++;
+        }
         if (c == '\r' && in.peek() == '\n') {
           in.read();
         }
-        if (cellStarted || cell.length() > 0 || rowHasContent) {
-          emitCell(sink, header, fields, row, column, value(direct, cell), cellLine, cellColumn);
-          row++;
-        }
         cell.setLength(0);
-        direct = null;
+        direct = false;
         column = 1;
         cellStarted = false;
         rowHasContent = false;
@@ -111,10 +111,10 @@ final class CsvExtractor {
         cellStarted = true;
         cellLine = line;
         cellColumn = in.offset() - lineStartOffset;
-        // Most cells are plain and end in the buffer: one String of its chars, not a builder's
-        // appends and a copy of them.
+        // Most cells are plain and end in the buffer: handed over from there, not appended to a
+        // builder and copied from it.
         direct = in.plainCell(delimiter, '\r', '\n');
-        if (direct != null) {
+        if (direct) {
           continue;
         }
       }
@@ -123,8 +123,33 @@ final class CsvExtractor {
     }
   }
 
-  private static String value(String direct, StringBuilder cell) {
-    return direct != null ? direct : cell.toString();
+  /** Emits the cell just ended: the plain one in {@code in}'s buffer, or else {@code cell}'s. */
+  private static void emitPending(
+      SegmentSink sink,
+      PushbackSource in,
+      boolean direct,
+      StringBuilder cell,
+      List<String> header,
+      List<FieldContext> fields,
+      long row,
+      long column,
+      long line,
+      long lineColumn) {
+    if (!direct || row == 1) {
+      String value = direct ? in.plainCellString() : cell.toString();
+      emitCell(sink, header, fields, row, column, value, line, lineColumn);
+      return;
+    }
+    // A plain cell is never empty: it holds the char that began it.
+    String name = column <= header.size() ? header.get((int) column - 1) : null;
+    sink.acceptCell(
+        in.buf,
+        in.cellFrom,
+        in.cellLength,
+        row,
+        column,
+        name,
+        name == null ? FieldContext.NONE : fields.get((int) column - 1));
   }
 
   private static void append(StringBuilder cell, char c) {
@@ -168,6 +193,8 @@ final class CsvExtractor {
     private int pos;
     private int len;
     private long offset;
+    private int cellFrom;
+    private int cellLength;
 
     PushbackSource(Reader reader) {
       this.reader = reader;
@@ -203,19 +230,28 @@ final class CsvExtractor {
     }
 
     /**
-     * The cell whose first char was just read, when the buffer holds it up to one of {@code a},
-     * {@code b} or {@code c} (left unread) and it is no longer than a cell may be: its chars as a
-     * String, read. Null otherwise, nothing read.
+     * Reads the rest of the cell whose first char was just read, when the buffer holds it up to one
+     * of {@code a}, {@code b} or {@code c} (left unread) and it is no longer than a cell may be,
+     * and returns true: the cell is then {@code buf[cellFrom, cellFrom + cellLength)}, there until
+     * the buffer is refilled, which no read does before the char left unread has been read. False
+     * otherwise, nothing read.
      */
-    String plainCell(char a, char b, char c) {
+    boolean plainCell(char a, char b, char c) {
       int from = pos - 1;
       int i = runEnd(a, b, c);
       if (i == len || i - from > MAX_CELL_CHARS) {
-        return null;
+        return false;
       }
       offset += i - pos;
       pos = i;
-      return new String(buf, from, i - from);
+      cellFrom = from;
+      cellLength = i - from;
+      return true;
+    }
+
+    /** The cell {@link #plainCell} last read, as a String. */
+    String plainCellString() {
+      return new String(buf, cellFrom, cellLength);
     }
 
     /**

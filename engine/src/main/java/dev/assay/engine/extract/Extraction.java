@@ -460,5 +460,18 @@ public final class Extraction {
       run.checkCancelled();
       sink.acceptCell(value, row, column, columnName, field);
     }
+
+    @Override
+    public void acceptCell(
+        char[] chars,
+        int from,
+        int length,
+        long row,
+        long column,
+        String columnName,
+        FieldContext field) {
+      run.checkCancelled();
+      sink.acceptCell(chars, from, length, row, column, columnName, field);
+    }
   }
 }

@@ -33,4 +33,20 @@ public interface SegmentSink {
       String value, long row, long column, String columnName, FieldContext field) {
     accept(Segment.whole(value, new Segment.CellAt(row, column, columnName, null), field));
   }
+
+  /**
+   * As {@link #acceptCell(String, long, long, String, FieldContext)} of the cell {@code chars[from,
+   * from + length)}: a reader hands over a cell still in its buffer without making a String of it.
+   * The chars are valid during the call only and must not be kept.
+   */
+  default void acceptCell(
+      char[] chars,
+      int from,
+      int length,
+      long row,
+      long column,
+      String columnName,
+      FieldContext field) {
+    acceptCell(new String(chars, from, length), row, column, columnName, field);
+  }
 }

@@ -35,6 +35,29 @@ public final class TextBatch {
   /** Adds {@code text} with its field names, and returns its number in the batch. */
   public int add(CharSequence text, FieldContext field) {
     int n = text.length();
+    int at = reserve(n);
+    if (text instanceof String s) {
+      s.getChars(0, n, chars, at);
+    } else {
+      for (int i = 0; i < n; i++) {
+        chars[at + i] = text.charAt(i);
+      }
+    }
+    return added(n, field);
+  }
+
+  /**
+   * Adds the text {@code text[from, from + length)} with its field names, and returns its number in
+   * the batch. The chars are copied; the array is not kept.
+   */
+  public int add(char[] text, int from, int length, FieldContext field) {
+    int at = reserve(length); // first: it may replace the array
+    System.arraycopy(text, from, chars, at, length);
+    return added(length, field);
+  }
+
+  /** Makes room for a text of {@code n} chars and its separator; returns where the text goes. */
+  private int reserve(int n) {
     if (length + n + 1 > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n + 1));
     }
@@ -43,13 +66,11 @@ public final class TextBatch {
       ends = Arrays.copyOf(ends, count * 2);
       fields = Arrays.copyOf(fields, count * 2);
     }
-    if (text instanceof String s) {
-      s.getChars(0, n, chars, length);
-    } else {
-      for (int i = 0; i < n; i++) {
-        chars[length + i] = text.charAt(i);
-      }
-    }
+    return length;
+  }
+
+  /** Records the text of {@code n} chars just copied to the end of the batch. */
+  private int added(int n, FieldContext field) {
     starts[count] = length;
     ends[count] = length + n;
     fields[count] = field;

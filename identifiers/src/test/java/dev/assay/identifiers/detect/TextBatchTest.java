@@ -277,4 +277,28 @@ class TextBatchTest {
     all.scan(batch, (i, c) -> found.add(c));
     assertThat(found).isEqualTo(all.scan("512-23-4411", FieldContext.NONE));
   }
+
+  /**
+   * Texts added from a char range, in the middle of a larger array and past the batch's first
+   * capacity, are those chars: the batch then holds what it holds when given the same texts as
+   * Strings.
+   */
+  @Test
+  void textsAddedFromCharRanges_areTheSameAsFromStrings_asTheBatchGrows() {
+    SplittableRandom random = new SplittableRandom(20261208);
+    TextBatch fromChars = new TextBatch();
+    TextBatch fromStrings = new TextBatch();
+    for (int i = 0; i < 3000; i++) {
+      String value = "SSN 512-23-" + (1000 + random.nextInt(9000)) + " row " + i;
+      char[] buffer = ("<<" + value + ">>").toCharArray();
+      FieldContext field = FieldContext.of("col" + (i % 7));
+      assertThat(fromChars.add(buffer, 2, value.length(), field))
+          .isEqualTo(fromStrings.add(value, field));
+    }
+    assertThat(fromChars.chars()).isGreaterThan(4096 * 8).isEqualTo(fromStrings.chars());
+    for (int i = 0; i < fromStrings.size(); i++) {
+      assertThat(fromChars.text(i).toString()).isEqualTo(fromStrings.text(i).toString());
+      assertThat(fromChars.field(i)).isSameAs(fromStrings.field(i));
+    }
+  }
 }
