@@ -208,11 +208,13 @@ final class ObjectAnalyzer {
     private final TextBatch batch = batches.get();
     // Where each text in the batch comes from, by its number there, without an object per value:
     // an origin (ORIGIN), a record's index and JSON path (RECORD), a cell's row, column and column
-    // name (CELL). Only the few texts with candidates get their segment and origin made.
+    // name (CELL), a record's index and a name in it (NAME). Only the few texts with candidates get
+    // their segment and origin made.
     private byte[] pendingKind = new byte[256];
     private long[] pendingA = new long[256];
     private long[] pendingB = new long[256];
     private Object[] pendingRef = new Object[256];
+    private boolean[] pendingFound = new boolean[256]; // the text had candidates
     private int candidatesOf = -1; // the text of the batch whose candidates are being gathered
     private final List<Candidate> gathered = new ArrayList<>();
 
@@ -228,6 +230,14 @@ final class ObjectAnalyzer {
      * sensitive data"). Names come before the values under them, so the bound rarely bites.
      */
     private final Set<String> namelessMatches = new HashSet<>();
+
+    /**
+     * Per field names (by identity: extractors share one context per path of names), the names of
+     * members scanned under them that had no candidates, for this object only.
+     */
+    private final Map<FieldContext, Set<String>> emptyNames = new IdentityHashMap<>();
+
+    private int emptyNameCount;
 
     /** Per archive member (by path from the outermost archive), its own occurrences. */
     private final Map<String, Map<DataIdentifier, Counter>> members = new HashMap<>();
@@ -282,6 +292,20 @@ final class ObjectAnalyzer {
       }
     }
 
+    @Override
+    public void acceptName(String name, long recordIndex, FieldContext field) {
+      if (name.length() > MAX_BATCHED_CHARS) {
+        scanAlone(Segment.whole(name, new Segment.RecordAt(recordIndex, null), field));
+        return;
+      }
+      // A text's candidates depend on its chars and field names alone (a batch finds in each what
+      // a scan of it alone finds): a name found empty under these field names stays empty.
+      Set<String> empty = emptyNames.get(field);
+      if (empty == null || !empty.contains(name)) {
+        batched(name, field, NAME, recordIndex, 0, name);
+      }
+    }
+
     private void batched(
         CharSequence text, FieldContext field, byte kind, long a, long b, Object ref) {
       // The batch is the analysing thread's own: no lock per cell, only where counts change.
@@ -296,6 +320,7 @@ final class ObjectAnalyzer {
         pendingA = Arrays.copyOf(pendingA, n);
         pendingB = Arrays.copyOf(pendingB, n);
         pendingRef = Arrays.copyOf(pendingRef, n);
+        pendingFound = Arrays.copyOf(pendingFound, n);
       }
       pendingKind[i] = kind;
       pendingA[i] = a;
@@ -310,6 +335,7 @@ final class ObjectAnalyzer {
     private Segment.Origin pendingOrigin(int i) {
       return switch (pendingKind[i]) {
         case RECORD -> new Segment.RecordAt(pendingA[i], (String) pendingRef[i]);
+        case NAME -> new Segment.RecordAt(pendingA[i], null);
         case CELL -> new Segment.CellAt(pendingA[i], pendingB[i], (String) pendingRef[i], null);
         default -> (Segment.Origin) pendingRef[i];
       };
@@ -338,12 +364,33 @@ final class ObjectAnalyzer {
             if (i != candidatesOf) {
               tallyGathered();
               candidatesOf = i;
+              pendingFound[i] = true;
             }
             gathered.add(c);
           });
       tallyGathered();
+      rememberEmptyNames();
       Arrays.fill(pendingRef, 0, batch.size(), null);
       batch.clear();
+    }
+
+    /** Notes the names in the batch just scanned that had no candidates, under their fields. */
+    private void rememberEmptyNames() {
+      for (int i = 0; i < batch.size(); i++) {
+        if (pendingFound[i]) {
+          pendingFound[i] = false;
+        } else if (pendingKind[i] == NAME) {
+          if (emptyNameCount >= MAX_EMPTY_NAMES) {
+            emptyNames.clear(); // names that never repeat must not fill the heap
+            emptyNameCount = 0;
+          }
+          if (emptyNames
+              .computeIfAbsent(batch.field(i), f -> new HashSet<>())
+              .add((String) pendingRef[i])) {
+            emptyNameCount++;
+          }
+        }
+      }
     }
 
     private void tallyGathered() {
@@ -408,6 +455,9 @@ final class ObjectAnalyzer {
 
     synchronized void clear() {
       Arrays.fill(pendingRef, 0, batch.size(), null);
+      Arrays.fill(pendingFound, 0, batch.size(), false);
+      emptyNames.clear();
+      emptyNameCount = 0;
       batch.clear();
       gathered.clear();
       candidatesOf = -1;
@@ -480,6 +530,10 @@ final class ObjectAnalyzer {
   private static final byte ORIGIN = 0;
   private static final byte RECORD = 1;
   private static final byte CELL = 2;
+  private static final byte NAME = 3;
+
+  /** Names a tally remembers as found empty, under all field names together. */
+  private static final int MAX_EMPTY_NAMES = 4096;
 
   /**
    * Locations kept for member records, all members of one object together (about 50 bytes each):

@@ -455,6 +455,12 @@ public final class Extraction {
     }
 
     @Override
+    public void acceptName(String name, long recordIndex, FieldContext field) {
+      run.checkCancelled();
+      sink.acceptName(name, recordIndex, field);
+    }
+
+    @Override
     public void acceptCell(
         String value, long row, long column, String columnName, FieldContext field) {
       run.checkCancelled();

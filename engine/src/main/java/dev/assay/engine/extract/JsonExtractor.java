@@ -143,7 +143,7 @@ final class JsonExtractor {
   private long extractBlock(
       char[] chars, int end, long firstLine, SegmentSink sink, long[] malformedLines)
       throws IOException, ExtractionException {
-    List<Segment> pending = new ArrayList<>();
+    RecordBuffer pending = new RecordBuffer();
     // The 0-based line of the first line whose record is not yet handed on.
     long resume = firstLine;
     try (JsonParser parser = FACTORY.createParser(chars, 0, end)) {
@@ -154,17 +154,16 @@ final class JsonExtractor {
           if (line <= pendingLine) {
             throw new MalformedJson("two values on a line", null);
           }
-          pending.forEach(sink::accept);
-          pending.clear();
+          pending.replayTo(sink);
           resume = pendingLine + 1;
         }
         pendingLine = line;
-        walk(parser, line, root, pending::add);
+        walk(parser, line, root, pending);
         if (firstLine + parser.currentLocation().getLineNr() - 1 != line) {
           throw new MalformedJson("a value over several lines", null);
         }
       }
-      pending.forEach(sink::accept);
+      pending.replayTo(sink);
       // At the end of input the parser has counted the line ends as readLine does.
       return parser.currentLocation().getLineNr() - 1;
     } catch (StreamConstraintsException e) {
@@ -186,15 +185,15 @@ final class JsonExtractor {
     long index = firstLine;
     while ((line = lines.readLine()) != null) {
       if (index >= from && !line.isBlank()) {
-        List<Segment> buffered = new ArrayList<>();
+        RecordBuffer buffered = new RecordBuffer();
         try (JsonParser parser = FACTORY.createParser(line)) {
           if (parser.nextToken() != null) {
-            walk(parser, index, root, buffered::add);
+            walk(parser, index, root, buffered);
             if (parser.nextToken() != null) {
               throw new MalformedJson("trailing content", null);
             }
           }
-          buffered.forEach(sink::accept);
+          buffered.replayTo(sink);
         } catch (StreamConstraintsException e) {
           throw nestingOrLimit(e);
         } catch (JacksonException | MalformedJson e) {
@@ -229,7 +228,7 @@ final class JsonExtractor {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           if (!name.isEmpty()) {
-            sink.accept(Segment.whole(name, new Segment.RecordAt(record, null), path.field()));
+            sink.acceptName(name, record, path.field());
           }
           parser.nextToken();
           walk(parser, record, path.child(name), sink);

@@ -6,9 +6,10 @@ import dev.assay.identifiers.FieldContext;
  * Receives the segments an extractor produces, in document order. Called from one thread.
  *
  * <p>Structured extractors hand each value over with {@link #acceptRecordValue} or {@link
- * #acceptCell}: a sink that batches values keeps their locations without a segment and an origin
- * per value, which were a quarter of the bytes a scan of CSV, JSON or Parquet allocated. Both mean
- * exactly what the {@link #accept} they default to means.
+ * #acceptCell}, and each name in a record with {@link #acceptName}: a sink that batches values
+ * keeps their locations without a segment and an origin per value, which were a quarter of the
+ * bytes a scan of CSV, JSON or Parquet allocated. Both mean exactly what the {@link #accept} they
+ * default to means.
  */
 @FunctionalInterface
 public interface SegmentSink {
@@ -22,6 +23,16 @@ public interface SegmentSink {
   default void acceptRecordValue(
       String value, long recordIndex, String jsonPath, FieldContext field) {
     accept(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath), field));
+  }
+
+  /**
+   * The name of a member of an object in the record with 0-based index {@code recordIndex}, under
+   * the field names of the object it is in: as {@link #accept} of a {@link Segment#whole} at a
+   * {@link Segment.RecordAt} with no JSON path. Records repeat their names, and a sink may skip a
+   * name under the same field names that it has scanned before and found nothing in.
+   */
+  default void acceptName(String name, long recordIndex, FieldContext field) {
+    accept(Segment.whole(name, new Segment.RecordAt(recordIndex, null), field));
   }
 
   /**
