@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Analyses one object: extracts it, runs the detector over every segment, and tallies occurrences
@@ -258,11 +259,11 @@ final class ObjectAnalyzer {
 
     @Override
     public void acceptRecordValue(
-        String value, long recordIndex, String jsonPath, FieldContext field) {
+        String value, long recordIndex, Supplier<String> jsonPath, FieldContext field) {
       if (value.length() <= MAX_BATCHED_CHARS) {
         batched(value, field, RECORD, recordIndex, 0, jsonPath);
       } else {
-        scanAlone(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath), field));
+        scanAlone(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath.get()), field));
       }
     }
 
@@ -334,7 +335,8 @@ final class ObjectAnalyzer {
     /** Where text {@code i} of the batch comes from. */
     private Segment.Origin pendingOrigin(int i) {
       return switch (pendingKind[i]) {
-        case RECORD -> new Segment.RecordAt(pendingA[i], (String) pendingRef[i]);
+        case RECORD ->
+            new Segment.RecordAt(pendingA[i], (String) ((Supplier<?>) pendingRef[i]).get());
         case NAME -> new Segment.RecordAt(pendingA[i], null);
         case CELL -> new Segment.CellAt(pendingA[i], pendingB[i], (String) pendingRef[i], null);
         default -> (Segment.Origin) pendingRef[i];

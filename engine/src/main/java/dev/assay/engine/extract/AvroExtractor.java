@@ -80,7 +80,7 @@ final class AvroExtractor {
 
   private static void emit(String text, long record, JsonPathNode path, SegmentSink sink) {
     if (!text.isEmpty()) {
-      sink.acceptRecordValue(text, record, path.jsonPath(), path.field());
+      sink.acceptRecordValue(text, record, path, path.field());
     }
   }
 }

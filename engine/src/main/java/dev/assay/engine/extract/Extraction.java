@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Turns an object's bytes into located text segments, choosing the extraction per format so that
@@ -449,7 +450,7 @@ public final class Extraction {
 
     @Override
     public void acceptRecordValue(
-        String value, long recordIndex, String jsonPath, FieldContext field) {
+        String value, long recordIndex, Supplier<String> jsonPath, FieldContext field) {
       run.checkCancelled();
       sink.acceptRecordValue(value, recordIndex, jsonPath, field);
     }

@@ -246,7 +246,7 @@ final class JsonExtractor {
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         String text = parser.getText();
         if (!text.isEmpty()) {
-          sink.acceptRecordValue(text, record, path.jsonPath(), path.field());
+          sink.acceptRecordValue(text, record, path, path.field());
         }
       }
       case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One JSON path in a tree of the paths an extractor has met: its last element (a name, or an array
@@ -22,7 +23,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one tree per extraction.
  */
-final class JsonPathNode {
+final class JsonPathNode implements Supplier<String> {
   private static final int MAX_CHILDREN = 1024;
 
   /** Macie's limit on the length of a JSON path in a finding's record location. */
@@ -89,6 +90,12 @@ final class JsonPathNode {
       field = JsonExtractor.fieldContext(elements());
     }
     return field;
+  }
+
+  /** The same as {@link #jsonPath}: a value's path, made when a sink asks for it. */
+  @Override
+  public String get() {
+    return jsonPath();
   }
 
   String jsonPath() {

@@ -196,7 +196,7 @@ final class ParquetExtractor {
       private void emit(String text) {
         JsonPathNode at = parent.next(field, name, repeated);
         if (!text.isEmpty()) {
-          sink.acceptRecordValue(text, record, at.jsonPath(), at.field());
+          sink.acceptRecordValue(text, record, at, at.field());
         }
       }
 

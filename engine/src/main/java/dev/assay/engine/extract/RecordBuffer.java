@@ -2,6 +2,7 @@ package dev.assay.engine.extract;
 
 import dev.assay.identifiers.FieldContext;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * What an extractor hands over for one record, held until the record is known to be whole and then
@@ -16,7 +17,7 @@ final class RecordBuffer implements SegmentSink {
   private byte[] kinds = new byte[64];
   private Object[] texts = new Object[64]; // a Segment, or a value or a name
   private long[] records = new long[64];
-  private String[] paths = new String[64];
+  private Object[] paths = new Object[64]; // a value's supplier of its JSON path
   private FieldContext[] fields = new FieldContext[64];
   private int size;
 
@@ -27,7 +28,7 @@ final class RecordBuffer implements SegmentSink {
 
   @Override
   public void acceptRecordValue(
-      String value, long recordIndex, String jsonPath, FieldContext field) {
+      String value, long recordIndex, Supplier<String> jsonPath, FieldContext field) {
     add(VALUE, value, recordIndex, jsonPath, field);
   }
 
@@ -36,7 +37,7 @@ final class RecordBuffer implements SegmentSink {
     add(NAME, name, recordIndex, null, field);
   }
 
-  private void add(byte kind, Object text, long record, String path, FieldContext field) {
+  private void add(byte kind, Object text, long record, Object path, FieldContext field) {
     if (size == kinds.length) {
       int n = size * 2;
       kinds = Arrays.copyOf(kinds, n);
@@ -54,10 +55,13 @@ final class RecordBuffer implements SegmentSink {
   }
 
   /** Makes each call held, in order, on {@code sink}, then holds nothing. */
+  @SuppressWarnings("unchecked") // a VALUE's path is the Supplier<String> it came with
   void replayTo(SegmentSink sink) {
     for (int i = 0; i < size; i++) {
       switch (kinds[i]) {
-        case VALUE -> sink.acceptRecordValue((String) texts[i], records[i], paths[i], fields[i]);
+        case VALUE ->
+            sink.acceptRecordValue(
+                (String) texts[i], records[i], (Supplier<String>) paths[i], fields[i]);
         case NAME -> sink.acceptName((String) texts[i], records[i], fields[i]);
         default -> sink.accept((Segment) texts[i]);
       }

@@ -1,6 +1,7 @@
 package dev.assay.engine.extract;
 
 import dev.assay.identifiers.FieldContext;
+import java.util.function.Supplier;
 
 /**
  * Receives the segments an extractor produces, in document order. Called from one thread.
@@ -16,13 +17,15 @@ public interface SegmentSink {
   void accept(Segment segment);
 
   /**
-   * A whole value at {@code jsonPath} (null when it cannot be named) in the record with 0-based
-   * index {@code recordIndex}: as {@link #accept} of a {@link Segment#whole} at a {@link
-   * Segment.RecordAt}.
+   * A whole value at the JSON path {@code jsonPath} gives (null when it cannot be named) in the
+   * record with 0-based index {@code recordIndex}: as {@link #accept} of a {@link Segment#whole} at
+   * a {@link Segment.RecordAt}. The path is asked for only where it is reported, as most values
+   * have nothing to report: a record of a JSON array has paths of its own ({@code $[7].user}), one
+   * String each. The supplier may be kept, and asked for it later, from the same thread.
    */
   default void acceptRecordValue(
-      String value, long recordIndex, String jsonPath, FieldContext field) {
-    accept(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath), field));
+      String value, long recordIndex, Supplier<String> jsonPath, FieldContext field) {
+    accept(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath.get()), field));
   }
 
   /**
