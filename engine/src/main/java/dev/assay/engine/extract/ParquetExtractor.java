@@ -183,7 +183,12 @@ final class ParquetExtractor {
       private final String name;
       private final boolean repeated;
       private final PrimitiveType.PrimitiveTypeName type;
-      private String[] dictionary;
+      // The dictionary's texts in one array: entry id's at [dictionaryStarts[id], + its length),
+      // and a start of -1 for an entry that is no text (a boolean). Values come in any order of
+      // ids, and with a String per entry its header and its bytes were each a cache miss.
+      private char[] dictionaryChars;
+      private int[] dictionaryStarts;
+      private int[] dictionaryLengths;
 
       PrimitiveValues(PrimitiveType type, GroupValues parent, int field) {
         this.parent = parent;
@@ -214,11 +219,23 @@ final class ParquetExtractor {
 
       @Override
       public void setDictionary(Dictionary values) {
-        String[] texts = new String[values.getMaxId() + 1];
-        for (int id = 0; id < texts.length; id++) {
-          texts[id] = dictionaryText(values, id);
+        int n = values.getMaxId() + 1;
+        int[] starts = new int[n];
+        int[] lengths = new int[n];
+        StringBuilder chars = new StringBuilder();
+        for (int id = 0; id < n; id++) {
+          String text = dictionaryText(values, id);
+          starts[id] = text == null ? -1 : chars.length();
+          if (text != null) {
+            lengths[id] = text.length();
+            chars.append(text);
+          }
         }
-        dictionary = texts;
+        char[] all = new char[chars.length()];
+        chars.getChars(0, all.length, all, 0);
+        dictionaryChars = all;
+        dictionaryStarts = starts;
+        dictionaryLengths = lengths;
       }
 
       private String dictionaryText(Dictionary values, int id) {
@@ -234,11 +251,11 @@ final class ParquetExtractor {
 
       @Override
       public void addValueFromDictionary(int dictionaryId) {
-        String text = dictionary[dictionaryId];
-        if (text == null) {
-          parent.next(field, name, repeated);
-        } else {
-          emit(text);
+        JsonPathNode at = parent.next(field, name, repeated);
+        int length = dictionaryLengths[dictionaryId];
+        if (length > 0) {
+          sink.acceptRecordValue(
+              dictionaryChars, dictionaryStarts[dictionaryId], length, record, at, at.field());
         }
       }
 
