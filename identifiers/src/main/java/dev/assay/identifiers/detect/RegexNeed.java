@@ -36,9 +36,13 @@ final class RegexNeed {
   private static final int MAX_CLAUSES = 16;
 
   private final List<Clause> clauses;
+  // The same, for mayMatch: a loop over a List.of's iterator allocated one per call, since the
+  // JIT's shallower inlining leaves it escaping (2.6% of the bytes a Parquet scan allocated).
+  private final Clause[] clauseArray;
 
   private RegexNeed(List<Clause> clauses) {
     this.clauses = List.copyOf(clauses);
+    this.clauseArray = this.clauses.toArray(new Clause[0]);
   }
 
   List<Clause> clauses() {
@@ -64,7 +68,7 @@ final class RegexNeed {
   /** Whether {@code text[from, to)} meets the need: whether a match may lie inside it. */
   boolean mayMatch(CharSequence text, int from, int to) {
     int run = -1;
-    for (Clause c : clauses) {
+    for (Clause c : clauseArray) {
       if (c.digitRun > 0) {
         if (run < 0) {
           run = longestDigitRun(text, from, to);

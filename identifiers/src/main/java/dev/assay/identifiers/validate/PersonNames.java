@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Full names of people, in Latin script, recognised without a model: a run of capitalised words
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 public final class PersonNames {
   private PersonNames() {}
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Set<String> GIVEN = load("given-names.txt");
   private static final Set<String> SURNAMES = load("surnames.txt");
   private static final Set<String> TITLES =
@@ -267,6 +265,56 @@ public final class PersonNames {
           "unit");
 
   /**
+   * {@code run} split at runs of whitespace, as {@code Pattern.compile("\\s+").split(run)} splits
+   * it (a leading empty word when it starts with whitespace, no trailing ones), without a matcher
+   * and a list per call: this runs for every capitalised run a name's seed finds.
+   */
+  static String[] words(CharSequence run) {
+    int n = run.length();
+    int count = 0;
+    int end = n;
+    while (end > 0 && isSpace(run.charAt(end - 1))) {
+      end--; // trailing empty words are left out
+    }
+    for (int i = 0; i < end; ) {
+      if (isSpace(run.charAt(i))) {
+        while (isSpace(run.charAt(i))) {
+          i++;
+        }
+        count++;
+      } else {
+        i++;
+      }
+    }
+    if (end == 0) {
+      return n == 0 ? new String[] {""} : new String[0];
+    }
+    String[] words = new String[count + 1];
+    int w = 0;
+    int start = 0;
+    for (int i = 0; i < end; ) {
+      if (isSpace(run.charAt(i))) {
+        words[w++] = run.subSequence(start, i).toString();
+        while (isSpace(run.charAt(i))) {
+          i++;
+        }
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    words[w] = run.subSequence(start, end).toString();
+    return words;
+  }
+
+  /**
+   * {@code \\s} of java.util.regex without UNICODE_CHARACTER_CLASS: {@code [ \\t\\n\\x0B\\f\\r]}.
+   */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /**
    * Whether a run of capitalised words contains a full name: two adjacent words (or two with one
    * middle name or initial between them) of which one is a known given name or surname in its place
    * and the other is a known one too, or at least a capitalised word that is not a common sentence
@@ -274,7 +322,7 @@ public final class PersonNames {
    * and a surname counts too.
    */
   public static boolean containsFullName(CharSequence run) {
-    String[] words = WHITESPACE.split(run);
+    String[] words = words(run);
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
       if (!w.isEmpty() && (w.charAt(w.length() - 1) == '.' || w.charAt(w.length() - 1) == ',')) {
