@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The Avro extractor, which walks a record by its schema, against a walk by each value's own type:
  * the same values, in the same order, with the same record index, JSON path and field context, on
  * seeded random records with unions, nested records, arrays, maps, enums, fixed, bytes and every
- * primitive type. An enum's symbol is text, and is scanned.
+ * primitive type, with ASCII and other strings. An enum's symbol is text, and is scanned.
  */
 class AvroExtractorTest {
   private static final Schema SCHEMA =
@@ -99,7 +99,14 @@ class AvroExtractorTest {
         "code",
         new GenericData.Fixed(SCHEMA.getField("code").schema(), new byte[] {'1', '2', '3', '4'}));
     g.put("blob", ByteBuffer.wrap(("ssn 123-45-" + r.nextInt(10_000)).getBytes()));
-    g.put("note", r.nextInt(3) == 0 ? null : r.nextBoolean() ? "" : "call 555-01" + r.nextInt(99));
+    g.put(
+        "note",
+        switch (r.nextInt(4)) {
+          case 0 -> null;
+          case 1 -> "";
+          case 2 -> "Zo\u00eb M\u00fcller \u260e 555-01" + r.nextInt(99); // not ASCII
+          default -> "call 555-01" + r.nextInt(99);
+        });
     List<String> tags = new ArrayList<>();
     for (int t = r.nextInt(4); t > 0; t--) {
       tags.add("tag" + r.nextInt(6));
