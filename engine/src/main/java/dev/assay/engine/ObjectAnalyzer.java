@@ -294,21 +294,6 @@ final class ObjectAnalyzer {
     }
 
     @Override
-    public void acceptRecordValue(
-        char[] chars,
-        int from,
-        int length,
-        long recordIndex,
-        Supplier<String> jsonPath,
-        FieldContext field) {
-      if (length <= MAX_BATCHED_CHARS) {
-        pending(batch.add(chars, from, length, field), RECORD, recordIndex, 0, jsonPath);
-      } else {
-        acceptRecordValue(new String(chars, from, length), recordIndex, jsonPath, field);
-      }
-    }
-
-    @Override
     public void acceptName(String name, long recordIndex, FieldContext field) {
       if (name.length() > MAX_BATCHED_CHARS) {
         scanAlone(Segment.whole(name, new Segment.RecordAt(recordIndex, null), field));

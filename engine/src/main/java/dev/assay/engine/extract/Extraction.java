@@ -456,18 +456,6 @@ public final class Extraction {
     }
 
     @Override
-    public void acceptRecordValue(
-        char[] chars,
-        int from,
-        int length,
-        long recordIndex,
-        Supplier<String> jsonPath,
-        FieldContext field) {
-      run.checkCancelled();
-      sink.acceptRecordValue(chars, from, length, recordIndex, jsonPath, field);
-    }
-
-    @Override
     public void acceptName(String name, long recordIndex, FieldContext field) {
       run.checkCancelled();
       sink.acceptName(name, recordIndex, field);

@@ -183,12 +183,7 @@ final class ParquetExtractor {
       private final String name;
       private final boolean repeated;
       private final PrimitiveType.PrimitiveTypeName type;
-      // The dictionary's texts in one array: entry id's at [dictionaryStarts[id], + its length),
-      // and a start of -1 for an entry that is no text (a boolean). Values come in any order of
-      // ids, and with a String per entry its header and its bytes were each a cache miss.
-      private char[] dictionaryChars;
-      private int[] dictionaryStarts;
-      private int[] dictionaryLengths;
+      private String[] dictionary;
 
       PrimitiveValues(PrimitiveType type, GroupValues parent, int field) {
         this.parent = parent;
@@ -219,23 +214,11 @@ final class ParquetExtractor {
 
       @Override
       public void setDictionary(Dictionary values) {
-        int n = values.getMaxId() + 1;
-        int[] starts = new int[n];
-        int[] lengths = new int[n];
-        StringBuilder chars = new StringBuilder();
-        for (int id = 0; id < n; id++) {
-          String text = dictionaryText(values, id);
-          starts[id] = text == null ? -1 : chars.length();
-          if (text != null) {
-            lengths[id] = text.length();
-            chars.append(text);
-          }
+        String[] texts = new String[values.getMaxId() + 1];
+        for (int id = 0; id < texts.length; id++) {
+          texts[id] = dictionaryText(values, id);
         }
-        char[] all = new char[chars.length()];
-        chars.getChars(0, all.length, all, 0);
-        dictionaryChars = all;
-        dictionaryStarts = starts;
-        dictionaryLengths = lengths;
+        dictionary = texts;
       }
 
       private String dictionaryText(Dictionary values, int id) {
@@ -251,11 +234,11 @@ final class ParquetExtractor {
 
       @Override
       public void addValueFromDictionary(int dictionaryId) {
-        JsonPathNode at = parent.next(field, name, repeated);
-        int length = dictionaryLengths[dictionaryId];
-        if (length > 0) {
-          sink.acceptRecordValue(
-              dictionaryChars, dictionaryStarts[dictionaryId], length, record, at, at.field());
+        String text = dictionary[dictionaryId];
+        if (text == null) {
+          parent.next(field, name, repeated);
+        } else {
+          emit(text);
         }
       }
 

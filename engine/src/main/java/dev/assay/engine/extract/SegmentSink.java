@@ -29,21 +29,6 @@ public interface SegmentSink {
   }
 
   /**
-   * As {@link #acceptRecordValue(String, long, Supplier, FieldContext)} of the value {@code
-   * chars[from, from + length)}: a reader hands over a value from its own array without making a
-   * String of it. The chars are valid during the call only and must not be kept.
-   */
-  default void acceptRecordValue(
-      char[] chars,
-      int from,
-      int length,
-      long recordIndex,
-      Supplier<String> jsonPath,
-      FieldContext field) {
-    acceptRecordValue(new String(chars, from, length), recordIndex, jsonPath, field);
-  }
-
-  /**
    * The name of a member of an object in the record with 0-based index {@code recordIndex}, under
    * the field names of the object it is in: as {@link #accept} of a {@link Segment#whole} at a
    * {@link Segment.RecordAt} with no JSON path. Records repeat their names, and a sink may skip a
