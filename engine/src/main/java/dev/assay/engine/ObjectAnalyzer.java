@@ -269,16 +269,6 @@ final class ObjectAnalyzer {
 
     @Override
     public void acceptCell(
-        String value, long row, long column, String columnName, FieldContext field) {
-      if (value.length() <= MAX_BATCHED_CHARS) {
-        batched(value, field, CELL, row, column, columnName);
-      } else {
-        scanAlone(Segment.whole(value, new Segment.CellAt(row, column, columnName, null), field));
-      }
-    }
-
-    @Override
-    public void acceptCell(
         char[] chars,
         int from,
         int length,
@@ -289,7 +279,11 @@ final class ObjectAnalyzer {
       if (length <= MAX_BATCHED_CHARS) {
         pending(batch.add(chars, from, length, field), CELL, row, column, columnName);
       } else {
-        acceptCell(new String(chars, from, length), row, column, columnName, field);
+        scanAlone(
+            Segment.whole(
+                new String(chars, from, length),
+                new Segment.CellAt(row, column, columnName, null),
+                field));
       }
     }
 

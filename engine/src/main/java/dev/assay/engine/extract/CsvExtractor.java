@@ -135,15 +135,25 @@ final class CsvExtractor {
       long column,
       long line,
       long lineColumn) {
-    if (!direct || row == 1) {
-      String value = direct ? in.plainCellString() : cell.toString();
-      emitCell(sink, header, fields, row, column, value, line, lineColumn);
+    if (row == 1) {
+      String value = direct ? in.cellString() : cell.toString();
+      header.add(value);
+      fields.add(value.isEmpty() ? FieldContext.NONE : FieldContext.of(value));
+      if (!value.isEmpty()) {
+        sink.accept(
+            Segment.whole(value, new Segment.TextAt(line, lineColumn, 0), FieldContext.NONE));
+      }
       return;
     }
-    // A plain cell is never empty: it holds the char that began it.
+    if (!direct) {
+      in.holdCell(cell);
+    }
+    if (in.cellLength == 0) {
+      return;
+    }
     String name = column <= header.size() ? header.get((int) column - 1) : null;
     sink.acceptCell(
-        in.buf,
+        in.cellChars,
         in.cellFrom,
         in.cellLength,
         row,
@@ -158,32 +168,6 @@ final class CsvExtractor {
     }
   }
 
-  private static void emitCell(
-      SegmentSink sink,
-      List<String> header,
-      List<FieldContext> fields,
-      long row,
-      long column,
-      String value,
-      long line,
-      long lineColumn) {
-    if (row == 1) {
-      header.add(value);
-      fields.add(value.isEmpty() ? FieldContext.NONE : FieldContext.of(value));
-      if (!value.isEmpty()) {
-        sink.accept(
-            Segment.whole(value, new Segment.TextAt(line, lineColumn, 0), FieldContext.NONE));
-      }
-      return;
-    }
-    if (value.isEmpty()) {
-      return;
-    }
-    String name = column <= header.size() ? header.get((int) column - 1) : null;
-    sink.acceptCell(
-        value, row, column, name, name == null ? FieldContext.NONE : fields.get((int) column - 1));
-  }
-
   /**
    * A reader with one char of pushback and a count of chars read, 1-based for the last one read.
    */
@@ -193,8 +177,11 @@ final class CsvExtractor {
     private int pos;
     private int len;
     private long offset;
+    // The cell just ended: a plain one in buf, or one held from a builder in held.
+    private char[] cellChars;
     private int cellFrom;
     private int cellLength;
+    private char[] held = new char[64];
 
     PushbackSource(Reader reader) {
       this.reader = reader;
@@ -244,14 +231,27 @@ final class CsvExtractor {
       }
       offset += i - pos;
       pos = i;
+      cellChars = buf;
       cellFrom = from;
       cellLength = i - from;
       return true;
     }
 
     /** The cell {@link #plainCell} last read, as a String. */
-    String plainCellString() {
-      return new String(buf, cellFrom, cellLength);
+    String cellString() {
+      return new String(cellChars, cellFrom, cellLength);
+    }
+
+    /** Makes {@code cell}'s chars the cell just ended, in an array of this source's own. */
+    void holdCell(StringBuilder cell) {
+      int n = cell.length();
+      if (held.length < n) {
+        held = new char[Math.max(n, held.length * 2)];
+      }
+      cell.getChars(0, n, held, 0);
+      cellChars = held;
+      cellFrom = 0;
+      cellLength = n;
     }
 
     /**

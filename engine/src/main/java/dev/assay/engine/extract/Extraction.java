@@ -463,13 +463,6 @@ public final class Extraction {
 
     @Override
     public void acceptCell(
-        String value, long row, long column, String columnName, FieldContext field) {
-      run.checkCancelled();
-      sink.acceptCell(value, row, column, columnName, field);
-    }
-
-    @Override
-    public void acceptCell(
         char[] chars,
         int from,
         int length,

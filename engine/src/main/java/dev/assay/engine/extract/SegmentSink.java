@@ -39,19 +39,11 @@ public interface SegmentSink {
   }
 
   /**
-   * A whole cell at 1-based {@code row} and {@code column}, under {@code columnName} (null when the
-   * column has no name): as {@link #accept} of a {@link Segment#whole} at a {@link Segment.CellAt}
-   * with no cell reference.
-   */
-  default void acceptCell(
-      String value, long row, long column, String columnName, FieldContext field) {
-    accept(Segment.whole(value, new Segment.CellAt(row, column, columnName, null), field));
-  }
-
-  /**
-   * As {@link #acceptCell(String, long, long, String, FieldContext)} of the cell {@code chars[from,
-   * from + length)}: a reader hands over a cell still in its buffer without making a String of it.
-   * The chars are valid during the call only and must not be kept.
+   * The whole cell {@code chars[from, from + length)} at 1-based {@code row} and {@code column},
+   * under {@code columnName} (null when the column has no name): as {@link #accept} of a {@link
+   * Segment#whole} at a {@link Segment.CellAt} with no cell reference. A reader hands over a cell
+   * still in its buffer, without making a String of it: the chars are valid during the call only
+   * and must not be kept.
    */
   default void acceptCell(
       char[] chars,
@@ -61,6 +53,10 @@ public interface SegmentSink {
       long column,
       String columnName,
       FieldContext field) {
-    acceptCell(new String(chars, from, length), row, column, columnName, field);
+    accept(
+        Segment.whole(
+            new String(chars, from, length),
+            new Segment.CellAt(row, column, columnName, null),
+            field));
   }
 }

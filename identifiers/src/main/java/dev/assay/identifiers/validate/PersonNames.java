@@ -307,9 +307,7 @@ public final class PersonNames {
     return words;
   }
 
-  /**
-   * {@code \\s} of java.util.regex without UNICODE_CHARACTER_CLASS: {@code [ \\t\\n\\x0B\\f\\r]}.
-   */
+  /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
