@@ -3,6 +3,7 @@ package dev.assay.engine;
 import dev.assay.engine.extract.ArchiveMember;
 import dev.assay.engine.extract.Extraction;
 import dev.assay.engine.extract.ExtractionException;
+import dev.assay.engine.extract.KnownEmptyValues;
 import dev.assay.engine.extract.Segment;
 import dev.assay.engine.extract.SegmentSink;
 import dev.assay.engine.source.ObjectUnavailableException;
@@ -209,13 +210,15 @@ final class ObjectAnalyzer {
     private final TextBatch batch = batches.get();
     // Where each text in the batch comes from, by its number there, without an object per value:
     // an origin (ORIGIN), a record's index and JSON path (RECORD), a cell's row, column and column
-    // name (CELL), a record's index and a name in it (NAME). Only the few texts with candidates get
+    // name (CELL), a record's index and a name in it (NAME), a record's index, JSON path and the
+    // value's number among repeating ones (REPEATED). Only the few texts with candidates get
     // their segment and origin made.
     private byte[] pendingKind = new byte[256];
     private long[] pendingA = new long[256];
     private long[] pendingB = new long[256];
     private Object[] pendingRef = new Object[256];
     private boolean[] pendingFound = new boolean[256]; // the text had candidates
+    private KnownEmptyValues[] pendingKnown = new KnownEmptyValues[256]; // for REPEATED only
     private int candidatesOf = -1; // the text of the batch whose candidates are being gathered
     private final List<Candidate> gathered = new ArrayList<>();
 
@@ -268,6 +271,24 @@ final class ObjectAnalyzer {
     }
 
     @Override
+    public void acceptRepeatedValue(
+        String value,
+        long recordIndex,
+        Supplier<String> jsonPath,
+        FieldContext field,
+        KnownEmptyValues known,
+        int id) {
+      if (value.length() > MAX_BATCHED_CHARS || known.field() != field) {
+        acceptRecordValue(value, recordIndex, jsonPath, field);
+        return;
+      }
+      int i = batch.add(value, field);
+      grow(i);
+      pendingKnown[i] = known;
+      pending(i, REPEATED, recordIndex, id, jsonPath);
+    }
+
+    @Override
     public void acceptCell(
         char[] chars,
         int from,
@@ -309,14 +330,7 @@ final class ObjectAnalyzer {
 
     /** Keeps where text {@code i}, just added to the batch, comes from; scans a full batch. */
     private void pending(int i, byte kind, long a, long b, Object ref) {
-      if (i == pendingKind.length) {
-        int n = i * 2;
-        pendingKind = Arrays.copyOf(pendingKind, n);
-        pendingA = Arrays.copyOf(pendingA, n);
-        pendingB = Arrays.copyOf(pendingB, n);
-        pendingRef = Arrays.copyOf(pendingRef, n);
-        pendingFound = Arrays.copyOf(pendingFound, n);
-      }
+      grow(i);
       pendingKind[i] = kind;
       pendingA[i] = a;
       pendingB[i] = b;
@@ -326,10 +340,23 @@ final class ObjectAnalyzer {
       }
     }
 
+    /** Makes room for text {@code i} in the pending arrays. */
+    private void grow(int i) {
+      if (i == pendingKind.length) {
+        int n = i * 2;
+        pendingKind = Arrays.copyOf(pendingKind, n);
+        pendingA = Arrays.copyOf(pendingA, n);
+        pendingB = Arrays.copyOf(pendingB, n);
+        pendingRef = Arrays.copyOf(pendingRef, n);
+        pendingFound = Arrays.copyOf(pendingFound, n);
+        pendingKnown = Arrays.copyOf(pendingKnown, n);
+      }
+    }
+
     /** Where text {@code i} of the batch comes from. */
     private Segment.Origin pendingOrigin(int i) {
       return switch (pendingKind[i]) {
-        case RECORD ->
+        case RECORD, REPEATED ->
             new Segment.RecordAt(pendingA[i], (String) ((Supplier<?>) pendingRef[i]).get());
         case NAME -> new Segment.RecordAt(pendingA[i], null);
         case CELL -> new Segment.CellAt(pendingA[i], pendingB[i], (String) pendingRef[i], null);
@@ -365,14 +392,23 @@ final class ObjectAnalyzer {
             gathered.add(c);
           });
       tallyGathered();
-      rememberEmptyNames();
+      rememberEmpty();
       Arrays.fill(pendingRef, 0, batch.size(), null);
       batch.clear();
     }
 
-    /** Notes the names in the batch just scanned that had no candidates, under their fields. */
-    private void rememberEmptyNames() {
+    /**
+     * Notes the names and repeating values in the batch just scanned that had no candidates, under
+     * their fields.
+     */
+    private void rememberEmpty() {
       for (int i = 0; i < batch.size(); i++) {
+        if (pendingKind[i] == REPEATED) {
+          if (!pendingFound[i]) {
+            pendingKnown[i].add((int) pendingB[i]);
+          }
+          pendingKnown[i] = null;
+        }
         if (pendingFound[i]) {
           pendingFound[i] = false;
         } else if (pendingKind[i] == NAME) {
@@ -452,6 +488,7 @@ final class ObjectAnalyzer {
     synchronized void clear() {
       Arrays.fill(pendingRef, 0, batch.size(), null);
       Arrays.fill(pendingFound, 0, batch.size(), false);
+      Arrays.fill(pendingKnown, 0, batch.size(), null);
       emptyNames.clear();
       emptyNameCount = 0;
       batch.clear();
@@ -527,6 +564,7 @@ final class ObjectAnalyzer {
   private static final byte RECORD = 1;
   private static final byte CELL = 2;
   private static final byte NAME = 3;
+  private static final byte REPEATED = 4;
 
   /** Names a tally remembers as found empty, under all field names together. */
   private static final int MAX_EMPTY_NAMES = 4096;

@@ -456,6 +456,18 @@ public final class Extraction {
     }
 
     @Override
+    public void acceptRepeatedValue(
+        String value,
+        long recordIndex,
+        Supplier<String> jsonPath,
+        FieldContext field,
+        KnownEmptyValues known,
+        int id) {
+      run.checkCancelled();
+      sink.acceptRepeatedValue(value, recordIndex, jsonPath, field, known, id);
+    }
+
+    @Override
     public void acceptName(String name, long recordIndex, FieldContext field) {
       run.checkCancelled();
       sink.acceptName(name, recordIndex, field);

@@ -29,6 +29,23 @@ public interface SegmentSink {
   }
 
   /**
+   * As {@link #acceptRecordValue}, for value {@code id} of a set of repeating values whose empty
+   * ones {@code known} records under its field context, which is {@code field}. A sink that finds
+   * no candidates in the value may mark it there, once the value is scanned (later than this call,
+   * as values are scanned in batches); the extractor then skips it when it comes again. By default,
+   * an {@link #acceptRecordValue} that marks nothing.
+   */
+  default void acceptRepeatedValue(
+      String value,
+      long recordIndex,
+      Supplier<String> jsonPath,
+      FieldContext field,
+      KnownEmptyValues known,
+      int id) {
+    acceptRecordValue(value, recordIndex, jsonPath, field);
+  }
+
+  /**
    * The name of a member of an object in the record with 0-based index {@code recordIndex}, under
    * the field names of the object it is in: as {@link #accept} of a {@link Segment#whole} at a
    * {@link Segment.RecordAt} with no JSON path. Records repeat their names, and a sink may skip a

@@ -2,12 +2,16 @@ package dev.assay.engine.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.identifiers.FieldContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.NanoTime;
@@ -62,6 +66,66 @@ class ParquetExtractorTest {
       assertThat(expected).hasSizeGreaterThan(30_000);
       assertThat(actual).as("dictionary %s", dictionary).containsExactlyElementsOf(expected);
     }
+  }
+
+  @Test
+  void dictionaryEntriesMarkedEmpty_areNotHandedOverAgain_andEveryOtherValueIs() throws Exception {
+    Path file = dir.resolve("rows.parquet");
+    write(file, 3_000, true, new SplittableRandom(9));
+    List<String> expected = viaGroups(file);
+    List<String> actual = new ArrayList<>();
+    int[] repeated = new int[1];
+    Set<String> marked = new HashSet<>();
+    SegmentSink marking =
+        new SegmentSink() {
+          @Override
+          public void accept(Segment s) {
+            actual.add(describe(s));
+          }
+
+          @Override
+          public void acceptRepeatedValue(
+              String value,
+              long recordIndex,
+              Supplier<String> jsonPath,
+              FieldContext field,
+              KnownEmptyValues known,
+              int id) {
+            assertThat(known.field()).isSameAs(field);
+            assertThat(known.contains(id)).isFalse();
+            repeated[0]++;
+            if (!value.equals("tag3")) {
+              known.add(id); // as a sink that found nothing in it
+              marked.add(field + " = " + value);
+            }
+            accept(Segment.whole(value, new Segment.RecordAt(recordIndex, jsonPath.get()), field));
+          }
+        };
+    ParquetExtractor.extract(Files.readAllBytes(file), marking);
+
+    assertThat(repeated[0]).isGreaterThan(3_000);
+    // In order, what was handed over is parquet-mr's values less some repeats of marked entries.
+    int j = 0;
+    int skipped = 0;
+    for (String value : expected) {
+      if (j < actual.size() && actual.get(j).equals(value)) {
+        j++;
+      } else {
+        assertThat(marked).as("a value left out: %s", value).contains(key(value));
+        skipped++;
+      }
+    }
+    assertThat(j).isEqualTo(actual.size());
+    assertThat(skipped).isGreaterThan(3_000);
+    // The entry never marked came every time.
+    assertThat(actual.stream().filter(v -> v.endsWith("= tag3")).count())
+        .isEqualTo(expected.stream().filter(v -> v.endsWith("= tag3")).count())
+        .isPositive();
+  }
+
+  /** A described value without its record index and JSON path: its field context and text. */
+  private static String key(String described) {
+    return described.substring(described.indexOf(' ', described.indexOf(' ') + 1) + 1);
   }
 
   private static String describe(Segment s) {
