@@ -278,14 +278,14 @@ final class ObjectAnalyzer {
         FieldContext field,
         KnownEmptyValues known,
         int id) {
-      if (value.length() > MAX_BATCHED_CHARS || known.field() != field) {
+      if (value.length() > MAX_BATCHED_CHARS) {
         acceptRecordValue(value, recordIndex, jsonPath, field);
         return;
       }
       int i = batch.add(value, field);
-      grow(i);
+      note(i, REPEATED, recordIndex, id, jsonPath);
       pendingKnown[i] = known;
-      pending(i, REPEATED, recordIndex, id, jsonPath);
+      flushWhenFull();
     }
 
     @Override
@@ -330,18 +330,18 @@ final class ObjectAnalyzer {
 
     /** Keeps where text {@code i}, just added to the batch, comes from; scans a full batch. */
     private void pending(int i, byte kind, long a, long b, Object ref) {
-      grow(i);
-      pendingKind[i] = kind;
-      pendingA[i] = a;
-      pendingB[i] = b;
-      pendingRef[i] = ref;
+      note(i, kind, a, b, ref);
+      flushWhenFull();
+    }
+
+    private void flushWhenFull() {
       if (batch.chars() >= BATCH_CHARS) {
         flush();
       }
     }
 
-    /** Makes room for text {@code i} in the pending arrays. */
-    private void grow(int i) {
+    /** Keeps where text {@code i}, just added to the batch, comes from. */
+    private void note(int i, byte kind, long a, long b, Object ref) {
       if (i == pendingKind.length) {
         int n = i * 2;
         pendingKind = Arrays.copyOf(pendingKind, n);
@@ -351,6 +351,10 @@ final class ObjectAnalyzer {
         pendingFound = Arrays.copyOf(pendingFound, n);
         pendingKnown = Arrays.copyOf(pendingKnown, n);
       }
+      pendingKind[i] = kind;
+      pendingA[i] = a;
+      pendingB[i] = b;
+      pendingRef[i] = ref;
     }
 
     /** Where text {@code i} of the batch comes from. */
